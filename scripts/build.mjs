@@ -1,0 +1,29 @@
+// Bundles the client, the language server and the CLI with esbuild (one file each, with source maps).
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: true,
+  keepNames: true,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/twir-lint.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
+];
+
+for (const options of builds) {
+  const config = { ...common, ...options, outdir: 'dist' };
+  if (watch) {
+    const context = await esbuild.context(config);
+    await context.watch();
+  } else {
+    await esbuild.build(config);
+  }
+}

@@ -1,0 +1,73 @@
+import type { LintDiagnostic } from './lint';
+import { nonOverlapping } from './rules/fixes';
+import type { TextEdit } from './rules/types';
+
+/** A code action as the editor shows it: a title, its kind, and the edits it makes. */
+export interface Action {
+  title: string;
+  kind: 'quickfix' | 'source.fixAll.twir';
+  edits: TextEdit[];
+  isPreferred?: boolean;
+  /** The diagnostics the action resolves. */
+  diagnostics: LintDiagnostic[];
+}
+
+/** Every safe fix at once (`source.fixAll.twir`), for fix-all and `editor.codeActionsOnSave`. */
+export function fixAllEdits(diagnostics: readonly LintDiagnostic[], rule?: string): TextEdit[] {
+  return nonOverlapping(
+    diagnostics
+      .filter((diagnostic) => diagnostic.fix && diagnostic.fix.safe !== false && (rule === undefined || diagnostic.rule === rule))
+      .flatMap((diagnostic) => diagnostic.fix!.edits),
+  );
+}
+
+/** The comment that silences a rule on the next line, indented like the line it silences. */
+export function disableNextLineEdit(lineText: string, line: number, rule: string, eol: string): TextEdit {
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- twir-lint-disable-next-line ${rule} -->${eol}` };
+}
+
+/**
+ * The actions for the diagnostics under a range: each one's fix (preferred when it is the only
+ * fix), "fix all of this rule", and "disable this rule for this line"; and the fix-all action.
+ */
+export function codeActions(
+  all: readonly LintDiagnostic[],
+  inRange: readonly LintDiagnostic[],
+  lineText: (line: number) => string,
+  eol: string,
+  only?: readonly string[],
+): Action[] {
+  const wants = (kind: string) => !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`) || prefix === 'source' && kind.startsWith('source'));
+  const actions: Action[] = [];
+  if (wants('quickfix')) {
+    const fixable = inRange.filter((diagnostic) => diagnostic.fix);
+    for (const diagnostic of fixable) {
+      actions.push({ title: diagnostic.fix!.title, kind: 'quickfix', edits: diagnostic.fix!.edits, isPreferred: fixable.length === 1, diagnostics: [diagnostic] });
+    }
+    const rules = [...new Set(fixable.map((diagnostic) => diagnostic.rule))];
+    for (const rule of rules) {
+      const sameRule = all.filter((diagnostic) => diagnostic.rule === rule && diagnostic.fix && diagnostic.fix.safe !== false);
+      if (sameRule.length > 1) actions.push({ title: `Fix all ${rule} problems (${sameRule.length})`, kind: 'quickfix', edits: fixAllEdits(all, rule), diagnostics: sameRule });
+    }
+    const seen = new Set<string>();
+    for (const diagnostic of inRange) {
+      const key = `${diagnostic.rule}@${diagnostic.range.start.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const line = diagnostic.range.start.line;
+      actions.push({
+        title: `Disable ${diagnostic.rule} for this line`,
+        kind: 'quickfix',
+        edits: [disableNextLineEdit(lineText(line), line, diagnostic.rule, eol)],
+        diagnostics: [diagnostic],
+      });
+    }
+  }
+  if (wants('source.fixAll.twir')) {
+    const edits = fixAllEdits(all);
+    if (edits.length > 0) actions.push({ title: 'Fix all TWiR problems', kind: 'source.fixAll.twir', edits, diagnostics: [] });
+  }
+  return actions;
+}
+

@@ -1,0 +1,110 @@
+import type { IssueModel } from './model/types';
+import { RULES, ruleById } from './rules/index';
+import type { Fix, RelatedIssue, Rule, Severity } from './rules/types';
+import type { Range } from './util/text';
+
+export type RuleSetting = Severity | 'off';
+/** `twir.rules` / `.twir-lint.json` `rules`: a rule id mapped to a severity or `off`. */
+export type RuleSettings = Readonly<Record<string, RuleSetting>>;
+
+export interface LintDiagnostic {
+  rule: string;
+  severity: Severity;
+  range: Range;
+  message: string;
+  fix?: Fix;
+}
+
+export interface LintOptions {
+  rules?: RuleSettings;
+  recentIssues?: readonly RelatedIssue[];
+}
+
+export interface LintResult {
+  diagnostics: LintDiagnostic[];
+  /** Rules that threw: reported once, never taking the rest down. */
+  failures: { rule: string; error: string }[];
+}
+
+const DIRECTIVE = /<!--\s*twir-lint-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+
+/** Lines on which each rule is silenced by `twir-lint-disable…` comments (`*` for every rule). */
+function suppressions(model: IssueModel): (rule: string, line: number) => boolean {
+  const nextLine = new Map<number, Set<string>>();
+  const spans: { rule: string; from: number; to: number }[] = [];
+  const open = new Map<string, number>();
+  for (const comment of model.comments) {
+    for (const match of comment.text.matchAll(DIRECTIVE)) {
+      const rules = match[2].split(/[\s,]+/).filter(Boolean);
+      const names = rules.length > 0 ? rules : ['*'];
+      if (match[1] === 'disable-next-line') {
+        const target = comment.endLine + 1;
+        const set = nextLine.get(target) ?? new Set<string>();
+        names.forEach((name) => set.add(name));
+        nextLine.set(target, set);
+      } else if (match[1] === 'disable') {
+        names.forEach((name) => open.has(name) || open.set(name, comment.startLine));
+      } else {
+        for (const name of names) {
+          const from = open.get(name);
+          if (from !== undefined) spans.push({ rule: name, from, to: comment.endLine });
+          open.delete(name);
+        }
+      }
+    }
+  }
+  for (const [name, from] of open) spans.push({ rule: name, from, to: model.lines.lineCount });
+  return (rule, line) => {
+    const set = nextLine.get(line);
+    if (set && (set.has(rule) || set.has('*'))) return true;
+    return spans.some((span) => (span.rule === rule || span.rule === '*') && line >= span.from && line <= span.to);
+  };
+}
+
+/** Runs every enabled rule over the model: diagnostics in document order, with their fixes. */
+export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
+  const settings = options.rules ?? {};
+  const isSuppressed = suppressions(model);
+  const diagnostics: LintDiagnostic[] = [];
+  const failures: LintResult['failures'] = [];
+  for (const rule of RULES) {
+    const setting = settings[rule.id];
+    if (setting === 'off') continue;
+    if (model.isTemplate && !rule.appliesToTemplate) continue;
+    let findings;
+    try {
+      findings = rule.check({ model, recentIssues: options.recentIssues ?? [] });
+    } catch (error) {
+      failures.push({ rule: rule.id, error: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    for (const finding of findings) {
+      if (isSuppressed(rule.id, finding.range.start.line)) continue;
+      diagnostics.push({
+        rule: rule.id,
+        severity: setting ?? finding.severity ?? rule.severity,
+        range: finding.range,
+        message: finding.message,
+        fix: finding.fix,
+      });
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { diagnostics, failures };
+}
+
+/** Checks a settings object (from `.twir-lint.json` or `twir.rules`): the problems, one line each. */
+export function validateRuleSettings(value: unknown): { settings: Record<string, RuleSetting>; problems: string[] } {
+  const settings: Record<string, RuleSetting> = {};
+  const problems: string[] = [];
+  if (value === undefined || value === null) return { settings, problems };
+  if (typeof value !== 'object' || Array.isArray(value)) return { settings, problems: ['"rules" must be an object mapping rule ids to off|hint|info|warning|error'] };
+  for (const [id, setting] of Object.entries(value)) {
+    if (!ruleById(id)) problems.push(`unknown rule "${id}"`);
+    else if (typeof setting !== 'string' || !['off', 'hint', 'info', 'warning', 'error'].includes(setting)) problems.push(`rule "${id}": "${String(setting)}" is not one of off, hint, info, warning, error`);
+    else settings[id] = setting as RuleSetting;
+  }
+  return { settings, problems };
+}
+
+export type { Rule };

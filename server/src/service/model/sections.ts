@@ -1,0 +1,55 @@
+import type { SectionKind } from './types';
+
+const normalise = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+const TOP_LEVEL: [RegExp, SectionKind][] = [
+  [/^updates from (the )?rust community$|^news blog posts$|^blog posts$/, 'community'],
+  [/^crates? of the week$/, 'crate-of-the-week'],
+  [/^calls? for testing$/, 'calls-for-testing'],
+  [/^calls? for participation/, 'cfp'],
+  [/^updates from (the )?rust (project|core)$/, 'project-updates'],
+  [/^upcoming events$/, 'events'],
+  [/^jobs$|^rust jobs$/, 'jobs'],
+  [/^quotes? of the week$/, 'quote'],
+];
+
+const NESTED: [RegExp, SectionKind][] = [
+  [/^cfp projects$/, 'cfp-projects'],
+  [/^cfp (events|speakers)$/, 'cfp-events'],
+  [/^rust compiler performance triage$/, 'perf-triage'],
+  [/^approved rfcs$/, 'approved-rfcs'],
+  [/^final comment period$/, 'fcp'],
+  [/^tracking issues prs$/, 'fcp-tracking'],
+  [/^new and updated rfcs$/, 'new-rfcs'],
+];
+
+/** What a section is, from its title and its parent (TWiR's tree, and the older trees). */
+export function classifySection(title: string, parentKind: SectionKind | undefined): SectionKind {
+  const text = normalise(title);
+  for (const [pattern, kind] of NESTED) if (pattern.test(text)) return kind;
+  for (const [pattern, kind] of TOP_LEVEL) if (pattern.test(text)) return kind;
+  switch (parentKind) {
+    case 'community':
+      return 'community-category';
+    case 'calls-for-testing':
+      return 'cft-repo';
+    case 'events':
+      return 'events-region';
+    case 'fcp-tracking':
+      return 'fcp-group';
+    case 'fcp':
+    case 'fcp-group':
+      return 'fcp-group';
+    default:
+      return 'other';
+  }
+}
+
+/** Sections whose entries are community links checked as TWiR's CI checks them. */
+export function isCommunitySection(kind: SectionKind): boolean {
+  return kind === 'community' || kind === 'community-category';
+}
+
+export function isRfcSection(kind: SectionKind): boolean {
+  return kind === 'approved-rfcs' || kind === 'fcp' || kind === 'fcp-tracking' || kind === 'fcp-group' || kind === 'new-rfcs';
+}

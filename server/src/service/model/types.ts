@@ -1,0 +1,232 @@
+import type { IsoDate } from '../util/dates';
+import type { LineEnding, LineIndex, Range } from '../util/text';
+
+/** One `Key: value` line of the Pelican metadata header. */
+export interface HeaderField {
+  readonly key: string;
+  readonly value: string;
+  readonly line: number;
+  readonly range: Range;
+  readonly valueRange: Range;
+}
+
+export interface MetadataHeader {
+  readonly fields: readonly HeaderField[];
+  /** Lines 0 … endLine-1 are the header. */
+  readonly endLine: number;
+  readonly range: Range;
+  readonly title?: HeaderField;
+  readonly number?: HeaderField;
+  readonly date?: HeaderField;
+  readonly category?: HeaderField;
+  /** The issue number from `Number:` (or the title when `Number:` is missing). */
+  readonly issueNumber?: number;
+  /** The issue date from `Date:` (a trailing ` HH:MM` is allowed). */
+  readonly issueDate?: IsoDate;
+}
+
+export type SectionKind =
+  | 'community'
+  | 'community-category'
+  | 'crate-of-the-week'
+  | 'calls-for-testing'
+  | 'cft-repo'
+  | 'cfp'
+  | 'cfp-projects'
+  | 'cfp-events'
+  | 'project-updates'
+  | 'perf-triage'
+  | 'approved-rfcs'
+  | 'fcp'
+  | 'fcp-tracking'
+  | 'fcp-group'
+  | 'new-rfcs'
+  | 'events'
+  | 'events-region'
+  | 'jobs'
+  | 'quote'
+  | 'other';
+
+export interface Heading {
+  readonly level: number;
+  /** The heading's plain text (the text of a link when the heading is one). */
+  readonly text: string;
+  readonly line: number;
+  readonly range: Range;
+  /** The range of the text after the `#` marks. */
+  readonly textRange: Range;
+  /** The URL when the heading is a link, as `### [RFCs](…)`. */
+  readonly url?: string;
+}
+
+export interface Section {
+  readonly heading: Heading;
+  readonly kind: SectionKind;
+  readonly parent?: Section;
+  readonly children: Section[];
+  /** Lines heading.line … endLine-1 are the section with its subsections. */
+  readonly endLine: number;
+  /** Lines heading.line+1 … bodyEndLine-1 are the section's own text, before its first subsection. */
+  readonly bodyEndLine: number;
+  readonly range: Range;
+  /** List entries in the section's own text. */
+  readonly entries: Entry[];
+  /** The "No … this week" sentence, when the section has one. */
+  noneSentence?: Range;
+}
+
+export type LinkKind = 'inline' | 'reference' | 'autolink';
+
+export interface Link {
+  readonly kind: LinkKind;
+  readonly text: string;
+  readonly url: string;
+  readonly line: number;
+  readonly range: Range;
+  /** The range of the link text inside the brackets. */
+  readonly textRange: Range;
+  /** The range of the URL as written (for reference links, the definition's URL range). */
+  readonly urlRange?: Range;
+  /** The reference label for reference-style links. */
+  readonly label?: string;
+  readonly definition?: Definition;
+}
+
+export interface Definition {
+  readonly label: string;
+  readonly url: string;
+  readonly line: number;
+  readonly range: Range;
+  readonly urlRange: Range;
+}
+
+export interface HtmlComment {
+  readonly range: Range;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly text: string;
+  /**
+   * False when the comment never closes, or when another `<!--` opens before its `-->`: the site
+   * then hides everything up to the next `-->` (`<!-- Remove this section if empty>`).
+   */
+  readonly closed: boolean;
+}
+
+export type LineKind = 'blank' | 'header' | 'heading' | 'comment' | 'code' | 'list' | 'quote' | 'definition' | 'text';
+
+/** A line of a list entry, as written. */
+export interface EntryLine {
+  readonly line: number;
+  readonly text: string;
+  /** Leading spaces (a tab counts as 4). */
+  readonly indent: number;
+  /** The bullet character, when the line is a list item. */
+  readonly bullet?: '*' | '-' | '+';
+  /** Column where the content after the bullet starts. */
+  readonly contentStart: number;
+}
+
+export type EntryKind =
+  | 'community-link'
+  | 'cfp-project'
+  | 'cfp-event'
+  | 'rfc-item'
+  | 'cft-item'
+  | 'event'
+  | 'none-sentence'
+  | 'list-item';
+
+/** A top-level list item with its nested lines. */
+export interface Entry {
+  readonly kind: EntryKind;
+  readonly section: Section;
+  readonly line: number;
+  /** Last line of the entry (inclusive). */
+  readonly endLine: number;
+  readonly range: Range;
+  readonly lines: readonly EntryLine[];
+  readonly links: readonly Link[];
+  readonly event?: EventEntry;
+}
+
+export interface EventField {
+  readonly text: string;
+  /** Range of the trimmed text. */
+  readonly range: Range;
+}
+
+export interface EventDate {
+  readonly text: string;
+  readonly range: Range;
+  readonly start?: IsoDate;
+  readonly end?: IsoDate;
+}
+
+export type LocationKind = 'in-person' | 'virtual' | 'hybrid' | 'unknown';
+
+export interface EventLocation {
+  readonly text: string;
+  readonly range: Range;
+  readonly kind: LocationKind;
+  /** `City, ST, CC` split at commas (inside the parentheses for virtual and hybrid events). */
+  readonly parts: readonly string[];
+  readonly city?: string;
+  readonly country?: string;
+  readonly countryRange?: Range;
+}
+
+/** An Upcoming Events entry: `* DATE | LOCATION | [Group](url)` then `    * [**Title**](url)`. */
+export interface EventEntry {
+  readonly overviewLine: number;
+  readonly fields: readonly EventField[];
+  readonly date?: EventDate;
+  readonly location?: EventLocation;
+  readonly groups: readonly Link[];
+  readonly titleLine?: EntryLine;
+  readonly titles: readonly Link[];
+}
+
+export interface EventsWindow {
+  readonly line: number;
+  readonly range: Range;
+  readonly text: string;
+  readonly start?: IsoDate;
+  readonly end?: IsoDate;
+}
+
+export interface Region {
+  readonly section: Section;
+  readonly name: string;
+  readonly events: readonly Entry[];
+}
+
+export interface EventsModel {
+  readonly section: Section;
+  readonly window?: EventsWindow;
+  /** An issue from before the two-line ISO event format (2022-03): its events follow older shapes. */
+  readonly legacy: boolean;
+  readonly regions: readonly Region[];
+}
+
+/** Everything the features know about one version of an issue file. */
+export interface IssueModel {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly eol: LineEnding;
+  readonly bom: boolean;
+  /** The file's base name, when known (`2026-01-14-this-week-in-rust.md`). */
+  readonly fileName?: string;
+  /** The draft template, with its `$twir_…` placeholders. */
+  readonly isTemplate: boolean;
+  readonly header?: MetadataHeader;
+  readonly headings: readonly Heading[];
+  /** The section tree: top-level sections in document order. */
+  readonly sections: readonly Section[];
+  readonly allSections: readonly Section[];
+  readonly lineKinds: readonly LineKind[];
+  readonly comments: readonly HtmlComment[];
+  readonly links: readonly Link[];
+  readonly definitions: readonly Definition[];
+  readonly entries: readonly Entry[];
+  readonly events?: EventsModel;
+}

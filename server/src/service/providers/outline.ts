@@ -1,0 +1,88 @@
+import type { Entry, IssueModel, Section } from '../model/types';
+import type { Range } from '../util/text';
+
+/** The LSP's SymbolKind numbers used by the outline. */
+export const SymbolKinds = { File: 1, Module: 2, Namespace: 3, Package: 4, Event: 24, String: 15, Field: 8 } as const;
+
+export interface OutlineSymbol {
+  name: string;
+  detail?: string;
+  kind: number;
+  range: Range;
+  selectionRange: Range;
+  children: OutlineSymbol[];
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Counts what a section holds, including its subsections. */
+function countEntries(section: Section): number {
+  return section.entries.filter((entry) => entry.kind !== 'none-sentence').length + section.children.reduce((sum, child) => sum + countEntries(child), 0);
+}
+
+function sectionDetail(model: IssueModel, section: Section): string {
+  const count = countEntries(section);
+  const region = model.events?.regions.find((candidate) => candidate.section === section);
+  if (region) return count === 0 ? 'empty region' : plural(region.events.length, 'event');
+  if (section.kind === 'events' && model.events) {
+    const total = model.events.regions.reduce((sum, candidate) => sum + candidate.events.length, 0);
+    const window = model.events.window?.start && model.events.window.end ? ` · ${model.events.window.text.replace(/^.*between\s+/, '').replace(/\s*(🦀|ðŸ¦€)\s*$/u, '')}` : '';
+    return `${plural(total, 'event')}${window}`;
+  }
+  if (count > 0) return plural(count, section.kind === 'events-region' ? 'event' : 'entry');
+  if (section.noneSentence) return 'none this week';
+  if (section.children.length > 0) return '';
+  return 'empty';
+}
+
+function eventSymbol(entry: Entry): OutlineSymbol {
+  const event = entry.event!;
+  const date = event.date?.text || '(no date)';
+  const group = event.groups.map((link) => link.text).join(' + ') || event.fields[2]?.text || '(no group)';
+  const title = event.titles.map((link) => link.text).join(' + ');
+  return {
+    name: `${date} · ${group}`,
+    detail: [event.location?.text, title].filter(Boolean).join(' — '),
+    kind: SymbolKinds.Event,
+    range: entry.range,
+    selectionRange: event.date?.range ?? entry.range,
+    children: [],
+  };
+}
+
+function sectionSymbol(model: IssueModel, section: Section): OutlineSymbol {
+  const children = section.children.map((child) => sectionSymbol(model, child));
+  if (section.kind === 'events-region' && !model.events?.legacy) {
+    for (const entry of section.entries) if (entry.event) children.push(eventSymbol(entry));
+  }
+  return {
+    name: section.heading.text || '(untitled)',
+    detail: sectionDetail(model, section),
+    kind: section.heading.level <= 2 ? SymbolKinds.Module : SymbolKinds.Namespace,
+    range: section.range,
+    selectionRange: section.heading.range,
+    children,
+  };
+}
+
+/** The issue's outline: the issue itself (number and date), its sections, regions and events. */
+export function outline(model: IssueModel): OutlineSymbol[] {
+  const sections = model.sections.map((section) => sectionSymbol(model, section));
+  const header = model.header;
+  if (!header) return sections;
+  const number = header.issueNumber ?? header.number?.value;
+  const date = header.date?.value;
+  const lastLine = model.lines.lineCount - 1;
+  return [
+    {
+      name: number !== undefined ? `This Week in Rust ${number}` : header.title?.value ?? 'This Week in Rust',
+      detail: date ?? '',
+      kind: SymbolKinds.File,
+      range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: model.lines.lineText(lastLine).length } },
+      selectionRange: header.range,
+      children: sections,
+    },
+  ];
+}

@@ -1,0 +1,24 @@
+import { lineSpan } from '../../util/text';
+import type { Finding, Rule } from '../types';
+
+const rule: Rule = {
+  id: 'render/bullet',
+  severity: 'warning',
+  docs:
+    'A list item written with `-` or `+` where TWiR uses `*`. Both render alike, but editors that rewrite ' +
+    '`*` to `-` have broken drafts before (one commit rewrote 119 lines), and reviewers change them back (218 fixes).',
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const entry of model.entries) {
+      for (const line of entry.lines) {
+        if (line.bullet !== '-' && line.bullet !== '+') continue;
+        const column = line.text.length - line.text.trimStart().length;
+        const range = lineSpan(line.line, column, column + 1);
+        findings.push({ range, message: `Use \`*\` for list items, not \`${line.bullet}\`.`, fix: { title: 'Use `*`', edits: [{ range, newText: '*' }] } });
+      }
+    }
+    return findings;
+  },
+};
+
+export default rule;

@@ -1,0 +1,85 @@
+/**
+ * A RuleTester in the manner of ESLint's: valid documents give no finding; invalid ones give the
+ * expected findings, and applying the rule's fixes gives the expected output — once, and again
+ * without change (fixes are idempotent), keeping every line they do not target.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../model/build';
+import { applyEdits } from './fixes';
+import type { RelatedIssue, Rule, Severity } from './types';
+
+export interface InvalidCase {
+  /** The test's name; defaults to the first line of the code that the rule reports. */
+  name?: string;
+  code: string;
+  fileName?: string;
+  recentIssues?: readonly RelatedIssue[];
+  /** Expected findings in document order: 1-based line, and optionally a message part and severity. */
+  errors: { line: number; message?: string | RegExp; severity?: Severity }[];
+  /** The text after applying every fix of the rule; omit when the findings have no fix. */
+  output?: string;
+}
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  fileName?: string;
+  recentIssues?: readonly RelatedIssue[];
+}
+
+/** A TWiR issue around a body: the metadata header of issue 634 (2026-01-14, a Wednesday). */
+export function issue(body: string, date = '2026-01-14', number = 634): string {
+  return `Title: This Week in Rust ${number}\nNumber: ${number}\nDate: ${date}\nCategory: This Week in Rust\n\n${body}`;
+}
+
+/** An issue with an Upcoming Events section holding the given lines (window 2026-01-14 - 2026-02-11). */
+export function eventsIssue(lines: string): string {
+  return issue(`## Upcoming Events\n\nRusty Events between 2026-01-14 - 2026-02-11 🦀\n\n${lines}\n`);
+}
+
+export function findingsOf(rule: Rule, code: string, fileName?: string, recentIssues: readonly RelatedIssue[] = []) {
+  return rule.check({ model: buildModel(code, { fileName }), recentIssues });
+}
+
+/** Applies every fix the rule offers on the code (one pass, as fix-all does). */
+export function fixOnce(rule: Rule, code: string, fileName?: string, recentIssues: readonly RelatedIssue[] = []): string {
+  const model = buildModel(code, { fileName });
+  const edits = rule.check({ model, recentIssues }).flatMap((finding) => finding.fix?.edits ?? []);
+  return applyEdits(code, model.lines, edits);
+}
+
+export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  describe(rule.id, () => {
+    it('has docs and a severity', () => {
+      expect(rule.docs.length).toBeGreaterThan(40);
+      expect(['error', 'warning', 'info', 'hint']).toContain(rule.severity);
+    });
+    for (const [index, item] of cases.valid.entries()) {
+      const valid = typeof item === 'string' ? { code: item } : item;
+      it(`valid: ${valid.name ?? `#${index + 1}`}`, () => {
+        const findings = findingsOf(rule, valid.code, valid.fileName, valid.recentIssues);
+        expect(findings.map((finding) => `${finding.range.start.line + 1}: ${finding.message}`)).toEqual([]);
+      });
+    }
+    for (const [index, invalid] of cases.invalid.entries()) {
+      it(`invalid: ${invalid.name ?? `#${index + 1}`}`, () => {
+        const findings = findingsOf(rule, invalid.code, invalid.fileName, invalid.recentIssues);
+        expect(findings.map((finding) => finding.range.start.line + 1)).toEqual(invalid.errors.map((error) => error.line));
+        invalid.errors.forEach((error, at) => {
+          if (error.message instanceof RegExp) expect(findings[at].message).toMatch(error.message);
+          else if (error.message) expect(findings[at].message).toContain(error.message);
+          if (error.severity) expect(findings[at].severity ?? rule.severity).toBe(error.severity);
+        });
+        const fixed = fixOnce(rule, invalid.code, invalid.fileName, invalid.recentIssues);
+        if (invalid.output === undefined) {
+          expect(fixed, 'the findings offer a fix: state the expected output').toBe(invalid.code);
+          return;
+        }
+        expect(fixed).toBe(invalid.output);
+        expect(fixOnce(rule, fixed, invalid.fileName, invalid.recentIssues), 'fixing twice changes nothing').toBe(fixed);
+        const crlf = invalid.code.replace(/\n/g, '\r\n');
+        expect(fixOnce(rule, crlf, invalid.fileName, invalid.recentIssues), 'fixes keep CRLF line endings').toBe(invalid.output.replace(/\n/g, '\r\n'));
+      });
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import type { IssueModel } from '../model/types';
+import type { Range } from '../util/text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A correction computed with its finding: minimal edits that touch only the text they target. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Whether fix-all may apply it unasked (false for fixes that need a person's eye). Default true. */
+  safe?: boolean;
+}
+
+export interface Finding {
+  range: Range;
+  message: string;
+  fix?: Fix;
+  /** A severity for this finding other than the rule's default (e.g. a softer case). */
+  severity?: Severity;
+}
+
+/** Another issue beside the file (in `content/` or `draft/`), for rules that look across issues. */
+export interface RelatedIssue {
+  readonly fileName: string;
+  readonly model: IssueModel;
+}
+
+export interface RuleContext {
+  readonly model: IssueModel;
+  /** The most recent issues before this one, newest first (may be empty). */
+  readonly recentIssues: readonly RelatedIssue[];
+}
+
+/** A rule: one file with its id, docs, default severity, check and (in its findings) fixes. */
+export interface Rule {
+  /** Stable id, `area/name`: tools outside the project rely on it. */
+  readonly id: string;
+  /** One paragraph: what the rule reports and why, shown in hovers and in the README. */
+  readonly docs: string;
+  readonly severity: Severity;
+  /** Whether the rule applies to the draft template too (default false: the template is full of placeholders). */
+  readonly appliesToTemplate?: boolean;
+  check(context: RuleContext): Finding[];
+}

@@ -1,0 +1,83 @@
+/**
+ * Starts the bundled server (`node dist/server.js --stdio`) as a real process and speaks LSP to it
+ * over its stdio with vscode-jsonrpc, as an editor does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER = resolve(__dirname, '../../dist/server.js');
+
+export interface ServerSession {
+  connection: MessageConnection;
+  process: ChildProcess;
+  stderr: () => string;
+  /** Resolves with the next diagnostics published for the URI (optionally for a given version). */
+  diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  open(uri: string, text: string, version?: number): void;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: { rootPath?: string; settings?: Record<string, unknown> } = {}): Promise<ServerSession> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: { uri: string; version?: number; resolve: (value: Diagnostic[]) => void }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    const waiter = waiters.find((candidate) => candidate.uri === params.uri && (candidate.version === undefined || candidate.version === params.version));
+    if (waiter) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(params.diagnostics);
+    } else {
+      published.push(params);
+    }
+  });
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => options.settings ?? {}));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/showMessage', () => undefined);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  const rootUri = options.rootPath ? pathToFileURL(options.rootPath).href : null;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
+    capabilities: { workspace: { configuration: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+  });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: child,
+    stderr: () => stderr,
+    diagnostics(uri, version) {
+      const index = published.findIndex((params) => params.uri === uri && (version === undefined || params.version === version));
+      if (index >= 0) return Promise.resolve(published.splice(index, 1)[0].diagnostics);
+      return new Promise((resolvePromise) => waiters.push({ uri, version, resolve: resolvePromise }));
+    },
+    open(uri, text, version = 1) {
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        void connection.sendNotification('exit');
+      } catch {
+        // The process may already be gone.
+      }
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+export const FIXTURES = resolve(__dirname, '../fixtures');
+
+export function fixture(relativePath: string): { uri: string; text: string; path: string } {
+  const path = resolve(FIXTURES, relativePath);
+  return { uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8'), path };
+}
