@@ -378,7 +378,8 @@ function sectionEntries(section: Section, lines: LineIndex, kinds: readonly Line
       if (EVENT_OVERVIEW.test(text) && entry.indent < 2) {
         current = [entry];
         groups.push(current);
-      } else if (current && EVENT_TITLE.test(text) && current.length === 1) {
+      } else if (current && (entry.indent >= 2 || (EVENT_TITLE.test(text) && current.length === 1))) {
+        // Title lines (several for a multi-day event), also an unindented one right after the overview.
         current.push(entry);
       } else if (lineKind === 'list') {
         current = [entry];

@@ -87,6 +87,6 @@ export function parseEventEntry(group: readonly EntryLine[], links: readonly Lin
       ? links.filter((link) => link.line === line && link.range.start.character >= groupField.range.start.character)
       : [],
     titleLine,
-    titles: titleLine ? links.filter((link) => link.line === titleLine.line) : [],
+    titles: links.filter((link) => link.line > line),
   };
 }

@@ -182,7 +182,9 @@ export interface EventEntry {
   readonly date?: EventDate;
   readonly location?: EventLocation;
   readonly groups: readonly Link[];
+  /** The first title line; a multi-day event may have more (the entry's other lines). */
   readonly titleLine?: EntryLine;
+  /** The title links of every title line. */
   readonly titles: readonly Link[];
 }
 
