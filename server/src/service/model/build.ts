@@ -303,7 +303,7 @@ function buildSections(headings: readonly Heading[], lines: LineIndex): { roots:
     const lastLine = Math.max(heading.line, endLine - 1);
     const section: Section = {
       heading,
-      kind: classifySection(heading.text, parent?.kind),
+      kind: classifySection(heading.text, parent?.kind, all[all.length - 1]?.kind),
       parent,
       children: [],
       endLine,

@@ -14,6 +14,7 @@ const TOP_LEVEL: [RegExp, SectionKind][] = [
 ];
 
 const NESTED: [RegExp, SectionKind][] = [
+  [/^(official|foundation|newsletters|project tooling updates|observations thoughts|rust walkthroughs|research|miscellaneous)$/, 'community-category'],
   [/^cfp projects$/, 'cfp-projects'],
   [/^cfp (events|speakers)$/, 'cfp-events'],
   [/^rust compiler performance triage$/, 'perf-triage'],
@@ -23,11 +24,16 @@ const NESTED: [RegExp, SectionKind][] = [
   [/^new and updated rfcs$/, 'new-rfcs'],
 ];
 
-/** What a section is, from its title and its parent (TWiR's tree, and the older trees). */
-export function classifySection(title: string, parentKind: SectionKind | undefined): SectionKind {
+/**
+ * What a section is, from its title, its parent and the section before it (TWiR's tree, and the
+ * older trees). An unknown section right after the community ones is a category invented for one
+ * issue (2024-11-20 has `## EuroRust 2024` there).
+ */
+export function classifySection(title: string, parentKind: SectionKind | undefined, previousKind?: SectionKind): SectionKind {
   const text = normalise(title);
   for (const [pattern, kind] of NESTED) if (pattern.test(text)) return kind;
   for (const [pattern, kind] of TOP_LEVEL) if (pattern.test(text)) return kind;
+  if (previousKind === 'community' || previousKind === 'community-category') return 'community-category';
   switch (parentKind) {
     case 'community':
       return 'community-category';
@@ -35,9 +41,8 @@ export function classifySection(title: string, parentKind: SectionKind | undefin
       return 'cft-repo';
     case 'events':
       return 'events-region';
-    case 'fcp-tracking':
-      return 'fcp-group';
     case 'fcp':
+    case 'fcp-tracking':
     case 'fcp-group':
       return 'fcp-group';
     default:

@@ -13,13 +13,45 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** Sections that exist to hold a list: with no entry they are empty, whatever prose they carry. */
+const LIST_SECTIONS = new Set<Section['kind']>(['community', 'community-category', 'cft-repo', 'cfp-projects', 'cfp-events', 'approved-rfcs', 'fcp', 'fcp-tracking', 'fcp-group', 'new-rfcs']);
 
 /** Counts what a section holds, including its subsections. */
 function countEntries(section: Section): number {
   return section.entries.filter((entry) => entry.kind !== 'none-sentence').length + section.children.reduce((sum, child) => sum + countEntries(child), 0);
+}
+
+/** Whether the section's own text (before its subsections) has anything besides comments and blanks. */
+function hasOwnText(model: IssueModel, section: Section): boolean {
+  for (let line = section.heading.line + 1; line < section.bodyEndLine; line++) {
+    const kind = model.lineKinds[line];
+    if (kind === 'text' || kind === 'list' || kind === 'quote') return true;
+  }
+  return false;
+}
+
+/** What a prose section holds: the crate, the quote's author, whether the jobs link is filled in. */
+function proseDetail(model: IssueModel, section: Section): string | undefined {
+  const ownLinks = model.links.filter((link) => link.line > section.heading.line && link.line < section.bodyEndLine && model.lineKinds[link.line] !== 'comment');
+  switch (section.kind) {
+    case 'crate-of-the-week': {
+      const crate = ownLinks.find((link) => !/submit|vote/i.test(link.text));
+      return crate ? `crate: ${crate.text}` : 'no crate yet';
+    }
+    case 'quote': {
+      const hasQuote = model.lineKinds.slice(section.heading.line + 1, section.bodyEndLine).includes('quote');
+      const author = ownLinks.find((link) => /^\s*[–—-]\s*\[/.test(model.lines.lineText(link.line)));
+      return hasQuote ? `quote${author ? ` by ${author.text}` : ''}` : 'no quote yet';
+    }
+    case 'jobs':
+      return ownLinks.some((link) => /_HERE$/.test(link.url)) ? 'thread link missing' : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function sectionDetail(model: IssueModel, section: Section): string {
@@ -28,12 +60,15 @@ function sectionDetail(model: IssueModel, section: Section): string {
   if (region) return count === 0 ? 'empty region' : plural(region.events.length, 'event');
   if (section.kind === 'events' && model.events) {
     const total = model.events.regions.reduce((sum, candidate) => sum + candidate.events.length, 0);
-    const window = model.events.window?.start && model.events.window.end ? ` · ${model.events.window.text.replace(/^.*between\s+/, '').replace(/\s*(🦀|ðŸ¦€)\s*$/u, '')}` : '';
+    const window = model.events.window?.start && model.events.window.end ? ` · ${model.events.window.text.replace(/^.*between\s+/, '').replace(/\s*(🦀|ðŸ¦€)?\s*$/u, '')}` : '';
     return `${plural(total, 'event')}${window}`;
   }
-  if (count > 0) return plural(count, section.kind === 'events-region' ? 'event' : 'entry');
+  const prose = proseDetail(model, section);
+  if (prose !== undefined) return prose;
+  if (count > 0) return plural(count, 'entry', 'entries');
   if (section.noneSentence) return 'none this week';
   if (section.children.length > 0) return '';
+  if (!LIST_SECTIONS.has(section.kind) && hasOwnText(model, section)) return '';
   return 'empty';
 }
 
@@ -77,8 +112,8 @@ export function outline(model: IssueModel): OutlineSymbol[] {
   const lastLine = model.lines.lineCount - 1;
   return [
     {
-      name: number !== undefined ? `This Week in Rust ${number}` : header.title?.value ?? 'This Week in Rust',
-      detail: date ?? '',
+      name: model.isTemplate ? 'This Week in Rust draft template' : number !== undefined ? `This Week in Rust ${number}` : (header.title?.value ?? 'This Week in Rust'),
+      detail: model.isTemplate ? '' : (date ?? ''),
       kind: SymbolKinds.File,
       range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: model.lines.lineText(lastLine).length } },
       selectionRange: header.range,

@@ -1,0 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const FIXTURES = resolve(__dirname, '../fixtures');
+
+/** Every fixture issue: path relative to test/fixtures, base name and text. */
+export function allFixtures(): { name: string; fileName: string; text: string }[] {
+  return ['seeds', 'published', 'draft'].flatMap((folder) =>
+    readdirSync(join(FIXTURES, folder))
+      .sort()
+      .map((fileName) => ({ name: `${folder}/${fileName}`, fileName, text: readFileSync(join(FIXTURES, folder, fileName), 'utf8') })),
+  );
+}
+
+export function readFixture(name: string): { fileName: string; text: string } {
+  return { fileName: name.split('/').pop()!, text: readFileSync(join(FIXTURES, name), 'utf8') };
+}
