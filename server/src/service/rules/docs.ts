@@ -1,6 +1,20 @@
+import type { Rule } from './types';
+
 /** Where a rule's documentation lives: its row in the README's rule table. */
 export const DOCS_BASE = 'https://github.com/twir-author/twir-author/blob/main/README.md';
 
+export function ruleAnchor(rule: string): string {
+  return `rule-${rule.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+}
+
 export function ruleDocsUrl(rule: string): string {
-  return `${DOCS_BASE}#rule-${rule.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+  return `${DOCS_BASE}#${ruleAnchor(rule)}`;
+}
+
+/** The README's rule table, made from the rules themselves so that it never drifts from them. */
+export function rulesTable(rules: readonly Rule[]): string {
+  const rows = [...rules]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${rule.severity} | ${rule.fixable ? 'yes' : '—'} | ${rule.docs.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+  return ['| rule | default | fix | what it reports |', '|---|---|---|---|', ...rows].join('\n');
 }

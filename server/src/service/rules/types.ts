@@ -44,6 +44,8 @@ export interface Rule {
   /** One paragraph: what the rule reports and why, shown in hovers and in the README. */
   readonly docs: string;
   readonly severity: Severity;
+  /** Whether its findings come with a fix (shown in the README's rule table). */
+  readonly fixable?: boolean;
   /** Whether the rule applies to the draft template too (default false: the template is full of placeholders). */
   readonly appliesToTemplate?: boolean;
   check(context: RuleContext): Finding[];

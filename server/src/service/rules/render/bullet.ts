@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../types';
 
 const rule: Rule = {
   id: 'render/bullet',
+  fixable: true,
   severity: 'warning',
   docs:
     'A list item written with `-` or `+` where TWiR uses `*`. Both render alike, but editors that rewrite ' +

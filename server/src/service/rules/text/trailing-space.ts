@@ -3,6 +3,7 @@ import type { Finding, Rule } from '../types';
 
 const rule: Rule = {
   id: 'text/trailing-space',
+  fixable: true,
   severity: 'hint',
   docs:
     'Trailing spaces or tabs at the end of a line. Editors remove them in review (31 event lines in the ' +

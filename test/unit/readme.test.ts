@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import { withRulesTable } from '../../scripts/rules-table';
+
+it('README.md carries the rule table made from the rules (run `npm run docs` after changing a rule)', () => {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+  expect(readme).toBe(withRulesTable(readme));
+});
