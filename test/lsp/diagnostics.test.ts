@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer, type ServerSession } from './server-process';
+
+const ISSUE = [
+  'Title: This Week in Rust 634',
+  'Number: 634',
+  'Date: 2026-01-14',
+  'Category: This Week in Rust',
+  '',
+  '## Updates from Rust Community',
+  '',
+  '### Official',
+  '',
+  '- [Announcing Rust 1.93](https://blog.rust-lang.org/2026/01/08/Rust-1.93.0/)',
+  '- [Project goals](https://blog.rust-lang.org/2026/01/10/goals/)',
+  '',
+].join('\n');
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
+}
+
+const bulletDiagnostics = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === 'render/bullet');
+
+describe('language server process: diagnostics and code actions', () => {
+  let server: ServerSession;
+  let root: string;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'twir-lsp-'));
+    server = await startServer({ rootPath: root });
+  });
+  afterAll(async () => {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('publishes diagnostics with code, source, docs link and the fix in data', async () => {
+    const uri = pathToFileURL(join(root, 'draft/2026-01-14-this-week-in-rust.md')).href;
+    server.open(uri, ISSUE);
+    const diagnostics = bulletDiagnostics(await server.diagnostics(uri, 1));
+    expect(diagnostics.map((diagnostic) => diagnostic.range.start.line)).toEqual([9, 10]);
+    const [first] = diagnostics;
+    expect(first.source).toBe('twir');
+    expect(first.codeDescription?.href).toMatch(/README\.md#rule-render-bullet$/);
+    expect(first.data).toEqual({ fix: { title: 'Use `*`', edits: [{ range: first.range, newText: '*' }] } });
+  });
+
+  it('offers the quick fix (preferred), fix-all of the rule and disable-for-line, from the data', async () => {
+    const uri = pathToFileURL(join(root, 'draft/2026-01-14-this-week-in-rust.md')).href;
+    void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ISSUE }] });
+    const diagnostics = bulletDiagnostics(await server.diagnostics(uri, 2));
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]] },
+    })) as CodeAction[];
+    expect(actions.map((action) => [action.title, action.kind, action.isPreferred ?? false])).toEqual([
+      ['Use `*`', 'quickfix', true],
+      ['Fix all render/bullet problems (2)', 'quickfix', false],
+      ['Disable render/bullet for this line', 'quickfix', false],
+      ['Fix all TWiR problems', 'source.fixAll.twir', false],
+    ]);
+    const quickFix = actions[0].edit!.changes![uri];
+    expect(applyEdits(ISSUE, quickFix).split('\n')[9]).toBe('* [Announcing Rust 1.93](https://blog.rust-lang.org/2026/01/08/Rust-1.93.0/)');
+    const disable = applyEdits(ISSUE, actions[2].edit!.changes![uri]).split('\n');
+    expect(disable[9]).toBe('<!-- twir-lint-disable-next-line render/bullet -->');
+    expect(disable[10]).toBe(ISSUE.split('\n')[9]);
+  });
+
+  it('applies source.fixAll.twir as minimal edits, keeping CRLF, and a second pass has nothing to do', async () => {
+    const uri = pathToFileURL(join(root, 'notes/crlf-issue.md')).href;
+    const crlf = `${ISSUE.replace(/\n/g, '\r\n')}trailing text   \r\n`;
+    server.open(uri, crlf);
+    await server.diagnostics(uri, 1);
+    const request = () =>
+      server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.twir'] },
+      }) as Promise<CodeAction[]>;
+    const [fixAll] = await request();
+    expect(fixAll.kind).toBe('source.fixAll.twir');
+    const fixed = applyEdits(crlf, fixAll.edit!.changes![uri]);
+    expect(fixed).toBe(crlf.replace(/\r\n- /g, '\r\n* ').replace('trailing text   ', 'trailing text'));
+    void server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: fixed }],
+    });
+    await server.diagnostics(uri, 2);
+    expect(await request()).toEqual([]);
+  });
+
+  it('honours twir-lint-disable comments and .twir-lint.json', async () => {
+    writeFileSync(join(root, '.twir-lint.json'), JSON.stringify({ rules: { 'text/trailing-space': 'off' } }));
+    void server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, '.twir-lint.json')).href, type: 1 }] });
+    const uri = pathToFileURL(join(root, 'notes/suppressed-issue.md')).href;
+    const text = ISSUE.replace('- [Project goals]', '<!-- twir-lint-disable-next-line render/bullet -->\n- [Project goals]') + 'trailing   \n';
+    server.open(uri, text);
+    const diagnostics = (await server.diagnostics(uri, 1)).filter((diagnostic) => diagnostic.code === 'render/bullet' || diagnostic.code === 'text/trailing-space');
+    expect(diagnostics.map((diagnostic) => `${diagnostic.code}@${diagnostic.range.start.line}`)).toEqual(['render/bullet@9']);
+  });
+});
