@@ -1,5 +1,8 @@
 import type { Rule } from '../types';
 import bullet from './bullet';
+import listAfterParagraph from './list-after-paragraph';
+import nestedIndent from './nested-indent';
+import unclosedComment from './unclosed-comment';
 
 /** The render/* rules: what the site (Python-Markdown) renders differently from a CommonMark preview. */
-export const RENDER_RULES: readonly Rule[] = [bullet];
+export const RENDER_RULES: readonly Rule[] = [bullet, nestedIndent, listAfterParagraph, unclosedComment];

@@ -1,0 +1,42 @@
+import type { LineKind } from '../../model/types';
+import type { Finding, Rule } from '../types';
+
+const THEMATIC_BREAK = /^ {0,3}([*_-])(?: *\1){2,} *$/;
+
+const rule: Rule = {
+  id: 'render/list-after-paragraph',
+  severity: 'error',
+  appliesToTemplate: true,
+  docs:
+    'A list item on the line right after a paragraph (or a block quote), with no blank line between. A ' +
+    'CommonMark preview starts a list there, but the site (Python-Markdown) renders the item as more text of ' +
+    'the paragraph, bullet and all. A heading directly followed by a list is fine. The fix inserts a blank line.',
+  check({ model }) {
+    const findings: Finding[] = [];
+    const kinds = model.lineKinds;
+    for (let line = 1; line < kinds.length; line++) {
+      if (kinds[line] !== 'list' || !endsParagraph(model.lines, kinds, line - 1)) continue;
+      const start = { line, character: 0 };
+      findings.push({
+        range: model.lines.lineRange(line),
+        message: 'This list item follows a paragraph without a blank line: the site renders it as part of the paragraph.',
+        fix: { title: 'Insert a blank line before the list', edits: [{ range: { start, end: start }, newText: model.eol }] },
+      });
+    }
+    return findings;
+  },
+};
+
+/**
+ * Whether the line is the last line of a paragraph or block quote: text that is not a thematic break
+ * and not the continuation of a list item (text lines back to a list line belong to that item).
+ */
+function endsParagraph(lines: { lineText(line: number): string }, kinds: readonly LineKind[], line: number): boolean {
+  if (kinds[line] === 'quote') return true;
+  if (kinds[line] !== 'text' || THEMATIC_BREAK.test(lines.lineText(line))) return false;
+  let first = line;
+  while (first > 0 && kinds[first - 1] === 'text') first--;
+  return first === 0 || kinds[first - 1] !== 'list';
+}
+
+export default rule;
