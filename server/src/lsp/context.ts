@@ -6,6 +6,7 @@ import { baseName, DEFAULT_FILE_GLOBS, isIssueFile } from '../service/files';
 import { lint, validateRuleSettings, type LintResult, type RuleSettings } from '../service/lint';
 import { ModelCache } from '../service/model/analyze';
 import type { IssueModel } from '../service/model/types';
+import { loadRecentIssues } from '../service/workspace/recent-issues';
 
 export interface Settings {
   files: string[];
@@ -52,7 +53,9 @@ export class ServerContext {
     if (!model) return undefined;
     const cached = this.lintResults.get(document.uri);
     if (cached?.version === document.version) return cached.result;
-    const result = lint(model, { rules: { ...this.workspaceConfig.rules, ...this.settings.rules } });
+    const path = URI.parse(document.uri).scheme === 'file' ? this.documentPath(document) : undefined;
+    const recentIssues = path ? loadRecentIssues(path, model) : [];
+    const result = lint(model, { rules: { ...this.workspaceConfig.rules, ...this.settings.rules }, recentIssues });
     for (const failure of result.failures) this.connection.console.error(`rule ${failure.rule} failed: ${failure.error}`);
     this.lintResults.set(document.uri, { version: document.version, result });
     return result;

@@ -1,4 +1,6 @@
 import type { Rule } from '../types';
+import boilerplate from './boilerplate';
+import link from './link';
 
-/** The placeholder/* rules. */
-export const PLACEHOLDER_RULES: readonly Rule[] = [];
+/** The placeholder/* rules: template and generator text that must be gone before publishing. */
+export const PLACEHOLDER_RULES: readonly Rule[] = [link, boilerplate];

@@ -1,0 +1,60 @@
+import type { IssueModel } from '../../model/types';
+import { comparableUrl } from '../../util/urls';
+import type { Finding, RelatedIssue, Rule } from '../types';
+import { communityLinks, type CommunityLink } from './shared';
+
+function issueName(issue: RelatedIssue): string {
+  const number = issue.model.header?.issueNumber;
+  return number !== undefined ? `issue ${number} (${issue.fileName})` : issue.fileName;
+}
+
+/** Each comparable community URL of the recent issues, with the newest issue that has it. */
+function earlierUrls(recentIssues: readonly RelatedIssue[]): Map<string, RelatedIssue> {
+  const urls = new Map<string, RelatedIssue>();
+  for (const issue of recentIssues) {
+    for (const { link } of communityLinks(issue.model)) {
+      const key = comparableUrl(link.url);
+      if (!urls.has(key)) urls.set(key, issue);
+    }
+  }
+  return urls;
+}
+
+/** Removes the entry of a repeated link, when the link is what the entry is about (its first link). */
+function removeEntry(model: IssueModel, item: CommunityLink, first: CommunityLink) {
+  const entry = item.entry;
+  if (!entry || entry.links[0] !== item.link || first.entry === entry) return undefined;
+  return { title: 'Remove this entry', edits: [{ range: model.lines.linesWithBreakRange(entry.line, entry.endLine), newText: '' }], safe: false };
+}
+
+const rule: Rule = {
+  id: 'links/duplicate',
+  severity: 'warning',
+  docs:
+    'A community link (under Updates from Rust Community) that this issue already has, or that one of the 25 most ' +
+    'recent issues beside the file (`content/`, `draft/`) already had, as TWiR\'s CI checks: URLs are compared with ' +
+    '`http` read as `https`, tracking parameters dropped and doubled or trailing slashes ignored. Links elsewhere ' +
+    '(events, CFPs, the RFC lists) recur every week and are not compared. The fix removes a repeated entry of this ' +
+    'issue; a link from an earlier issue is for the editor to judge.',
+  check({ model, recentIssues }) {
+    const findings: Finding[] = [];
+    const earlier = earlierUrls(recentIssues);
+    const seen = new Map<string, CommunityLink>();
+    for (const item of communityLinks(model)) {
+      if (item.link.url === '') continue;
+      const key = comparableUrl(item.link.url);
+      const first = seen.get(key);
+      const range = item.link.urlRange ?? item.link.range;
+      if (first) {
+        findings.push({ range, message: `Same link as line ${first.link.line + 1}.`, fix: removeEntry(model, item, first) });
+        continue;
+      }
+      seen.set(key, item);
+      const issue = earlier.get(key);
+      if (issue) findings.push({ range, message: `This link was already in ${issueName(issue)}.` });
+    }
+    return findings;
+  },
+};
+
+export default rule;

@@ -1,0 +1,126 @@
+import type { IssueModel } from '../../model/types';
+import { comparePositions, lineSpan, type Position } from '../../util/text';
+import { mistypedWebPrefix } from '../../util/urls';
+import type { Finding, Rule } from '../types';
+import { visibleLines, withoutCodeSpans } from '../visible-text';
+import { urlSpan, writtenUrls } from './shared';
+
+/** `[text] (https://…)`: the space keeps Markdown from making a link. */
+const SPACE_BEFORE_DESTINATION = /\]([ \t]+)\((?=\s*(?:[a-z][a-z0-9+.-]*:|www\.))/gi;
+/** A destination followed by a title, which may hold spaces: `(url "title")`. */
+const DESTINATION_WITH_TITLE = /^\S+\s+(?:"[^"]*"|'[^']*'|\([^)]*\))$/;
+
+const rule: Rule = {
+  id: 'links/malformed',
+  severity: 'error',
+  docs:
+    'Link syntax that does not make the intended link: an empty URL `[text]()`, a mistyped scheme (`hhttps://`, ' +
+    '`https//`, `https://https://`), a space inside a URL, `[text] (url)` with a space between, a missing `)` or an ' +
+    'extra `]` (`[text](url`, `[text]](url)`). Markdown renders most of these as plain brackets and text. Fixed ' +
+    'where the intent is plain: the scheme, the space between, the missing `)` at the end of a line, the extra `]`.',
+  check({ model }) {
+    return [...urlFindings(model), ...syntaxFindings(model)].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  },
+};
+
+/** Links that Markdown made, with an empty or mistyped URL. */
+function urlFindings(model: IssueModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const link of model.links) {
+    // `[ - ]()` is the template's example line, reported by placeholder/link.
+    if (link.kind === 'inline' && link.url === '' && link.text.trim() !== '-') {
+      findings.push({ range: link.range, message: 'The link has an empty URL.' });
+    }
+  }
+  for (const url of writtenUrls(model)) {
+    const mistyped = mistypedWebPrefix(url.text);
+    if (!mistyped) continue;
+    const range = urlSpan(url, 0, mistyped.end);
+    const written = url.text.slice(0, mistyped.end);
+    const message = mistyped.replacement ? `Mistyped scheme \`${written}\`: \`${mistyped.replacement}\` is meant.` : `The scheme \`${written}\` is written twice.`;
+    findings.push({ range, message, fix: { title: mistyped.replacement ? `Write ${mistyped.replacement}` : 'Remove the repeated scheme', edits: [{ range, newText: mistyped.replacement }] } });
+  }
+  return findings;
+}
+
+/** Link syntax that Markdown did not make a link of, read from the visible text of each line. */
+function syntaxFindings(model: IssueModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const visible of visibleLines(model)) {
+    const { line } = visible;
+    const text = withoutCodeSpans(visible.text);
+    const inLink = (character: number) => isInLink(model, { line, character });
+    for (const match of text.matchAll(SPACE_BEFORE_DESTINATION)) {
+      if (inLink(match.index)) continue;
+      const space = lineSpan(line, match.index + 1, match.index + 1 + match[1].length);
+      findings.push({
+        range: space,
+        message: 'A space between `]` and `(` keeps this from being a link.',
+        fix: { title: 'Remove the space', edits: [{ range: space, newText: '' }] },
+      });
+    }
+    for (const match of text.matchAll(/\]\(/g)) {
+      const close = match.index;
+      if (inLink(close)) continue;
+      const finding = destinationFinding(text, line, close);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+/** What is wrong with the `](…` at `close` that Markdown did not make a link of. */
+function destinationFinding(text: string, line: number, close: number): Finding | undefined {
+  const depth = bracketDepth(text, close);
+  if (depth === 0) {
+    if (text[close - 1] === ']' && bracketDepth(text, close - 1) === 1) {
+      const extra = lineSpan(line, close, close + 1);
+      return { range: extra, message: 'An extra `]` keeps this from being a link.', fix: { title: 'Remove the extra `]`', edits: [{ range: extra, newText: '' }] } };
+    }
+    return { range: lineSpan(line, close, close + 2), message: '`](` without an opening `[`: this is no link.' };
+  }
+  const open = close + 1;
+  const end = matchingParenthesis(text, open);
+  if (end === undefined) {
+    const token = /^\S*/.exec(text.slice(open + 1))![0];
+    const tokenEnd = open + 1 + token.length;
+    const range = lineSpan(line, open, tokenEnd);
+    const message = 'The link\'s `(` is never closed: this is no link.';
+    if (token === '' || text.slice(tokenEnd).trim() !== '') return { range, message };
+    const insertAt = lineSpan(line, tokenEnd, tokenEnd);
+    return { range, message, fix: { title: 'Close the link with `)`', edits: [{ range: insertAt, newText: ')' }] } };
+  }
+  const destination = text.slice(open + 1, end).trim();
+  if (/\s/.test(destination) && !DESTINATION_WITH_TITLE.test(destination)) {
+    return { range: lineSpan(line, open + 1, end), message: 'A space inside the URL keeps this from being a link (write it as `%20`, or remove it).' };
+  }
+  return undefined;
+}
+
+/** How many `[` are open just before `at` (escaped brackets do not count). */
+function bracketDepth(text: string, at: number): number {
+  let depth = 0;
+  for (let index = 0; index < at; index++) {
+    if (text[index] === '\\') index++;
+    else if (text[index] === '[') depth++;
+    else if (text[index] === ']' && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/** The index of the `)` that closes the `(` at `open`, or undefined. */
+function matchingParenthesis(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    if (text[index] === '\\') index++;
+    else if (text[index] === '(') depth++;
+    else if (text[index] === ')' && --depth === 0) return index;
+  }
+  return undefined;
+}
+
+function isInLink(model: IssueModel, position: Position): boolean {
+  return model.links.some((link) => comparePositions(link.range.start, position) <= 0 && comparePositions(position, link.range.end) < 0);
+}
+
+export default rule;

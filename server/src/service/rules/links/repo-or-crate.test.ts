@@ -1,0 +1,25 @@
+import { issue, testRule } from '../testing';
+import rule from './repo-or-crate';
+
+const community = (lines: string) => issue(`## Updates from Rust Community\n\n### Project/Tooling Updates\n${lines}\n`);
+
+testRule(rule, {
+  valid: [
+    community('* [Zebra 1.0.0](https://github.com/ZcashFoundation/zebra/releases/tag/v1.0.0)'),
+    community('* [A pull request](https://github.com/rust-lang/rust/pull/1)'),
+    community('* [Sponsor them](https://github.com/sponsors/someone)'),
+    { name: 'outside the community sections', code: issue('## Crate of the Week\n\nThis week\'s crate is [foo](https://crates.io/crates/foo).\n') },
+  ],
+  invalid: [
+    {
+      name: 'a repository\'s front page',
+      code: community('* [Announcing Zebra 1.0.0](https://github.com/ZcashFoundation/zebra)\n* [Another](https://www.github.com/owner/repo/#readme)'),
+      errors: [{ line: 9, message: 'GitHub repository' }, { line: 10 }],
+    },
+    {
+      name: 'crates.io',
+      code: community('* [foo 1.0](https://crates.io/crates/foo)'),
+      errors: [{ line: 9, message: 'crates.io' }],
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import { queryWithoutTracking, splitUrl, trackingParametersOf } from '../../util/urls';
+import type { Finding, Rule } from '../types';
+import { urlSpan, writtenUrls } from './shared';
+
+const rule: Rule = {
+  id: 'links/tracking',
+  severity: 'warning',
+  docs:
+    'A link carrying tracking parameters (`utm_source`, `utm_medium`, `utm_campaign`, `utm_content`, the other ' +
+    '`utm_*`, `fbclid`, `gclid`, `msclkid`). TWiR\'s CI rejects them: they only tell the linked site where readers ' +
+    'came from. The fix removes them and keeps every other parameter as written.',
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const url of writtenUrls(model)) {
+      const names = trackingParametersOf(url.text);
+      if (names.length === 0) continue;
+      const { scheme, authority, path, query } = splitUrl(url.text);
+      const queryStart = scheme.length + authority.length + path.length;
+      const range = urlSpan(url, queryStart, queryStart + query.length);
+      const list = names.map((name) => `\`${name}\``).join(', ');
+      findings.push({
+        range,
+        message: `Tracking parameter${names.length > 1 ? 's' : ''} ${list} in the link.`,
+        fix: { title: 'Remove the tracking parameters', edits: [{ range, newText: queryWithoutTracking(query) }] },
+      });
+    }
+    return findings;
+  },
+};
+
+export default rule;

@@ -1,0 +1,22 @@
+import type { Finding, Rule } from '../types';
+
+/** Where tools that fill in a page's title cut it: 67 characters and `...`. */
+const TRUNCATED_LENGTH = 70;
+
+const rule: Rule = {
+  id: 'links/truncated-title',
+  severity: 'warning',
+  docs:
+    'A link title of exactly 70 characters ending in `...`: the length at which tools that fill in a page\'s title ' +
+    'cut it off. TWiR\'s CI warns about it; write the full title (or a shorter one of your own).',
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const link of model.links) {
+      if (link.kind === 'autolink' || !link.text.endsWith('...') || [...link.text].length !== TRUNCATED_LENGTH) continue;
+      findings.push({ range: link.textRange, message: 'The title looks cut off (70 characters ending in `...`): write it in full.' });
+    }
+    return findings;
+  },
+};
+
+export default rule;

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { buildModel } from '../model/build';
+import type { IssueModel } from '../model/types';
+import type { RelatedIssue } from '../rules/types';
+import { formatIsoDate } from '../util/dates';
+
+/** How many earlier issues TWiR's CI compares community links with. */
+export const RECENT_ISSUE_COUNT = 25;
+
+/** Where a TWiR repository keeps issues; a name in both keeps the published one (`content/`). */
+const ISSUE_FOLDERS = ['content', 'draft'];
+const ISSUE_FILE = /^(\d{4}-\d{2}-\d{2})-this-week-in-rust\.(?:md|markdown)$/;
+/** Models kept: the recent issues of a few repositories (or branches) at once. */
+const MODEL_CACHE_LIMIT = 100;
+
+interface Listed {
+  readonly path: string;
+  readonly fileName: string;
+  readonly date: string;
+}
+
+const listings = new Map<string, { mtimeMs: number; files: Listed[] }>();
+const models = new Map<string, { mtimeMs: number; size: number; issue: RelatedIssue }>();
+
+/** The repository that holds an issue file: the folder above the file's own, when it has `content/` or `draft/`. */
+export function repositoryRootOf(filePath: string): string | undefined {
+  const root = dirname(dirname(filePath));
+  return ISSUE_FOLDERS.some((folder) => statOf(join(root, folder))?.isDirectory()) ? root : undefined;
+}
+
+/**
+ * The issues published (or drafted) before this one in the file's repository, newest first: the
+ * `RECENT_ISSUE_COUNT` most recent issue files of `content/` and `draft/` dated before the issue's
+ * date. Files are read and modelled once per modification time; an unreadable file is skipped and
+ * nothing throws. Without a repository or an issue date there is nothing to compare with.
+ */
+export function loadRecentIssues(filePath: string, model: IssueModel, count = RECENT_ISSUE_COUNT): RelatedIssue[] {
+  const root = repositoryRootOf(filePath);
+  const date = issueDateOf(model, basename(filePath));
+  if (!root || !date) return [];
+  const byName = new Map<string, Listed>();
+  for (const folder of ISSUE_FOLDERS) {
+    for (const file of listIssueFiles(join(root, folder))) if (!byName.has(file.fileName)) byName.set(file.fileName, file);
+  }
+  const earlier = [...byName.values()]
+    .filter((file) => file.date < date && file.path !== filePath)
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const issues: RelatedIssue[] = [];
+  for (const file of earlier) {
+    if (issues.length >= count) break;
+    const issue = readIssue(file);
+    if (issue) issues.push(issue);
+  }
+  return issues;
+}
+
+function issueDateOf(model: IssueModel, fileName: string): string | undefined {
+  if (model.header?.issueDate) return formatIsoDate(model.header.issueDate);
+  return ISSUE_FILE.exec(fileName)?.[1];
+}
+
+function statOf(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function listIssueFiles(folder: string): Listed[] {
+  const stat = statOf(folder);
+  if (!stat?.isDirectory()) return [];
+  const cached = listings.get(folder);
+  if (cached?.mtimeMs === stat.mtimeMs) return cached.files;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const files: Listed[] = [];
+  for (const fileName of names) {
+    const match = ISSUE_FILE.exec(fileName);
+    if (match) files.push({ path: join(folder, fileName), fileName, date: match[1] });
+  }
+  listings.set(folder, { mtimeMs: stat.mtimeMs, files });
+  return files;
+}
+
+function readIssue(file: Listed): RelatedIssue | undefined {
+  const stat = statOf(file.path);
+  if (!stat?.isFile()) return undefined;
+  const cached = models.get(file.path);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+    // Refresh its place in the least-recently-used order.
+    models.delete(file.path);
+    models.set(file.path, cached);
+    return cached.issue;
+  }
+  let issue: RelatedIssue;
+  try {
+    issue = { fileName: file.fileName, model: buildModel(readFileSync(file.path, 'utf8'), { fileName: file.fileName }) };
+  } catch {
+    return undefined;
+  }
+  models.delete(file.path);
+  models.set(file.path, { mtimeMs: stat.mtimeMs, size: stat.size, issue });
+  if (models.size > MODEL_CACHE_LIMIT) models.delete(models.keys().next().value as string);
+  return issue;
+}
