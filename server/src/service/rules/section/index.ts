@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import empty from './empty';
 
 /** The section/* rules. */
-export const SECTION_RULES: readonly Rule[] = [];
+export const SECTION_RULES: readonly Rule[] = [empty];

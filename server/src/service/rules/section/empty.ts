@@ -1,0 +1,92 @@
+import type { HtmlComment, IssueModel, Section, SectionKind } from '../../model/types';
+import type { Finding, Fix, Rule } from '../types';
+
+/**
+ * The sections that say so when they have nothing this week: what their sentence is about, and the
+ * sentence as the current template words it (FCP and Calls for Testing list their groups: their
+ * sentence comes only from the section's template comment).
+ */
+const NONE_SENTENCES: Partial<Record<SectionKind, { about: RegExp; sentence?: string }>> = {
+  'calls-for-testing': { about: /testing/i },
+  'cfp-projects': { about: /participation/i, sentence: '*No Calls for participation were submitted this week.*' },
+  'cfp-events': { about: /papers|presentations/i, sentence: '*No Calls for papers or presentations were submitted this week.*' },
+  'approved-rfcs': { about: /approved/i, sentence: '* *No RFCs were approved this week.*' },
+  'fcp-tracking': { about: /Final Comment Period/i },
+  'fcp-group': { about: /Final Comment Period/i },
+  'new-rfcs': { about: /New or Updated/i, sentence: '* *No New or Updated RFCs were created this week.*' },
+};
+
+/**
+ * A line that says the section has nothing, more loosely than the model's none sentence: older issues
+ * wrote `*No RFCs are currently in the final comment period.*`, newer ones `_No … this week …_`.
+ */
+const SAYS_NONE = /^\s*(?:[*+-]\s+)?[*_]+\s*No\b/i;
+
+/** A "none this week" sentence as the template's comments write it: `*No …this week….*`, maybe as a list item. */
+const SENTENCE_IN_COMMENT = /(?:\* +)?\*No\b[\s\S]*?\.\*(?!\*)/g;
+
+const rule: Rule = {
+  id: 'section/empty',
+  severity: 'info',
+  docs:
+    'A section that has nothing this week (Calls for Testing, CFP projects and events, approved RFCs, Final ' +
+    'Comment Period, new RFCs) must say so with its "none this week" sentence, such as ' +
+    '`*No Calls for papers or presentations were submitted this week.*`; entries that are only commented out ' +
+    'do not count. The fix inserts the sentence where the template comment shows it, worded as that comment ' +
+    'words it.',
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const section of model.allSections) {
+      const none = NONE_SENTENCES[section.kind];
+      if (!none || !isEmpty(model, section)) continue;
+      // The sentence goes where the template's comment shows it, or after the section's last comment.
+      const comments = ownComments(model, section);
+      const showing = comments.find((comment) => sentenceIn(comment, none.about));
+      const sentence = showing ? sentenceIn(showing, none.about) : none.sentence;
+      const comment = showing ?? comments.at(-1);
+      findings.push({
+        range: section.heading.range,
+        message: `"${section.heading.text}" has no entries this week and does not say so${sentence ? `: add "${firstLine(sentence)}"` : ''}.`,
+        fix: sentence ? insertAfter(model, comment?.endLine ?? section.heading.line, sentence, comment !== undefined) : undefined,
+      });
+    }
+    return findings;
+  },
+};
+
+function isEmpty(model: IssueModel, section: Section): boolean {
+  if (section.entries.length > 0 || section.noneSentence) return false;
+  for (let line = section.heading.line + 1; line < section.bodyEndLine; line++) {
+    if (model.lineKinds[line] === 'text' && SAYS_NONE.test(model.lines.lineText(line))) return false;
+  }
+  return section.children.every((child) => isEmpty(model, child));
+}
+
+/** The comments in the section's own text: the template puts its instructions where entries go. */
+function ownComments(model: IssueModel, section: Section): HtmlComment[] {
+  return model.comments.filter((comment) => comment.startLine > section.heading.line && comment.endLine < section.bodyEndLine);
+}
+
+function sentenceIn(comment: HtmlComment, about: RegExp): string | undefined {
+  return [...comment.text.matchAll(SENTENCE_IN_COMMENT)].map((match) => match[0]).find((found) => /this week/i.test(found) && about.test(found));
+}
+
+function firstLine(text: string): string {
+  const [first, ...rest] = text.split(/\r?\n/);
+  return rest.length > 0 ? `${first} …` : first;
+}
+
+/** Inserts the sentence as a paragraph of its own after the line. */
+function insertAfter(model: IssueModel, line: number, sentence: string, safe: boolean): Fix {
+  const at = { line, character: model.lines.lineText(line).length };
+  const nextIsText = line + 1 < model.lines.lineCount && model.lines.lineText(line + 1).trim() !== '';
+  const paragraph = sentence.replace(/\r?\n/g, model.eol);
+  return {
+    title: 'Insert the "none this week" sentence',
+    edits: [{ range: { start: at, end: at }, newText: `${model.eol}${model.eol}${paragraph}${nextIsText ? model.eol : ''}` }],
+    // Without the template's comment to mark the place, the sentence goes under the heading: check it.
+    safe,
+  };
+}
+
+export default rule;
