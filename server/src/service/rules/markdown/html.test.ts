@@ -1,0 +1,22 @@
+import { issue, testRule } from '../testing';
+import rule from './html';
+
+testRule(rule, {
+  valid: [
+    issue('## Jobs\n\n<small>[Discuss on r/rust](https://www.reddit.com/r/rust/)</small>\n\nOne<br />two\n'),
+    issue('## Jobs\n\n* [Relax bounds on `BufReader<T>`](https://github.com/rust-lang/rust/pull/1) <https://example.com/a>\n'),
+    issue('## Jobs\n\n<!-- <details> in a comment -->\n\n```\nVec<T>\n```\n'),
+  ],
+  invalid: [
+    {
+      name: 'generics outside backticks, and a tag off the list',
+      code: issue('## Jobs\n\n* [Relax bounds on BufReader<T>](https://github.com/rust-lang/rust/pull/1)\n\n<details>More</details>\n'),
+      errors: [{ line: 8, message: '`<T>`' }, { line: 10, message: '`<details>`' }, { line: 10, message: '`</details>`' }],
+    },
+    {
+      name: 'an empty list item',
+      code: issue('## Jobs\n\n* [A job](https://example.com/j)\n* \n* <!-- nothing yet -->\n'),
+      errors: [{ line: 9, message: 'empty list item' }, { line: 10 }],
+    },
+  ],
+});

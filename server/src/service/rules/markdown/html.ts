@@ -1,0 +1,37 @@
+import { lineSpan } from '../../util/text';
+import type { Finding, Rule } from '../types';
+import { visibleLines, withoutCodeSpans } from '../visible-text';
+
+/** The tags TWiR's CI accepts in a rendered issue. */
+const ALLOWED_TAGS = new Set(['p', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'strong', 'hr', 'li', 'ul', 'ol', 'em', 'code', 'blockquote', 'small', 'br']);
+/** An opening or closing tag as Markdown passes it through; `<https://…>` autolinks have a `:` after the name. */
+const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g;
+const EMPTY_ITEM = /^\s*[*+-](?:\s+|$)/;
+
+const rule: Rule = {
+  id: 'markdown/html',
+  severity: 'error',
+  docs:
+    "As TWiR's CI (`inspect_markdown.py`): HTML tags other than `p a h1 h2 h3 h4 h5 strong hr li ul ol em code " +
+    'blockquote small br`, which usually are `<` and `>` that should have been escaped or put in backticks ' +
+    '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked.',
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const { line, text } of visibleLines(model)) {
+      for (const tag of withoutCodeSpans(text).matchAll(TAG)) {
+        if (ALLOWED_TAGS.has(tag[1].toLowerCase())) continue;
+        findings.push({
+          range: lineSpan(line, tag.index, tag.index + tag[0].length),
+          message: `The site does not allow the HTML tag \`${tag[0]}\`: escape it as \`&lt;\` or put it in backticks.`,
+        });
+      }
+      const item = EMPTY_ITEM.exec(text);
+      if (model.lineKinds[line] === 'list' && item && text.slice(item[0].length).trim() === '') {
+        findings.push({ range: model.lines.lineRange(line), message: 'An empty list item.' });
+      }
+    }
+    return findings;
+  },
+};
+
+export default rule;
