@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { parseIsoDate } from '../util/dates';
 import { LineIndex } from '../util/text';
-import { parseEventEntry } from './events';
+import { parseEventEntry, parseWindow } from './events';
 import { parseHeader } from './header';
 import { parseSegments } from './parse';
 import { classifySection } from './sections';
@@ -416,8 +416,6 @@ function sectionEntries(section: Section, lines: LineIndex, kinds: readonly Line
   return entries;
 }
 
-const WINDOW_LINE = /Rusty Events between\s+(.*?)\s*(?:🦀|ðŸ¦€)?\s*$/u;
-const WINDOW_DATES = /^(\S+)\s+-\s+(\S+)$/;
 /** The two-line ISO event format starts with issue 432, 2022-03-02. */
 const FIRST_MODERN_ISSUE_DAY = parseIsoDate('2022-03-02')!.dayNumber;
 
@@ -434,13 +432,8 @@ function buildEvents(
   for (let line = section.heading.line + 1; line < section.bodyEndLine; line++) {
     if (kinds[line] === 'comment') continue;
     const text = lines.lineText(line);
-    const match = WINDOW_LINE.exec(text);
-    if (!match) continue;
-    const dates = WINDOW_DATES.exec(match[1]);
-    const start = dates ? parseIsoDate(dates[1]) : undefined;
-    const end = dates ? parseIsoDate(dates[2]) : undefined;
-    window = { line, range: lines.lineRange(line), text, start, end };
-    break;
+    window = parseWindow(text, line, lines);
+    if (window) break;
   }
   const regions: Region[] = section.children.map((child) => ({
     section: child,

@@ -1,6 +1,6 @@
-import { parseIsoDate } from '../util/dates';
-import { lineSpan } from '../util/text';
-import type { EntryLine, EventDate, EventEntry, EventField, EventLocation, Link, LocationKind } from './types';
+import { formatIsoDate, parseIsoDate } from '../util/dates';
+import { lineSpan, type LineIndex } from '../util/text';
+import type { EntryLine, EventDate, EventDateReading, EventEntry, EventField, EventLocation, EventsWindow, Link, LocationKind } from './types';
 
 /** Splits a line's content at `|` outside of `[…]` and `(…)`, keeping each field's columns. */
 export function splitFields(text: string, from: number): { text: string; start: number; end: number }[] {
@@ -26,45 +26,76 @@ export function splitFields(text: string, from: number): { text: string; start: 
   return fields;
 }
 
-const DATE_RANGE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s*-\s*(\d{4}-\d{1,2}-\d{1,2}))?$/;
+const DAY = String.raw`\d{4}-\d{1,2}-\d{1,2}`;
+const DATE_RANGE = new RegExp(`^(${DAY})(?:\\s*-\\s*(${DAY}))?$`);
+/** Ranges as editors have written them: `D - D`, `D-D`, `D & D`, `D, D`, `D to D`. */
+const LOOSE_RANGE = new RegExp(`^(${DAY})\\s*(?:-|–|&|,|to|and)\\s*(${DAY})$`, 'i');
+/** A range within one month written with the day alone: `2024-01-27-28`, `2024-01-27 & 28`. */
+const SAME_MONTH_RANGE = /^(\d{4}-\d{1,2}-)(\d{1,2})\s*(?:-|&|,)\s*(\d{1,2})$/;
+
+function readDate(text: string): EventDateReading | undefined {
+  if (new RegExp(`^${DAY}$`).test(text)) {
+    const start = parseIsoDate(text);
+    return { isRange: false, start, canonical: start && formatIsoDate(start) };
+  }
+  const loose = LOOSE_RANGE.exec(text);
+  const sameMonth = SAME_MONTH_RANGE.exec(text);
+  const days = loose ? [loose[1], loose[2]] : sameMonth ? [sameMonth[1] + sameMonth[2], sameMonth[1] + sameMonth[3]] : undefined;
+  if (!days) return undefined;
+  const [start, end] = days.map(parseIsoDate);
+  return { isRange: true, start, end, canonical: start && end ? `${formatIsoDate(start)} - ${formatIsoDate(end)}` : undefined };
+}
 
 function parseDate(field: EventField): EventDate {
   const match = DATE_RANGE.exec(field.text);
-  if (!match) return { text: field.text, range: field.range };
-  return { text: field.text, range: field.range, start: parseIsoDate(match[1]), end: match[2] ? parseIsoDate(match[2]) : undefined };
+  const reading = readDate(field.text);
+  if (!match) return { text: field.text, range: field.range, reading };
+  return { text: field.text, range: field.range, start: parseIsoDate(match[1]), end: match[2] ? parseIsoDate(match[2]) : undefined, reading };
 }
+
+/** `Virtual`, `Hybrid`, `Online`, and the mixed labels editors have written: `Virtual + In Person`, `Virtual and In-Person`. */
+const LABEL = /^(?:virtual|hybrid|online)(?:\s*(?:\+|&|\/|and)\s*in[- ]?person)?/i;
+/** What follows a label: `(City, CC)`, also `Virtual + Dallas`. */
+const LABELLED_PLACE = /^\s*\((.*)\)\s*$|^\s*[+,:-]\s*(.+)$/;
 
 function parseLocation(field: EventField, line: number): EventLocation {
   const text = field.text;
-  const labelled = /^(Virtual|Hybrid)\s*\((.*)\)\s*$/i.exec(text);
-  let kind: LocationKind;
-  let inner: string;
-  let innerStart: number;
-  if (labelled) {
-    kind = labelled[1].toLowerCase() === 'virtual' ? 'virtual' : 'hybrid';
-    inner = labelled[2];
-    innerStart = field.range.start.character + text.indexOf('(') + 1;
-  } else if (/^virtual$/i.test(text)) {
-    return { text, range: field.range, kind: 'virtual', parts: [] };
-  } else if (/^(virtual|hybrid|online)\b/i.test(text)) {
-    return { text, range: field.range, kind: 'unknown', parts: [] };
-  } else {
-    kind = 'in-person';
-    inner = text;
-    innerStart = field.range.start.character;
+  const column = field.range.start.character;
+  const label = LABEL.exec(text);
+  let kind: LocationKind = 'in-person';
+  let inner = text;
+  let innerStart = column;
+  let labelField: EventField | undefined;
+  if (label) {
+    labelField = { text: label[0], range: lineSpan(line, column, column + label[0].length) };
+    kind = /hybrid|person/i.test(label[0]) ? 'hybrid' : 'virtual';
+    const rest = text.slice(label[0].length);
+    const place = LABELLED_PLACE.exec(rest);
+    if (rest.trim() === '') return { text, range: field.range, kind, parts: [], partFields: [], label: labelField };
+    if (!place) return { text, range: field.range, kind: 'unknown', parts: [], partFields: [], label: labelField };
+    inner = place[1] ?? place[2];
+    innerStart = column + label[0].length + rest.indexOf(inner, place[1] === undefined ? 0 : rest.indexOf('(') + 1);
   }
-  const parts = inner.split(',').map((part) => part.trim());
-  const lastComma = inner.lastIndexOf(',');
-  const countryText = parts[parts.length - 1];
-  const countryColumn = innerStart + lastComma + 1 + (inner.slice(lastComma + 1).length - inner.slice(lastComma + 1).trimStart().length);
+  const partFields: EventField[] = [];
+  let partStart = 0;
+  for (const raw of inner.split(',')) {
+    const lead = raw.length - raw.trimStart().length;
+    const from = innerStart + partStart + lead;
+    partFields.push({ text: raw.trim(), range: lineSpan(line, from, from + raw.trim().length) });
+    partStart += raw.length + 1;
+  }
+  const parts = partFields.map((part) => part.text);
+  const country = partFields.length > 1 ? partFields[partFields.length - 1] : undefined;
   return {
     text,
     range: field.range,
     kind,
     parts,
+    partFields,
+    label: labelField,
     city: parts[0] || undefined,
-    country: parts.length > 1 ? countryText : undefined,
-    countryRange: parts.length > 1 ? lineSpan(line, countryColumn, countryColumn + countryText.length) : undefined,
+    country: country?.text,
+    countryRange: country?.range,
   };
 }
 
@@ -77,16 +108,48 @@ export function parseEventEntry(group: readonly EntryLine[], links: readonly Lin
     range: lineSpan(line, field.start, field.end),
   }));
   const titleLine = group.length > 1 ? group[1] : undefined;
-  const groupField = fields[2];
+  // `DATE | [Group](url)`: the location is missing, not the group.
+  const hasLocation = fields.length !== 2 || !fields[1].text.startsWith('[');
+  const groupField = hasLocation ? fields[2] : fields[1];
   return {
     overviewLine: line,
     fields,
     date: fields[0] ? parseDate(fields[0]) : undefined,
-    location: fields[1] ? parseLocation(fields[1], line) : undefined,
+    location: fields[1] && hasLocation ? parseLocation(fields[1], line) : undefined,
     groups: groupField
       ? links.filter((link) => link.line === line && link.range.start.character >= groupField.range.start.character)
       : [],
     titleLine,
     titles: links.filter((link) => link.line > line),
+  };
+}
+
+const WINDOW_PHRASE = 'Rusty Events between';
+/** The crab, also as mis-decoded UTF-8 (the 2024-01-24 draft has `ðŸ¦€`). */
+const CRAB = /🦀|ðŸ¦€/u;
+const WINDOW_DATES = /^(\S+)\s+-\s+(\S+)$/;
+
+/** Reads `Rusty Events between START - END 🦀`, with the ranges of its parts. */
+export function parseWindow(text: string, line: number, lines: LineIndex): EventsWindow | undefined {
+  const phrase = text.indexOf(WINDOW_PHRASE);
+  if (phrase === -1) return undefined;
+  const afterPhrase = phrase + WINDOW_PHRASE.length;
+  const crab = CRAB.exec(text.slice(afterPhrase));
+  const sentenceEnd = afterPhrase + text.slice(afterPhrase, crab ? afterPhrase + crab.index : text.length).trimEnd().length;
+  const datesStart = Math.min(sentenceEnd, afterPhrase + (text.slice(afterPhrase).length - text.slice(afterPhrase).trimStart().length));
+  const datesText = text.slice(datesStart, sentenceEnd);
+  const dates = WINDOW_DATES.exec(datesText);
+  const endColumn = dates ? sentenceEnd - dates[2].length : 0;
+  return {
+    line,
+    range: lines.lineRange(line),
+    text,
+    start: dates ? parseIsoDate(dates[1]) : undefined,
+    end: dates ? parseIsoDate(dates[2]) : undefined,
+    datesRange: lineSpan(line, datesStart, sentenceEnd),
+    sentenceRange: lineSpan(line, phrase, sentenceEnd),
+    startRange: dates ? lineSpan(line, datesStart, datesStart + dates[1].length) : undefined,
+    endRange: dates ? lineSpan(line, endColumn, sentenceEnd) : undefined,
+    hasCrab: crab !== null,
   };
 }

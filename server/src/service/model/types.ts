@@ -160,6 +160,20 @@ export interface EventDate {
   readonly range: Range;
   readonly start?: IsoDate;
   readonly end?: IsoDate;
+  /**
+   * How the text reads when it is written in one of the shapes editors use, right or wrong
+   * (`2023-10-9`, `D & D`, `D, D`, `YYYY-MM-DD-DD`); undefined for text that is no date at all.
+   */
+  readonly reading?: EventDateReading;
+}
+
+export interface EventDateReading {
+  readonly isRange: boolean;
+  /** Undefined when the written day is not a calendar date (`2026-02-30`). */
+  readonly start?: IsoDate;
+  readonly end?: IsoDate;
+  /** The text as TWiR writes it (`YYYY-MM-DD` or `YYYY-MM-DD - YYYY-MM-DD`), when every day is a calendar date. */
+  readonly canonical?: string;
 }
 
 export type LocationKind = 'in-person' | 'virtual' | 'hybrid' | 'unknown';
@@ -170,6 +184,10 @@ export interface EventLocation {
   readonly kind: LocationKind;
   /** `City, ST, CC` split at commas (inside the parentheses for virtual and hybrid events). */
   readonly parts: readonly string[];
+  /** The parts with their ranges (each trimmed). */
+  readonly partFields: readonly EventField[];
+  /** The written label of a virtual or hybrid event (`Virtual`, `Hybrid`, `Online`, `Virtual + In Person`), before its place. */
+  readonly label?: EventField;
   readonly city?: string;
   readonly country?: string;
   readonly countryRange?: Range;
@@ -194,6 +212,14 @@ export interface EventsWindow {
   readonly text: string;
   readonly start?: IsoDate;
   readonly end?: IsoDate;
+  /** The text between `Rusty Events between` and the crab (or the end of the line), trimmed. */
+  readonly datesRange: Range;
+  /** The whole `Rusty Events between START - END` text, up to the crab or the trailing whitespace. */
+  readonly sentenceRange: Range;
+  readonly startRange?: Range;
+  readonly endRange?: Range;
+  /** Whether the line carries the crab (also in its mis-decoded form `ðŸ¦€`). */
+  readonly hasCrab: boolean;
 }
 
 export interface Region {

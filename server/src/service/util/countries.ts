@@ -24,6 +24,22 @@ const TRANSCONTINENTAL: Record<string, RegionName[]> = {
 /** Countries whose events TWiR writes with a state or province: `City, ST, CC`. */
 export const COUNTRIES_WITH_STATES = new Set(['US', 'CA', 'AU']);
 
+/** The state, territory and province codes of those countries (USPS, Canada Post, Australian abbreviations). */
+const SUBDIVISIONS: Record<string, readonly string[]> = {
+  US: [
+    'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME',
+    'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI',
+    'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'PR', 'GU', 'VI', 'AS', 'MP',
+  ],
+  CA: ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'],
+  AU: ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'],
+};
+
+/** The countries (of US, CA, AU) that have a state or province with this code: `WA` → US and AU. */
+export function countriesWithSubdivision(code: string): string[] {
+  return Object.keys(SUBDIVISIONS).filter((country) => SUBDIVISIONS[country].includes(code));
+}
+
 function isoCode(code: string): CountryCode | undefined {
   if (code in TWIR_ALIASES) return TWIR_ALIASES[code];
   return Object.prototype.hasOwnProperty.call(countries, code) ? (code as CountryCode) : undefined;
@@ -46,6 +62,16 @@ export function regionsOfCountry(code: string): RegionName[] {
   if (TRANSCONTINENTAL[iso]) return TRANSCONTINENTAL[iso];
   const continent = continents[countries[iso].continent] as string;
   return (REGIONS as readonly string[]).includes(continent) ? [continent as RegionName] : [];
+}
+
+/** The code TWiR writes for a country written out by its English or native name (`Malaysia` → `MY`, `United Kingdom` → `UK`). */
+export function countryCodeByName(name: string): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  const found = (Object.keys(countries) as CountryCode[]).filter(
+    (code) => countries[code].name.toLowerCase() === wanted || countries[code].native.toLowerCase() === wanted,
+  );
+  if (found.length !== 1) return undefined;
+  return found[0] === 'GB' ? 'UK' : found[0];
 }
 
 /** Every code TWiR accepts, with its country's name (`UK` in place of `GB`). */

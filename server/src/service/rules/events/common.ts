@@ -1,0 +1,141 @@
+/** What the events/* rules share: which issues they check, the window, event order, and moving event blocks. */
+import type { Entry, EventsModel, IssueModel, Region } from '../../model/types';
+import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../../util/dates';
+import { REGIONS, type RegionName } from '../../util/countries';
+import type { TextEdit } from '../types';
+
+/** The events section of an issue in the two-line ISO format; undefined for legacy issues and the template. */
+export function currentEvents(model: IssueModel): EventsModel | undefined {
+  const events = model.events;
+  return events && !events.legacy && !model.isTemplate ? events : undefined;
+}
+
+export interface Window {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/** The window the issue's events must fall in: its date and four weeks after, else what the window line says. */
+export function eventsWindow(model: IssueModel): Window | undefined {
+  const start = model.header?.issueDate ?? model.events?.window?.start;
+  if (start) return { start, end: addDays(start, EVENTS_WINDOW_DAYS) };
+  return undefined;
+}
+
+export function formatWindow(window: Window): string {
+  return `${formatIsoDate(window.start)} – ${formatIsoDate(window.end)}`;
+}
+
+/** The first day of an event, also from a date written in a wrong shape (`2024-01-27-28`). */
+export function eventStart(entry: Entry): IsoDate | undefined {
+  return entry.event?.date?.reading?.start;
+}
+
+/** TWiR's order inside a region: by date, then alphabetically by city. */
+export function compareEvents(a: Entry, b: Entry): number {
+  const byDate = (eventStart(a)?.dayNumber ?? 0) - (eventStart(b)?.dayNumber ?? 0);
+  return byDate || compareCities(a, b);
+}
+
+/** By city; an event without a location has no place in that order. A bare `Virtual` has no city and goes first. */
+export function compareCities(a: Entry, b: Entry): number {
+  const [first, second] = [a.event?.location, b.event?.location];
+  if (!first || !second) return 0;
+  return (first.city ?? '').localeCompare(second.city ?? '', 'en', { sensitivity: 'base' });
+}
+
+/** A run of whole lines, first … last inclusive. */
+export interface Block {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The text of whole lines without the last line's break (inner breaks kept as written). */
+export function blockText(model: IssueModel, block: Block): string {
+  return model.text.slice(model.lines.starts[block.first], model.lines.lineEnd(block.last));
+}
+
+/**
+ * One edit that puts the blocks into a new order: slot i receives block order[i]. Each block's bytes
+ * and the text between blocks stay as written; the edit spans only the slots whose block changes.
+ */
+export function permuteBlocks(model: IssueModel, blocks: readonly Block[], order: readonly number[]): TextEdit | undefined {
+  const moved = order.map((from, slot) => from !== slot);
+  const firstSlot = moved.indexOf(true);
+  if (firstSlot === -1) return undefined;
+  const lastSlot = moved.lastIndexOf(true);
+  let newText = '';
+  for (let slot = firstSlot; slot <= lastSlot; slot++) {
+    newText += blockText(model, blocks[order[slot]]);
+    if (slot < lastSlot) newText += model.text.slice(model.lines.lineEnd(blocks[slot].last), model.lines.starts[blocks[slot + 1].first]);
+  }
+  const last = blocks[lastSlot].last;
+  return {
+    range: { start: { line: blocks[firstSlot].first, character: 0 }, end: { line: last, character: model.lines.lineEnd(last) - model.lines.starts[last] } },
+    newText,
+  };
+}
+
+/** The edit that deletes an event's lines. */
+export function removeEntry(model: IssueModel, entry: Entry): TextEdit {
+  return { range: model.lines.linesWithBreakRange(entry.line, entry.endLine), newText: '' };
+}
+
+/** An insertion of whole lines just after a line (before the following line, or at the end of the document). */
+function insertAfterLine(model: IssueModel, line: number, lines: string): TextEdit {
+  if (line + 1 < model.lines.lineCount) {
+    const position = { line: line + 1, character: 0 };
+    return { range: { start: position, end: position }, newText: lines + model.eol };
+  }
+  const end = model.lines.positionAt(model.text.length);
+  return { range: { start: end, end }, newText: model.eol + lines };
+}
+
+function insertBeforeLine(line: number, lines: string, eol: string): TextEdit {
+  const position = { line, character: 0 };
+  return { range: { start: position, end: position }, newText: lines + eol };
+}
+
+/**
+ * The insertion that lists an event under a region, at its place in date order; when the region is
+ * missing, its heading is created where it belongs (Virtual first, then the continents A–Z).
+ */
+export function insertIntoRegion(model: IssueModel, events: EventsModel, regionName: string, entry: Entry): TextEdit | undefined {
+  const block = blockText(model, { first: entry.line, last: entry.endLine });
+  const region = events.regions.find((candidate) => regionNamed(candidate.name) === regionName);
+  if (region) {
+    const others = region.events.filter((other) => other !== entry);
+    const before = others.find((other) => compareEvents(other, entry) > 0);
+    if (before) return insertBeforeLine(before.line, block, model.eol);
+    const after = others.length > 0 ? others[others.length - 1].endLine : region.section.heading.line;
+    return insertAfterLine(model, after, block);
+  }
+  const first = events.regions[0];
+  if (!first) return undefined;
+  // Follow the issue's style: a blank line after region headings or not.
+  const gap = model.lineKinds[first.section.heading.line + 1] === 'blank' ? model.eol : '';
+  const section = `### ${regionName}${model.eol}${gap}${block}`;
+  const target = regionIndex(regionName);
+  const next = events.regions.find((candidate) => regionIndex(candidate.name) > target);
+  if (next) return insertBeforeLine(next.section.heading.line, section + model.eol, model.eol);
+  const last = events.regions[events.regions.length - 1];
+  return insertAfterLine(model, regionEnd(last), model.eol + section);
+}
+
+/** The last line of a region's own content: its last event, or its heading when it has none. */
+export function regionEnd(region: Region): number {
+  const events = region.events;
+  return events.length > 0 ? events[events.length - 1].endLine : region.section.heading.line;
+}
+
+/** The region a heading names, also when written with a trailing colon or in another case (`Oceania:`, `europe`). */
+export function regionNamed(name: string): RegionName | undefined {
+  const bare = name.replace(/\s*:+\s*$/, '').toLowerCase();
+  return REGIONS.find((region) => region.toLowerCase() === bare);
+}
+
+/** The position of a region in TWiR's order; unknown names sort last. */
+export function regionIndex(name: string): number {
+  const region = regionNamed(name);
+  return region ? REGIONS.indexOf(region) : REGIONS.length;
+}

@@ -1,0 +1,30 @@
+import type { Finding, Rule } from '../types';
+import { currentEvents } from './common';
+
+const rule: Rule = {
+  id: 'events/empty-region',
+  severity: 'warning',
+  fixable: true,
+  docs:
+    'A region heading under Upcoming Events with no event below it, typically left after past events were removed. ' +
+    'The site would show an empty heading; the fix removes the heading and the blank lines after it.',
+  check({ model }) {
+    const events = currentEvents(model);
+    if (!events) return [];
+    const findings: Finding[] = [];
+    for (const region of events.regions) {
+      if (region.events.length > 0) continue;
+      const heading = region.section.heading;
+      let last = heading.line;
+      while (last + 1 < model.lines.lineCount && model.lineKinds[last + 1] === 'blank') last++;
+      findings.push({
+        range: heading.range,
+        message: `${region.name} has no events.`,
+        fix: { title: 'Remove the empty region', edits: [{ range: model.lines.linesWithBreakRange(heading.line, last), newText: '' }] },
+      });
+    }
+    return findings;
+  },
+};
+
+export default rule;

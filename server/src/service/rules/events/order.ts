@@ -1,0 +1,53 @@
+import type { Entry } from '../../model/types';
+import { formatIsoDate } from '../../util/dates';
+import type { Finding, Fix, Rule } from '../types';
+import { compareEvents, currentEvents, eventStart, permuteBlocks } from './common';
+
+const rule: Rule = {
+  id: 'events/order',
+  severity: 'warning',
+  fixable: true,
+  docs:
+    'Events inside a region are listed by date, and on the same date alphabetically by city. An event listed before ' +
+    "an earlier one is hard to find. The fix sorts the region (date, then city), moving whole events and keeping each " +
+    "event's lines as written.",
+  check({ model }) {
+    const events = currentEvents(model);
+    if (!events) return [];
+    const findings: Finding[] = [];
+    for (const region of events.regions) {
+      const entries = region.events;
+      const misplaced: Finding[] = [];
+      for (let index = 1; index < entries.length; index++) {
+        const [previous, entry] = [entries[index - 1], entries[index]];
+        const [before, day] = [eventStart(previous), eventStart(entry)];
+        if (!before || !day || compareEvents(entry, previous) >= 0) continue;
+        const city = entry.event?.location?.partFields[0];
+        misplaced.push(
+          day.dayNumber < before.dayNumber
+            ? {
+                range: entry.event!.date!.range,
+                message: `${formatIsoDate(day)} is listed after ${formatIsoDate(before)} (line ${previous.line + 1}): events go in date order.`,
+              }
+            : {
+                range: city?.range ?? entry.range,
+                message: `On ${formatIsoDate(day)}, ${city?.text || 'an event without a city'} goes before ${previous.event?.location?.city} (line ${previous.line + 1}): events of a day go by city.`,
+              },
+        );
+      }
+      const fix = misplaced.length > 0 ? sortFix(entries) : undefined;
+      findings.push(...misplaced.map((finding) => ({ ...finding, fix })));
+    }
+    return findings;
+
+    function sortFix(entries: readonly Entry[]): Fix | undefined {
+      // Events without a readable date have no place in the order: leave such a region to a person.
+      if (entries.some((entry) => !eventStart(entry))) return undefined;
+      const order = entries.map((_, index) => index).sort((a, b) => compareEvents(entries[a], entries[b]));
+      const edit = permuteBlocks(model, entries.map((entry) => ({ first: entry.line, last: entry.endLine })), order);
+      return edit && { title: 'Sort the region by date, then city', edits: [edit] };
+    }
+  },
+};
+
+export default rule;

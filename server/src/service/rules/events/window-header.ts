@@ -1,0 +1,70 @@
+import { formatIsoDate } from '../../util/dates';
+import type { Finding, Rule } from '../types';
+import { currentEvents, eventsWindow } from './common';
+
+const rule: Rule = {
+  id: 'events/window-header',
+  severity: 'error',
+  fixable: true,
+  docs:
+    'The line `Rusty Events between START - END 🦀` under Upcoming Events: it must be there and well formed, START must be ' +
+    "the issue's date (the header's `Date:`) and END four weeks (28 days) later, as the draft script writes it. The fix " +
+    'rewrites the dates from the header date; a lost crab is a warning.',
+  check({ model }) {
+    const events = currentEvents(model);
+    const expected = eventsWindow(model);
+    if (!events) return [];
+    const issueDate = model.header?.issueDate;
+    const window = events.window;
+    const sentence = expected && `Rusty Events between ${formatIsoDate(expected.start)} - ${formatIsoDate(expected.end)}`;
+    if (!window) {
+      const heading = events.section.heading;
+      const position = { line: heading.line + 1, character: 0 };
+      return [
+        {
+          range: heading.range,
+          message: 'Upcoming Events has no window line `Rusty Events between START - END 🦀`.',
+          fix: sentence && issueDate ? { title: 'Add the window line', edits: [{ range: { start: position, end: position }, newText: `${model.eol}${sentence} 🦀${model.eol}` }] } : undefined,
+        },
+      ];
+    }
+    const findings: Finding[] = [];
+    if (!window.startRange || !window.endRange || !window.start || !window.end) {
+      findings.push({
+        range: window.datesRange.start.character < window.datesRange.end.character ? window.datesRange : window.sentenceRange,
+        message: sentence ? `Malformed window line: it should read \`${sentence} 🦀\`.` : 'Malformed window line: write `Rusty Events between YYYY-MM-DD - YYYY-MM-DD 🦀`.',
+        fix: sentence && issueDate ? { title: 'Rewrite the window line from the issue date', edits: [{ range: window.sentenceRange, newText: sentence }] } : undefined,
+      });
+    } else if (expected) {
+      const written = (range: typeof window.startRange) => window.text.slice(range.start.character, range.end.character);
+      const wantStart = formatIsoDate(expected.start);
+      const wantEnd = formatIsoDate(expected.end);
+      if (issueDate && written(window.startRange) !== wantStart) {
+        findings.push({
+          range: window.startRange,
+          message: `The window starts ${written(window.startRange)}, but the issue is dated ${wantStart}.`,
+          fix: { title: `Start the window on ${wantStart}`, edits: [{ range: window.startRange, newText: wantStart }] },
+        });
+      }
+      if (written(window.endRange) !== wantEnd) {
+        findings.push({
+          range: window.endRange,
+          message: `The window ends ${written(window.endRange)}; it should end 28 days after ${wantStart}, on ${wantEnd}.`,
+          fix: { title: `End the window on ${wantEnd}`, edits: [{ range: window.endRange, newText: wantEnd }] },
+        });
+      }
+    }
+    if (!window.hasCrab) {
+      const end = window.sentenceRange.end;
+      findings.push({
+        range: window.sentenceRange,
+        message: 'The window line has lost its 🦀.',
+        severity: 'warning',
+        fix: { title: 'Add the crab', edits: [{ range: { start: end, end }, newText: ' 🦀' }] },
+      });
+    }
+    return findings;
+  },
+};
+
+export default rule;
