@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import metadata from './metadata';
 
 /** The header/* rules. */
-export const HEADER_RULES: readonly Rule[] = [];
+export const HEADER_RULES: readonly Rule[] = [metadata];
