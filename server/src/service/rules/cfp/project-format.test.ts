@@ -1,0 +1,25 @@
+import { issue, testRule } from '../testing';
+import rule from './project-format';
+
+const projects = (lines: string) => issue(`## Call for Participation; projects and speakers\n\n### CFP - Projects\n\nAlways wanted to contribute?\n\n${lines}\n`);
+
+testRule(rule, {
+  valid: [
+    projects('* [sysknife - Record a current Fedora Atomic validation run](https://github.com/lacs-project/sysknife/issues/217)'),
+    projects('* [RustAPI - chore: issue templates, MSRV 1.85 (easy)](https://github.com/Tuntii/RustAPI/issues/261)'),
+    projects('*No Calls for participation were submitted this week.*'),
+  ],
+  invalid: [
+    {
+      name: 'two spaces after the bullet',
+      code: projects('*  [Cordial - Map the FLog channels](https://github.com/luohoa97/cordial/issues/13)'),
+      errors: [{ line: 12, message: 'one space after the bullet' }],
+      output: projects('* [Cordial - Map the FLog channels](https://github.com/luohoa97/cordial/issues/13)'),
+    },
+    {
+      name: 'no project name, and text before the link',
+      code: projects('* [Map the FLog channels](https://github.com/luohoa97/cordial/issues/13)\n* Cordial: [Map the FLog channels](https://github.com/luohoa97/cordial/issues/13)'),
+      errors: [{ line: 12, message: 'Name the project first' }, { line: 13, message: 'Write the entry as' }],
+    },
+  ],
+});
