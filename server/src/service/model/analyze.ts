@@ -11,7 +11,7 @@ export class ModelCache {
   get(uri: string, version: number, text: string, options: AnalyzeOptions = {}): IssueModel {
     const cached = this.models.get(uri);
     if (cached && cached.version === version && cached.model.text === text) return cached.model;
-    const model = buildModel(text, options);
+    const model = buildModel(text, { ...options, previous: cached?.model });
     this.models.set(uri, { version, model });
     return model;
   }

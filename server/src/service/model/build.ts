@@ -1,18 +1,16 @@
-import type { Nodes, Root } from 'mdast';
 import { parseIsoDate } from '../util/dates';
 import { LineIndex } from '../util/text';
 import { parseEventEntry, parseWindow } from './events';
 import { parseHeader } from './header';
-import { parseSegments } from './parse';
+import { collectNodes, linksOnLines, summariseSegment, type Collected, type SegmentNodes } from './collect';
+import { parseSegments, parseWhole, type SegmentCache } from './parse';
 import { classifySection } from './sections';
 import type {
-  Definition,
   Entry,
   EntryKind,
   EntryLine,
   EventsModel,
   Heading,
-  HtmlComment,
   IssueModel,
   LineKind,
   Link,
@@ -24,7 +22,14 @@ import type {
 export interface AnalyzeOptions {
   /** The file's base name, used to check the header date against it. */
   readonly fileName?: string;
+  /** The model of the document's previous version: the segments whose text is unchanged are reused. */
+  readonly previous?: IssueModel;
+  /** Parse the body in one piece instead of in segments: the reference the segmented parse is tested against. */
+  readonly singleSegment?: boolean;
 }
+
+/** The parsed segments of each model, for building the next version of its document. */
+const segmentCaches = new WeakMap<IssueModel, SegmentCache<SegmentNodes>>();
 
 /** Builds the issue model of a text. Pure: the same text gives the same model. */
 export function buildModel(text: string, options: AnalyzeOptions = {}): IssueModel {
@@ -33,7 +38,10 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   const header = parseHeader(lines, bom);
   const bodyStartLine = header ? header.endLine : 0;
   const bodyStart = header ? lines.starts[bodyStartLine] : bom ? 1 : 0;
-  const collected = collectNodes(text, lines, parseSegments(text, bodyStart));
+  const parsed = options.singleSegment
+    ? parseWhole(text, bodyStart, summariseSegment)
+    : parseSegments(text, bodyStart, summariseSegment, options.previous && segmentCaches.get(options.previous));
+  const collected = collectNodes(parsed.segments, lines);
 
   const lineKinds = classifyLines(lines, bodyStartLine, collected);
   const { roots, all } = buildSections(collected.headings, lines);
@@ -42,7 +50,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   const isTemplate = text.includes('$twir_issue_number') || options.fileName === 'DRAFT_TEMPLATE';
   const events = buildEvents(all, lines, lineKinds, header?.issueDate, isTemplate);
 
-  return {
+  const model: IssueModel = {
     text,
     lines,
     eol: lines.eol,
@@ -60,200 +68,8 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     entries,
     events,
   };
-}
-
-interface Collected {
-  headings: Heading[];
-  comments: HtmlComment[];
-  links: Link[];
-  definitions: Definition[];
-  codeLines: [number, number][];
-  quoteLines: [number, number][];
-}
-
-type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
-
-/** Walks the segments' trees once, collecting what the model needs with document ranges. */
-function collectNodes(text: string, lines: LineIndex, segments: { start: number; tree: Root }[]): Collected {
-  const result: Collected = { headings: [], comments: [], links: [], definitions: [], codeLines: [], quoteLines: [] };
-  const pendingReferences: { node: Nodes; base: number }[] = [];
-
-  for (const { start: base, tree } of segments) {
-    const offsets = (node: Positioned): [number, number] => [
-      base + (node.position?.start.offset ?? 0),
-      base + (node.position?.end.offset ?? 0),
-    ];
-    const visit = (node: Nodes): void => {
-      switch (node.type) {
-        case 'heading': {
-          const [start, end] = offsets(node);
-          const line = lines.lineAt(start);
-          const link = node.children.length === 1 && node.children[0].type === 'link' ? node.children[0] : undefined;
-          const first = node.children[0];
-          const last = node.children[node.children.length - 1];
-          const textStart = first ? offsets(first)[0] : end;
-          const textEnd = last ? offsets(last)[1] : end;
-          result.headings.push({
-            level: node.depth,
-            text: plainText(node).trim(),
-            line,
-            range: lines.rangeOf(start, end),
-            textRange: lines.rangeOf(textStart, textEnd),
-            url: link?.url,
-          });
-          break;
-        }
-        case 'html': {
-          if (!node.value.trimStart().startsWith('<!--')) break;
-          const [start, end] = offsets(node);
-          addComments(text, lines, start, end, result.comments);
-          return;
-        }
-        case 'code': {
-          const [start, end] = offsets(node);
-          result.codeLines.push([lines.lineAt(start), lines.lineAt(Math.max(start, end - 1))]);
-          return;
-        }
-        case 'blockquote': {
-          const [start, end] = offsets(node);
-          result.quoteLines.push([lines.lineAt(start), lines.lineAt(Math.max(start, end - 1))]);
-          break;
-        }
-        case 'link': {
-          const [start, end] = offsets(node);
-          result.links.push(inlineLink(text, lines, node, start, end, offsets));
-          break;
-        }
-        case 'linkReference':
-          pendingReferences.push({ node, base });
-          break;
-        case 'definition': {
-          const [start, end] = offsets(node);
-          const source = text.slice(start, end);
-          const urlOffset = source.indexOf(node.url, source.indexOf(']:') + 2);
-          const urlStart = urlOffset >= 0 ? start + urlOffset : end;
-          result.definitions.push({
-            label: node.label ?? node.identifier,
-            url: node.url,
-            line: lines.lineAt(start),
-            range: lines.rangeOf(start, end),
-            urlRange: lines.rangeOf(urlStart, urlOffset >= 0 ? urlStart + node.url.length : end),
-          });
-          return;
-        }
-        default:
-          break;
-      }
-      if ('children' in node) for (const child of node.children) visit(child as Nodes);
-    };
-    visit(tree);
-  }
-
-  const byLabel = new Map(result.definitions.map((definition) => [normaliseLabel(definition.label), definition]));
-  for (const { node, base } of pendingReferences) {
-    if (node.type !== 'linkReference') continue;
-    const start = base + (node.position?.start.offset ?? 0);
-    const end = base + (node.position?.end.offset ?? 0);
-    const definition = byLabel.get(normaliseLabel(node.label ?? node.identifier));
-    const first = node.children[0] as Positioned | undefined;
-    const last = node.children[node.children.length - 1] as Positioned | undefined;
-    result.links.push({
-      kind: 'reference',
-      text: plainText(node),
-      url: definition?.url ?? '',
-      line: lines.lineAt(start),
-      range: lines.rangeOf(start, end),
-      textRange: lines.rangeOf(first ? base + (first.position?.start.offset ?? 0) : start + 1, last ? base + (last.position?.end.offset ?? 0) : start + 1),
-      urlRange: definition?.urlRange,
-      label: node.label ?? node.identifier,
-      definition,
-    });
-  }
-  result.links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  result.headings.sort((a, b) => a.line - b.line);
-  return result;
-}
-
-function normaliseLabel(label: string): string {
-  return label.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-function inlineLink(
-  text: string,
-  lines: LineIndex,
-  node: Extract<Nodes, { type: 'link' }>,
-  start: number,
-  end: number,
-  offsets: (node: Positioned) => [number, number],
-): Link {
-  const source = text.slice(start, end);
-  if (!source.startsWith('[')) {
-    // An autolink, `<https://…>` or a bare URL.
-    const urlStart = source.startsWith('<') ? start + 1 : start;
-    return {
-      kind: 'autolink',
-      text: node.url,
-      url: node.url,
-      line: lines.lineAt(start),
-      range: lines.rangeOf(start, end),
-      textRange: lines.rangeOf(urlStart, urlStart + node.url.length),
-      urlRange: lines.rangeOf(urlStart, source.startsWith('<') ? end - 1 : end),
-    };
-  }
-  const first = node.children[0];
-  const last = node.children[node.children.length - 1];
-  const textStart = first ? offsets(first)[0] : start + 1;
-  const textEnd = last ? offsets(last)[1] : start + 1;
-  // The destination follows the `](` after the text; it ends at whitespace (a title follows) or `)`.
-  const destinationStart = text.indexOf('](', textEnd) + 2;
-  let urlStart = destinationStart;
-  let urlEnd = end - 1;
-  if (destinationStart >= 2 && destinationStart <= end) {
-    while (urlStart < urlEnd && /\s/.test(text[urlStart])) urlStart++;
-    if (text[urlStart] === '<') {
-      urlStart++;
-      urlEnd = text.indexOf('>', urlStart);
-    } else {
-      let cursor = urlStart;
-      while (cursor < urlEnd && !/\s/.test(text[cursor])) cursor++;
-      urlEnd = cursor;
-    }
-  } else {
-    urlStart = urlEnd = end;
-  }
-  return {
-    kind: 'inline',
-    text: plainText(node),
-    url: node.url,
-    line: lines.lineAt(start),
-    range: lines.rangeOf(start, end),
-    textRange: lines.rangeOf(textStart, textEnd),
-    urlRange: lines.rangeOf(urlStart, urlEnd),
-  };
-}
-
-function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
-}
-
-/**
- * Records the comments of an HTML block. A block whose text opens `<!--` again before its first
- * `-->` holds a comment that was never closed: the site hides everything up to the next `-->`.
- */
-function addComments(text: string, lines: LineIndex, start: number, end: number, comments: HtmlComment[]): void {
-  const value = text.slice(start, end);
-  const firstClose = value.indexOf('-->');
-  const secondOpen = value.indexOf('<!--', 4);
-  const closed = firstClose !== -1 && (secondOpen === -1 || secondOpen > firstClose);
-  comments.push({
-    range: lines.rangeOf(start, end),
-    startLine: lines.lineAt(start),
-    endLine: lines.lineAt(Math.max(start, end - 1)),
-    text: value,
-    closed,
-  });
+  segmentCaches.set(model, parsed.cache);
+  return model;
 }
 
 const LIST_LINE = /^(\s*)([*+-])(?:[ \t]+|$)/;
@@ -399,7 +215,7 @@ function sectionEntries(section: Section, lines: LineIndex, kinds: readonly Line
   const entries = groups.map((group): Entry => {
     const first = group[0].line;
     const last = group[group.length - 1].line;
-    const entryLinks = links.filter((link) => link.line >= first && link.line <= last);
+    const entryLinks = linksOnLines(links, first, last);
     const isNone = group.length === 1 && NONE_SENTENCE.test(group[0].text);
     const base = {
       kind: isNone ? ('none-sentence' as const) : kind,

@@ -1,80 +1,161 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 /**
  * remark-parse costs ~140 µs per line of a link-dense list, so a document is parsed as a run of
- * independent segments, each cached by its text: after an edit only the segments it touches are
- * parsed again. Segments end where CommonMark's block state is clean (before a heading at column 0,
- * or between two top-level list items of a long list), outside fenced code, HTML blocks and HTML
- * comments, so that parsing them apart gives the same blocks as parsing the whole text.
+ * independent segments: after an edit only the segments it touches are parsed again.
+ *
+ * Segments start at a column-0 ATX heading or at a column-0 bullet between two items of a long
+ * list. Neither line can continue anything CommonMark may have open before it (a heading or a
+ * bullet interrupts a paragraph, and closes lists and block quotes, as neither is lazy
+ * continuation text) except a top-level fenced code block or HTML block, or a definition that
+ * waits for its destination. `segmentBounds` avoids those places, and `parseSegments` checks each
+ * segment's last block to be sure, joining a segment with the rest of the text when it stays open.
+ * Reference definitions are the one thing that crosses segments: every segment is parsed with the
+ * document's definition labels appended, so its reference links resolve as in the whole text.
  */
-export interface Segment {
-  /** Offset of the segment's first character in the document. */
+export interface ParsedSegment<T> {
+  /** Offset of the segment's first character in the document (always a line start). */
   readonly start: number;
   readonly end: number;
-  /** The mdast of the segment's text; its positions are relative to the segment. */
-  readonly tree: Root;
+  /** What the caller keeps of the segment's tree (see `parseSegments`). */
+  readonly summary: T;
+  /** The reference definitions the segment holds: normalised label → label as written. */
+  readonly definitions: ReadonlyMap<string, string>;
+}
+
+/** The segments of one version of a document, reused by the next version. */
+export interface SegmentCache<T> {
+  readonly segments: ReadonlyMap<string, CachedSegment<T>>;
+  /** The definitions the version held: the next version most likely holds the same. */
+  readonly labels: Labels;
+}
+
+interface CachedSegment<T> {
+  readonly summary: T;
+  readonly definitions: Labels;
+  /** Whether the segment's last block would swallow the line that follows it. */
+  readonly openAtEnd: boolean;
+}
+
+export interface SegmentedParse<T> {
+  readonly segments: ParsedSegment<T>[];
+  /** Pass it as `previous` when parsing the next version of the document. */
+  readonly cache: SegmentCache<T>;
 }
 
 const processor = unified().use(remarkParse);
 
 /** Long runs of list lines are cut into segments of about this many lines. */
-const MAX_LIST_SEGMENT_LINES = 24;
-const CACHE_LIMIT = 4000;
-const cache = new Map<string, Root>();
+const MAX_LIST_SEGMENT_LINES = 8;
 
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
 
-/** Parses the text segment by segment, reusing the trees of segments seen before. */
-export function parseSegments(text: string, bodyStart: number): Segment[] {
+/**
+ * Parses `text` from `bodyStart` segment by segment and summarises each tree with `summarise`
+ * (positions in the tree are relative to the segment). Trees are not kept: a segment whose text
+ * (and the document's definition labels) is unchanged since `previous` reuses its summary.
+ */
+export function parseSegments<T>(
+  text: string,
+  bodyStart: number,
+  summarise: (tree: Root, segmentText: string) => T,
+  previous?: SegmentCache<T>,
+): SegmentedParse<T> {
   const bounds = segmentBounds(text, bodyStart);
-  const definitions = referenceDefinitions(text, bounds);
-  const segments: Segment[] = [];
+  const labels = previous?.labels ?? candidateLabels(text, bodyStart);
+  const result = parseBounded(text, bounds, labels, summarise, previous?.segments);
+  // The labels are a guess (a `[x]: y` line inside a paragraph defines nothing, a definition may
+  // span lines, an edit may add one); the trees know: parse again with theirs when they differ.
+  const defined = definedLabels(result.segments);
+  if (labelKey(defined) === labelKey(labels)) return result;
+  return parseBounded(text, bounds, defined, summarise, result.cache.segments);
+}
+
+/** The whole body as one tree, as the reference a segmented parse must agree with. */
+export function parseWhole<T>(text: string, bodyStart: number, summarise: (tree: Root, segmentText: string) => T): SegmentedParse<T> {
+  const summary = summarise(parseMarkdown(text.slice(bodyStart)), text.slice(bodyStart));
+  return { segments: [{ start: bodyStart, end: text.length, summary, definitions: new Map() }], cache: { segments: new Map(), labels: new Map() } };
+}
+
+/** Definition labels as written, by their normalised form (the first definition of a label wins). */
+type Labels = Map<string, string>;
+
+function labelKey(labels: Labels): string {
+  return [...labels.keys()].join('\u0001');
+}
+
+function parseBounded<T>(
+  text: string,
+  bounds: readonly number[],
+  labels: Labels,
+  summarise: (tree: Root, segmentText: string) => T,
+  previous: SegmentCache<T>['segments'] | undefined,
+): SegmentedParse<T> {
+  const cache = new Map<string, CachedSegment<T>>();
+  const segments: ParsedSegment<T>[] = [];
+  const parse = (start: number, end: number): CachedSegment<T> => {
+    const segmentText = text.slice(start, end);
+    const context = labelsUsedIn(segmentText, labels);
+    const key = `${labelKey(context)}\u0000${segmentText}`;
+    const parsed = cache.get(key) ?? previous?.get(key) ?? parseSegment(segmentText, context, summarise);
+    cache.set(key, parsed);
+    return parsed;
+  };
   for (let i = 0; i < bounds.length - 1; i++) {
     const start = bounds[i];
-    const end = bounds[i + 1];
-    segments.push({ start, end, tree: cachedParse(text.slice(start, end), definitions) });
+    let end = bounds[i + 1];
+    let parsed = parse(start, end);
+    if (parsed.openAtEnd && end < text.length) {
+      // The segmenter's guess was wrong (say, a fence it took for closed): no clean place follows.
+      end = text.length;
+      i = bounds.length;
+      parsed = parse(start, end);
+    }
+    segments.push({ start, end, summary: parsed.summary, definitions: parsed.definitions });
   }
-  return segments;
+  return { segments, cache: { segments: cache, labels } };
 }
 
-function cachedParse(segmentText: string, definitions: string): Root {
-  const key = definitions ? `${segmentText}\u0000${definitions}` : segmentText;
-  const hit = cache.get(key);
-  if (hit) {
-    // Refresh its place in the LRU order.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  // Reference links resolve only against known definitions, which may live in another segment:
-  // parse them after the segment's own text (a blank line apart) and drop what lies past its end.
-  const tree = parseMarkdown(definitions ? `${segmentText}\n\n${definitions}` : segmentText);
-  if (definitions) clipTree(tree, segmentText.length);
-  cache.set(key, tree);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  return tree;
+/**
+ * The labels a segment may refer to: those that occur in its text once normalised. Parsing with
+ * only these keeps a segment's cache key independent of definitions it does not use.
+ */
+function labelsUsedIn(segmentText: string, labels: Labels): Labels {
+  if (labels.size === 0) return labels;
+  const normalised = normaliseLabel(segmentText);
+  return new Map([...labels].filter(([identifier]) => normalised.includes(identifier)));
 }
 
-/** Removes nodes that start past `length` and clamps the ends of those that run past it. */
-function clipTree(tree: Root, length: number): void {
-  const visit = (node: { children?: unknown[]; position?: { end: { offset?: number } } }): void => {
-    if (!node.children) return;
-    node.children = node.children.filter((child) => {
-      const position = (child as { position?: { start: { offset?: number } } }).position;
-      return (position?.start.offset ?? 0) < length;
-    });
-    for (const child of node.children) visit(child as typeof node);
+function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: Root, segmentText: string) => T): CachedSegment<T> {
+  // Definitions before the segment's text (a blank line apart, so that nothing in the segment can
+  // swallow them) let its reference links resolve; they are then dropped from the tree.
+  const context = [...labels.values()].map((label) => `[${label}]: #\n`).join('') + (labels.size > 0 ? '\n' : '');
+  const tree = parseMarkdown(context + segmentText);
+  if (context) dropContext(tree, context.length);
+  const definitions = new Map<string, string>();
+  for (const node of tree.children) {
+    if (node.type !== 'definition') continue;
+    // The label as written (escapes and all) is what defines it again in another segment.
+    const label = DEFINITION.exec(segmentText.slice(node.position?.start.offset ?? 0))?.[1] ?? node.label ?? node.identifier;
+    if (!definitions.has(normaliseLabel(label))) definitions.set(normaliseLabel(label), label);
+  }
+  return { summary: summarise(tree, segmentText), definitions, openAtEnd: isOpenAtEnd(tree.children[tree.children.length - 1], segmentText) };
+}
+
+/** Removes the top-level nodes of the first `length` characters and makes offsets relative to the rest. */
+function dropContext(tree: Root, length: number): void {
+  type Node = { children?: Node[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+  tree.children = tree.children.filter((child) => (child.position?.start.offset ?? 0) >= length);
+  const visit = (node: Node): void => {
+    if (node.position?.start.offset !== undefined) node.position.start.offset = Math.max(0, node.position.start.offset - length);
+    if (node.position?.end.offset !== undefined) node.position.end.offset = Math.max(0, node.position.end.offset - length);
+    if (node.children) for (const child of node.children) visit(child);
   };
-  visit(tree as never);
-  const clampEnds = (node: { children?: unknown[]; position?: { end: { offset?: number } } }): void => {
-    if (node.position?.end.offset !== undefined && node.position.end.offset > length) node.position.end.offset = length;
-    for (const child of node.children ?? []) clampEnds(child as typeof node);
-  };
-  clampEnds(tree as never);
+  visit(tree as Node);
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -82,18 +163,72 @@ const HEADING_AT_COLUMN_0 = /^#{1,6}(?:[ \t]|$)/;
 const TOP_LEVEL_BULLET = /^[*+-] +\S/;
 const NESTED_OR_BULLET = /^(?:[*+-] +\S| {2,}\S)/;
 const THEMATIC_BREAK = /^ {0,3}([*_-])(?: *\1){2,} *$/;
-const HTML_BLOCK_START = /^ {0,3}<[A-Za-z/!?]/;
-const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+const DEFINITION = /^ {0,3}\[((?:[^\\\]]|\\.)+)\]:/;
+const DANGLING_DEFINITION = /^ {0,3}\[(?:[^\\\]]|\\.)+\]:\s*$/;
 
-/** Lines of the text with their start offsets; the segmenter and the definition scan share it. */
-function* linesOf(text: string, from: number): Generator<{ start: number; end: number; text: string }> {
+/**
+ * HTML blocks by how they end (CommonMark's seven kinds): the first five at a marker, the other
+ * two at a blank line. An HTML block of the last kind cannot interrupt a paragraph.
+ */
+const HTML_BLOCKS: { start: RegExp; end?: RegExp }[] = [
+  { start: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i },
+  { start: /^ {0,3}<!--/, end: /-->/ },
+  { start: /^ {0,3}<\?/, end: /\?>/ },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/ },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/ },
+  { start: /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[ \t>]|\/>|$)/ },
+  { start: /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/ },
+];
+
+/** The HTML block a line opens, and whether it closes on that same line. */
+function htmlBlockAt(line: string): { end?: RegExp; closed: boolean } | undefined {
+  const kind = HTML_BLOCKS.find((candidate) => candidate.start.test(line));
+  if (!kind) return undefined;
+  const opener = kind.start.exec(line)![0];
+  return { end: kind.end, closed: kind.end ? kind.end.test(line.slice(opener.length)) : false };
+}
+
+function isFenceClose(line: string, fence: { char: string; length: number }): boolean {
+  const close = FENCE.exec(line);
+  return close !== null && close[1][0] === fence.char && close[1].length >= fence.length && line.trim() === close[1];
+}
+
+/**
+ * Whether the block would absorb a heading or bullet line following it: an unclosed fence, an
+ * HTML block not yet ended, or a definition still waiting for its destination.
+ */
+function isOpenAtEnd(last: RootContent | undefined, segmentText: string): boolean {
+  if (!last?.position) return false;
+  const start = last.position.start.offset ?? 0;
+  const end = Math.min(last.position.end.offset ?? 0, segmentText.length);
+  const source = segmentText.slice(start, end);
+  const lines = source.split(/\r?\n/);
+  switch (last.type) {
+    case 'code': {
+      const open = FENCE.exec(lines[0]);
+      return open !== null && (lines.length < 2 || !isFenceClose(lines[lines.length - 1], { char: open[1][0], length: open[1].length }));
+    }
+    case 'html': {
+      const block = htmlBlockAt(lines[0]);
+      if (!block) return true;
+      if (block.end) return !block.closed && !lines.slice(1).some((line) => block.end!.test(line));
+      // Ends at a blank line: one must follow the block inside the segment.
+      return !/\n[ \t]*\r?\n/.test(segmentText.slice(end));
+    }
+    case 'paragraph':
+      return DANGLING_DEFINITION.test(lines[lines.length - 1]);
+    default:
+      return false;
+  }
+}
+
+/** Lines of the text with their start offsets. */
+function* linesOf(text: string, from: number): Generator<{ start: number; text: string }> {
   let start = from;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const lineText = text.slice(start, end).replace(/\r$/, '');
-    yield { start, end: end === text.length ? end : end + 1, text: lineText };
-    if (end === text.length) return;
+    yield { start, text: text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end) };
     start = end + 1;
   }
 }
@@ -102,39 +237,30 @@ function* linesOf(text: string, from: number): Generator<{ start: number; end: n
 export function segmentBounds(text: string, bodyStart: number): number[] {
   const bounds = [bodyStart];
   let fence: { char: string; length: number } | undefined;
-  let inComment = false;
-  let inHtmlBlock = false;
+  let html: { end?: RegExp } | undefined;
   let previous = '';
   let linesInSegment = 0;
   for (const line of linesOf(text, bodyStart)) {
     const lineText = line.text;
-    const blank = lineText.trim() === '';
     if (fence) {
-      const close = FENCE.exec(lineText);
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length && lineText.trim() === close[1]) fence = undefined;
-    } else if (inComment) {
-      if (lineText.includes('-->')) inComment = false;
-    } else if (inHtmlBlock) {
-      if (blank) inHtmlBlock = false;
+      if (isFenceClose(lineText, fence)) fence = undefined;
+    } else if (html) {
+      if (html.end ? html.end.test(lineText) : lineText.trim() === '') html = undefined;
     } else {
       const canSplit =
         line.start > bodyStart &&
+        !DANGLING_DEFINITION.test(previous) &&
         (HEADING_AT_COLUMN_0.test(lineText) ||
-          (linesInSegment >= MAX_LIST_SEGMENT_LINES &&
-            TOP_LEVEL_BULLET.test(lineText) &&
-            !THEMATIC_BREAK.test(lineText) &&
-            NESTED_OR_BULLET.test(previous)));
+          (linesInSegment >= MAX_LIST_SEGMENT_LINES && TOP_LEVEL_BULLET.test(lineText) && !THEMATIC_BREAK.test(lineText) && NESTED_OR_BULLET.test(previous)));
       if (canSplit) {
         bounds.push(line.start);
         linesInSegment = 0;
       }
       const open = FENCE.exec(lineText);
-      if (open) {
-        fence = { char: open[1][0], length: open[1].length };
-      } else if (/^ {0,3}<!--/.test(lineText)) {
-        inComment = !lineText.slice(lineText.indexOf('<!--') + 4).includes('-->');
-      } else if (HTML_BLOCK_START.test(lineText)) {
-        inHtmlBlock = true;
+      if (open) fence = { char: open[1][0], length: open[1].length };
+      else {
+        const block = htmlBlockAt(lineText);
+        if (block && !block.closed) html = block;
       }
     }
     previous = lineText;
@@ -144,18 +270,32 @@ export function segmentBounds(text: string, bodyStart: number): number[] {
   return bounds;
 }
 
-/** The reference definitions outside fences and comments, one per line, as parse context. */
-function referenceDefinitions(text: string, bounds: number[]): string {
-  if (!text.includes(']:')) return '';
-  const found: string[] = [];
-  let fence = false;
-  let inComment = false;
-  for (const line of linesOf(text, bounds[0])) {
-    const lineText = line.text;
-    if (FENCE.test(lineText)) fence = !fence;
-    else if (inComment) inComment = !lineText.includes('-->');
-    else if (!fence && /^ {0,3}<!--/.test(lineText)) inComment = !lineText.slice(lineText.indexOf('<!--') + 4).includes('-->');
-    else if (!fence && DEFINITION.test(lineText)) found.push(lineText.trim());
+/** CommonMark's label matching: case-insensitive, runs of whitespace as one space. */
+export function normaliseLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+/** A first guess at the definitions: `[label]:` lines outside fences. */
+function candidateLabels(text: string, bodyStart: number): Labels {
+  const labels: Labels = new Map();
+  if (!text.includes(']:')) return labels;
+  let fence: { char: string; length: number } | undefined;
+  for (const { text: line } of linesOf(text, bodyStart)) {
+    if (fence) {
+      if (isFenceClose(line, fence)) fence = undefined;
+      continue;
+    }
+    const open = FENCE.exec(line);
+    if (open) fence = { char: open[1][0], length: open[1].length };
+    const match = DEFINITION.exec(line);
+    if (match && !labels.has(normaliseLabel(match[1]))) labels.set(normaliseLabel(match[1]), match[1]);
   }
-  return found.join('\n');
+  return labels;
+}
+
+/** The definitions the segments' trees hold, in document order. */
+function definedLabels<T>(segments: readonly ParsedSegment<T>[]): Labels {
+  const labels: Labels = new Map();
+  for (const segment of segments) for (const [identifier, label] of segment.definitions) if (!labels.has(identifier)) labels.set(identifier, label);
+  return labels;
 }

@@ -1,0 +1,269 @@
+import type { Nodes, Root } from 'mdast';
+import { LineIndex, type Range } from '../util/text';
+import { normaliseLabel, type ParsedSegment } from './parse';
+import type { Definition, Heading, HtmlComment, Link } from './types';
+
+/**
+ * What the model takes from one segment's tree, with lines counted from the segment's first line.
+ * It is computed once per segment text and moved to where the segment lies in each version.
+ */
+export interface SegmentNodes {
+  readonly headings: readonly Heading[];
+  readonly comments: readonly HtmlComment[];
+  /** Inline links and autolinks; reference links are resolved across segments in `collectNodes`. */
+  readonly links: readonly Link[];
+  readonly references: readonly ReferenceSite[];
+  readonly definitions: readonly Definition[];
+  readonly codeLines: readonly (readonly [number, number])[];
+  readonly quoteLines: readonly (readonly [number, number])[];
+}
+
+/** A reference link before its definition is known. */
+interface ReferenceSite {
+  readonly text: string;
+  readonly label: string;
+  readonly line: number;
+  readonly range: Range;
+  readonly textRange: Range;
+}
+
+/** The nodes of every segment, placed in the document, with reference links resolved. */
+export interface Collected {
+  headings: Heading[];
+  comments: HtmlComment[];
+  links: Link[];
+  definitions: Definition[];
+  codeLines: (readonly [number, number])[];
+  quoteLines: (readonly [number, number])[];
+}
+
+type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
+
+/** Walks a segment's tree once, collecting what the model needs with segment-relative ranges. */
+export function summariseSegment(tree: Root, text: string): SegmentNodes {
+  const lines = new LineIndex(text);
+  const result = {
+    headings: [] as Heading[],
+    comments: [] as HtmlComment[],
+    links: [] as Link[],
+    references: [] as ReferenceSite[],
+    definitions: [] as Definition[],
+    codeLines: [] as [number, number][],
+    quoteLines: [] as [number, number][],
+  };
+  const offsets = (node: Positioned): [number, number] => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
+  const childrenSpan = (node: Extract<Nodes, { children: unknown }>, start: number, end: number): [number, number] => {
+    const first = node.children[0] as Positioned | undefined;
+    const last = node.children[node.children.length - 1] as Positioned | undefined;
+    return [first ? offsets(first)[0] : start, last ? offsets(last)[1] : end];
+  };
+  const visit = (node: Nodes): void => {
+    switch (node.type) {
+      case 'heading': {
+        const [start, end] = offsets(node);
+        const link = node.children.length === 1 && node.children[0].type === 'link' ? node.children[0] : undefined;
+        const [textStart, textEnd] = childrenSpan(node, end, end);
+        result.headings.push({
+          level: node.depth,
+          text: plainText(node).trim(),
+          line: lines.lineAt(start),
+          range: lines.rangeOf(start, end),
+          textRange: lines.rangeOf(textStart, textEnd),
+          url: link?.url,
+        });
+        break;
+      }
+      case 'html': {
+        if (!node.value.trimStart().startsWith('<!--')) break;
+        const [start, end] = offsets(node);
+        result.comments.push(comment(text, lines, start, end));
+        return;
+      }
+      case 'code': {
+        const [start, end] = offsets(node);
+        result.codeLines.push([lines.lineAt(start), lines.lineAt(Math.max(start, end - 1))]);
+        return;
+      }
+      case 'blockquote': {
+        const [start, end] = offsets(node);
+        result.quoteLines.push([lines.lineAt(start), lines.lineAt(Math.max(start, end - 1))]);
+        break;
+      }
+      case 'link': {
+        const [start, end] = offsets(node);
+        result.links.push(inlineLink(text, lines, node, start, end, childrenSpan(node, start + 1, start + 1)));
+        break;
+      }
+      case 'linkReference': {
+        const [start, end] = offsets(node);
+        const [textStart, textEnd] = childrenSpan(node, start + 1, start + 1);
+        result.references.push({
+          text: plainText(node),
+          label: node.label ?? node.identifier,
+          line: lines.lineAt(start),
+          range: lines.rangeOf(start, end),
+          textRange: lines.rangeOf(textStart, textEnd),
+        });
+        break;
+      }
+      case 'definition': {
+        const [start, end] = offsets(node);
+        const source = text.slice(start, end);
+        const urlOffset = source.indexOf(node.url, source.indexOf(']:') + 2);
+        const urlStart = urlOffset >= 0 ? start + urlOffset : end;
+        result.definitions.push({
+          label: node.label ?? node.identifier,
+          url: node.url,
+          line: lines.lineAt(start),
+          range: lines.rangeOf(start, end),
+          urlRange: lines.rangeOf(urlStart, urlOffset >= 0 ? urlStart + node.url.length : end),
+        });
+        return;
+      }
+      default:
+        break;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return result;
+}
+
+/** Where each segment's nodes were last placed: an edit that keeps the line count moves none. */
+const placements = new WeakMap<SegmentNodes, { line: number; nodes: SegmentNodes }>();
+
+/** Places the segments' nodes at their lines in the document and resolves reference links. */
+export function collectNodes(segments: readonly ParsedSegment<SegmentNodes>[], lines: LineIndex): Collected {
+  const result: Collected = { headings: [], comments: [], links: [], definitions: [], codeLines: [], quoteLines: [] };
+  const references: ReferenceSite[] = [];
+  for (const segment of segments) {
+    const nodes = placed(segment.summary, lines.lineAt(segment.start));
+    result.headings.push(...nodes.headings);
+    result.comments.push(...nodes.comments);
+    result.links.push(...nodes.links);
+    result.definitions.push(...nodes.definitions);
+    result.codeLines.push(...nodes.codeLines);
+    result.quoteLines.push(...nodes.quoteLines);
+    references.push(...nodes.references);
+  }
+  if (references.length > 0) {
+    // CommonMark: the first definition of a label wins.
+    const byLabel = new Map<string, Definition>();
+    for (const definition of result.definitions) if (!byLabel.has(normaliseLabel(definition.label))) byLabel.set(normaliseLabel(definition.label), definition);
+    for (const reference of references) {
+      const definition = byLabel.get(normaliseLabel(reference.label));
+      result.links.push({ kind: 'reference', ...reference, url: definition?.url ?? '', urlRange: definition?.urlRange, definition });
+    }
+    result.links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+  return result;
+}
+
+function placed(nodes: SegmentNodes, line: number): SegmentNodes {
+  if (line === 0) return nodes;
+  const last = placements.get(nodes);
+  if (last?.line === line) return last.nodes;
+  const shift = (range: Range): Range => ({
+    start: { line: range.start.line + line, character: range.start.character },
+    end: { line: range.end.line + line, character: range.end.character },
+  });
+  const shiftSpan = ([from, to]: readonly [number, number]): [number, number] => [from + line, to + line];
+  const moved: SegmentNodes = {
+    headings: nodes.headings.map((heading) => ({ ...heading, line: heading.line + line, range: shift(heading.range), textRange: shift(heading.textRange) })),
+    comments: nodes.comments.map((comment) => ({ ...comment, range: shift(comment.range), startLine: comment.startLine + line, endLine: comment.endLine + line })),
+    links: nodes.links.map((link) => ({ ...link, line: link.line + line, range: shift(link.range), textRange: shift(link.textRange), urlRange: link.urlRange && shift(link.urlRange) })),
+    references: nodes.references.map((site) => ({ ...site, line: site.line + line, range: shift(site.range), textRange: shift(site.textRange) })),
+    definitions: nodes.definitions.map((definition) => ({
+      ...definition,
+      line: definition.line + line,
+      range: shift(definition.range),
+      urlRange: shift(definition.urlRange),
+    })),
+    codeLines: nodes.codeLines.map(shiftSpan),
+    quoteLines: nodes.quoteLines.map(shiftSpan),
+  };
+  placements.set(nodes, { line, nodes: moved });
+  return moved;
+}
+
+const WHITESPACE = /\s/;
+
+function inlineLink(text: string, lines: LineIndex, node: Extract<Nodes, { type: 'link' }>, start: number, end: number, [textStart, textEnd]: [number, number]): Link {
+  if (text.charCodeAt(start) !== 91 /* [ */) {
+    // An autolink, `<https://…>` or a bare URL.
+    const angled = text.charCodeAt(start) === 60; /* < */
+    const urlStart = angled ? start + 1 : start;
+    return {
+      kind: 'autolink',
+      text: node.url,
+      url: node.url,
+      line: lines.lineAt(start),
+      range: lines.rangeOf(start, end),
+      textRange: lines.rangeOf(urlStart, urlStart + node.url.length),
+      urlRange: lines.rangeOf(urlStart, angled ? end - 1 : end),
+    };
+  }
+  // The destination follows the `](` after the text; it ends at whitespace (a title follows) or `)`.
+  const destinationStart = text.indexOf('](', textEnd) + 2;
+  let urlStart = destinationStart;
+  let urlEnd = end - 1;
+  if (destinationStart >= 2 && destinationStart <= end) {
+    while (urlStart < urlEnd && WHITESPACE.test(text[urlStart])) urlStart++;
+    if (text[urlStart] === '<') {
+      urlStart++;
+      urlEnd = text.indexOf('>', urlStart);
+    } else {
+      let cursor = urlStart;
+      while (cursor < urlEnd && !WHITESPACE.test(text[cursor])) cursor++;
+      urlEnd = cursor;
+    }
+  } else {
+    urlStart = urlEnd = end;
+  }
+  return {
+    kind: 'inline',
+    text: plainText(node),
+    url: node.url,
+    line: lines.lineAt(start),
+    range: lines.rangeOf(start, end),
+    textRange: lines.rangeOf(textStart, textEnd),
+    urlRange: lines.rangeOf(urlStart, urlEnd),
+  };
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+/**
+ * A comment's HTML block. A block whose text opens `<!--` again before its first `-->` holds a
+ * comment that was never closed: the site hides everything up to the next `-->`.
+ */
+function comment(text: string, lines: LineIndex, start: number, end: number): HtmlComment {
+  const value = text.slice(start, end);
+  const firstClose = value.indexOf('-->');
+  const secondOpen = value.indexOf('<!--', 4);
+  return {
+    range: lines.rangeOf(start, end),
+    startLine: lines.lineAt(start),
+    endLine: lines.lineAt(Math.max(start, end - 1)),
+    text: value,
+    closed: firstClose !== -1 && (secondOpen === -1 || secondOpen > firstClose),
+  };
+}
+
+/** The links that start on lines first … last, from links in document order. */
+export function linksOnLines(links: readonly Link[], first: number, last: number): Link[] {
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (links[mid].line < first) low = mid + 1;
+    else high = mid;
+  }
+  let end = low;
+  while (end < links.length && links[end].line <= last) end++;
+  return links.slice(low, end);
+}

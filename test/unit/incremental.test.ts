@@ -1,0 +1,139 @@
+/**
+ * The segmented, incremental parse must give the model a single parse of the whole body gives:
+ * on the fixtures, after random edits of the fixtures (each version built from the previous one,
+ * as the server does), and on random documents made of the lines that make CommonMark's block
+ * state hard to follow (fences, HTML blocks, comments, definitions, setext underlines, lists).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../server/src/service/model/build';
+import { segmentBounds } from '../../server/src/service/model/parse';
+import type { IssueModel, Section } from '../../server/src/service/model/types';
+import { LineIndex } from '../../server/src/service/util/text';
+import { allFixtures } from './fixtures';
+
+/** Everything the features read, as plain data: sections become their heading lines (no cycles). */
+function snapshot(model: IssueModel): unknown {
+  const isSection = (value: unknown): value is Section => typeof value === 'object' && value !== null && 'heading' in value && 'kind' in value;
+  return JSON.parse(
+    JSON.stringify(model, (key, value: unknown) => {
+      if (value instanceof LineIndex) return undefined;
+      if (key === 'section' || key === 'parent') return isSection(value) ? value.heading.line : value;
+      if (key === 'children' && Array.isArray(value)) return value.map((child) => (isSection(child) ? child.heading.line : child));
+      return value;
+    }),
+  );
+}
+
+function expectSameAsWholeParse(model: IssueModel): void {
+  const whole = buildModel(model.text, { fileName: model.fileName, singleSegment: true });
+  expect(snapshot(model)).toEqual(snapshot(whole));
+}
+
+const fixtures = allFixtures();
+
+/** An edit: replace `length` characters at a fraction of the text with `insert`. */
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  length: fc.nat({ max: 3 }),
+  insert: fc.oneof(
+    fc.constantFrom('', 'x', ' ', '\n', '\n\n', '#', '# ', '* ', '- ', '`', '```', '~~~', '<!--', '-->', '<', '>', '[', ']', ']:', '(', ')', '> ', '---', '===', '    ', '<pre>', '</pre>', '<div>', '[foo]: /url', '[foo]', '\r\n'),
+    fc.string({ maxLength: 4 }),
+  ),
+});
+
+function applyEdit(text: string, { at, length, insert }: { at: number; length: number; insert: string }): string {
+  const start = Math.floor(at * text.length);
+  return text.slice(0, start) + insert + text.slice(start + length);
+}
+
+describe('incremental analysis', () => {
+  for (const fixture of fixtures) {
+    it(`gives the whole-parse model for ${fixture.name}`, () => {
+      const model = buildModel(fixture.text, { fileName: fixture.fileName });
+      expect(segmentBounds(fixture.text, 0).length).toBeGreaterThan(fixture.text.length > 5000 ? 10 : 1);
+      expectSameAsWholeParse(model);
+    });
+  }
+
+  it('gives the whole-parse model after random edits of the fixtures, each version built from the last', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...fixtures), fc.array(edit, { minLength: 1, maxLength: 4 }), (fixture, edits) => {
+        let model = buildModel(fixture.text, { fileName: fixture.fileName });
+        for (const change of edits) {
+          model = buildModel(applyEdit(model.text, change), { fileName: fixture.fileName, previous: model });
+          expectSameAsWholeParse(model);
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 300_000);
+
+  /** Lines that open, close or continue blocks across what the segmenter takes for a clean place. */
+  const trickyLine = fc.constantFrom(
+    '# Heading',
+    '## [Linked](https://example.com)',
+    '#',
+    '* [item](https://example.com/a) by [x][foo]',
+    '- item with `code',
+    '  nested line',
+    '    indented',
+    '* * *',
+    'paragraph [foo] text',
+    '---',
+    '===',
+    '',
+    '',
+    '```',
+    '  ```',
+    '```rust',
+    '~~~',
+    '<!-- comment -->',
+    '<!-- open',
+    'still open -->',
+    '<!-->',
+    '<pre>',
+    '</pre>',
+    '<div>',
+    '<span>',
+    '<?php',
+    '?>',
+    '<!DOCTYPE html',
+    '[foo]: https://example.com/foo',
+    '[foo]:',
+    '[Bar]:  <https://example.com/bar> "title"',
+    '> quoted [bar]',
+    '* > quoted in a list',
+    '1. ordered',
+  );
+
+  it('gives the whole-parse model on random documents of tricky lines, and after editing them', () => {
+    fc.assert(
+      fc.property(fc.array(trickyLine, { minLength: 10, maxLength: 80 }), fc.boolean(), fc.array(edit, { maxLength: 3 }), (lines, header, edits) => {
+        const text = (header ? 'Title: This Week in Rust 1\nNumber: 1\n\n' : '') + lines.join('\n');
+        let model = buildModel(text);
+        expectSameAsWholeParse(model);
+        for (const change of edits) {
+          model = buildModel(applyEdit(model.text, change), { previous: model });
+          expectSameAsWholeParse(model);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+
+  it('reuses the segments an edit does not touch', () => {
+    const fixture = fixtures.find((candidate) => candidate.name.endsWith('2024-11-20-this-week-in-rust.md'))!;
+    const before = buildModel(fixture.text, { fileName: fixture.fileName });
+    const at = fixture.text.indexOf('\n', fixture.text.length / 2) + 3;
+    const after = buildModel(applyEdit(fixture.text, { at: at / fixture.text.length, length: 0, insert: 'x' }), { fileName: fixture.fileName, previous: before });
+    // Inline links well before the edit are the very same objects (reference links are resolved
+    // again every time); the model as a whole is still the whole parse's.
+    const editedLine = before.lines.lineAt(at);
+    const untouched = before.links.filter((link) => link.line < editedLine - 30 && link.kind !== 'reference');
+    const reused = new Set(after.links);
+    expect(untouched.length).toBeGreaterThan(50);
+    expect(untouched.every((link) => reused.has(link))).toBe(true);
+    expectSameAsWholeParse(after);
+  });
+});
