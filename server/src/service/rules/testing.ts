@@ -37,6 +37,11 @@ export function eventsIssue(lines: string): string {
   return issue(`## Upcoming Events\n\nRusty Events between 2026-01-14 - 2026-02-11 🦀\n\n${lines}\n`);
 }
 
+/** An issue whose community section has one category holding the given lines (the first on line 9). */
+export function communityIssue(lines: string, category = 'Rust Walkthroughs'): string {
+  return issue(`## Updates from Rust Community\n\n### ${category}\n${lines}\n`);
+}
+
 export function findingsOf(rule: Rule, code: string, fileName?: string, recentIssues: readonly RelatedIssue[] = []) {
   return rule.check({ model: buildModel(code, { fileName }), recentIssues });
 }

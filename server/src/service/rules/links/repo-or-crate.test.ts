@@ -1,7 +1,7 @@
-import { issue, testRule } from '../testing';
+import { communityIssue, issue, testRule } from '../testing';
 import rule from './repo-or-crate';
 
-const community = (lines: string) => issue(`## Updates from Rust Community\n\n### Project/Tooling Updates\n${lines}\n`);
+const community = (lines: string) => communityIssue(lines, 'Project/Tooling Updates');
 
 testRule(rule, {
   valid: [

@@ -1,20 +1,19 @@
-import { eventsIssue, issue, testRule } from '../testing';
+import { communityIssue, eventsIssue, issue, testRule } from '../testing';
 import rule from './scheme';
 
-const community = (lines: string) => issue(`## Updates from Rust Community\n\n### Rust Walkthroughs\n${lines}\n`);
 
 testRule(rule, {
   valid: [
-    community('* [A post](https://example.com/a)\n* [Old](http://example.com/b)'),
+    communityIssue('* [A post](https://example.com/a)\n* [Old](http://example.com/b)'),
     issue('Write to [us](mailto:editors@example.com).\n'),
     { name: 'a link inside the site', code: issue('See [the archive](/blog/archives/index.html) and [above](#jobs).\n') },
     { name: 'a placeholder is placeholder/link\'s', code: issue('Please see the latest [Who\'s Hiring thread on r/rust](INSERT_LINK_HERE)\n') },
-    { name: 'a mistyped scheme is links/malformed\'s', code: community('* [A post](hhttps://example.com/a)') },
+    { name: 'a mistyped scheme is links/malformed\'s', code: communityIssue('* [A post](hhttps://example.com/a)') },
   ],
   invalid: [
     {
       name: 'another scheme in a community section: an error',
-      code: community('* [A talk](ftp://example.com/talk.mp4)'),
+      code: communityIssue('* [A talk](ftp://example.com/talk.mp4)'),
       errors: [{ line: 9, message: '`ftp:`', severity: 'error' }],
     },
     {
@@ -24,9 +23,9 @@ testRule(rule, {
     },
     {
       name: 'a host without https://',
-      code: community('* [A post](www.example.com/post) and [another](example.org/a)'),
+      code: communityIssue('* [A post](www.example.com/post) and [another](example.org/a)'),
       errors: [{ line: 9, message: 'no `https://`' }, { line: 9 }],
-      output: community('* [A post](https://www.example.com/post) and [another](https://example.org/a)'),
+      output: communityIssue('* [A post](https://www.example.com/post) and [another](https://example.org/a)'),
     },
   ],
 });

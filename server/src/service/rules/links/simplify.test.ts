@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, issue, testRule } from '../testing';
+import { communityIssue, findingsOf, issue, testRule } from '../testing';
 import rule from './simplify';
 
-const community = (lines: string) => issue(`## Updates from Rust Community\n\n### Rust Walkthroughs\n${lines}\n`);
 
 testRule(rule, {
   valid: [
-    community('* [A post](https://example.com/a/b/)'),
-    { name: 'a URL inside the path (the Wayback Machine) keeps its `//`', code: community('* [Old post](https://web.archive.org/web/2020/https://example.com/a)') },
+    communityIssue('* [A post](https://example.com/a/b/)'),
+    { name: 'a URL inside the path (the Wayback Machine) keeps its `//`', code: communityIssue('* [Old post](https://web.archive.org/web/2020/https://example.com/a)') },
     { name: 'mailto', code: issue('Write to [us](mailto:editors@example.com).\n') },
     { name: 'http inside a comment', code: issue('<!-- [Rust](http://rust-lang.org) -->\n') },
   ],
@@ -20,15 +19,15 @@ testRule(rule, {
     },
     {
       name: 'double slashes in the path',
-      code: community('* [IDEs and Macros](https://rust-analyzer.github.io//blog/2021/11/21///ides-and-macros.html)'),
+      code: communityIssue('* [IDEs and Macros](https://rust-analyzer.github.io//blog/2021/11/21///ides-and-macros.html)'),
       errors: [{ line: 9, message: 'Double slash' }, { line: 9 }],
-      output: community('* [IDEs and Macros](https://rust-analyzer.github.io/blog/2021/11/21/ides-and-macros.html)'),
+      output: communityIssue('* [IDEs and Macros](https://rust-analyzer.github.io/blog/2021/11/21/ides-and-macros.html)'),
     },
     {
       name: 'both on one link',
-      code: community('* [A post](http://example.com//a)'),
+      code: communityIssue('* [A post](http://example.com//a)'),
       errors: [{ line: 9, message: 'https' }, { line: 9, message: 'slash' }],
-      output: community('* [A post](https://example.com/a)'),
+      output: communityIssue('* [A post](https://example.com/a)'),
     },
   ],
 });

@@ -1,26 +1,25 @@
-import { eventsIssue, issue, testRule } from '../testing';
+import { communityIssue, eventsIssue, issue, testRule } from '../testing';
 import rule from './tracking';
 
-const community = (lines: string) => issue(`## Updates from Rust Community\n\n### Rust Walkthroughs\n${lines}\n`);
 
 testRule(rule, {
   valid: [
-    community('* [A post](https://example.com/post?page=2&utm=kept)'),
-    community('* [Search](https://github.com/search?q=utm_source)'),
-    { name: 'inside a comment', code: community('<!-- * [A post](https://example.com/?utm_source=x) -->') },
+    communityIssue('* [A post](https://example.com/post?page=2&utm=kept)'),
+    communityIssue('* [Search](https://github.com/search?q=utm_source)'),
+    { name: 'inside a comment', code: communityIssue('<!-- * [A post](https://example.com/?utm_source=x) -->') },
   ],
   invalid: [
     {
       name: 'the four parameters TWiR\'s CI rejects, and nothing else left',
-      code: community('* [A post](https://example.com/post?utm_source=rss&utm_medium=rss&utm_campaign=x&utm_content=y)'),
+      code: communityIssue('* [A post](https://example.com/post?utm_source=rss&utm_medium=rss&utm_campaign=x&utm_content=y)'),
       errors: [{ line: 9, message: '`utm_source`, `utm_medium`, `utm_campaign`, `utm_content`' }],
-      output: community('* [A post](https://example.com/post)'),
+      output: communityIssue('* [A post](https://example.com/post)'),
     },
     {
       name: 'other parameters and the fragment are kept as written',
-      code: community('* [A post](https://example.com/p?id=1&utm_source=twitter&q=a%20b&fbclid=IwAR0#part)'),
+      code: communityIssue('* [A post](https://example.com/p?id=1&utm_source=twitter&q=a%20b&fbclid=IwAR0#part)'),
       errors: [{ line: 9, message: '`utm_source`, `fbclid`' }],
-      output: community('* [A post](https://example.com/p?id=1&q=a%20b#part)'),
+      output: communityIssue('* [A post](https://example.com/p?id=1&q=a%20b#part)'),
     },
     {
       name: 'a reference definition, once for two links that use it',

@@ -1,12 +1,12 @@
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
-import { visibleLines } from '../visible-text';
+import { visibleLines, withoutCodeSpans } from '../visible-text';
 
 /**
  * The draft template's stand-ins for links: the Jobs and r/rust links the editors fill in on
  * publishing day, and the example lines of the CFP, Calls for Testing, RFC and FCP sections.
  */
-const PLACEHOLDERS = /INSERT_LINK_HERE|REDDIT_LINK_HERE|\]\((?:URL to issue|URL to CFP|Item URL|Repo URL|Group URL|<Feature URL>|<Testing Steps URL>)\)|\[ - \]\(\)/g;
+const PLACEHOLDERS = /INSERT_LINK_HERE|REDDIT_LINK_HERE|\]\((URL to issue|URL to CFP|Item URL|Repo URL|Group URL|<Feature URL>|<Testing Steps URL>)\)|\[ - \]\(\)/g;
 
 const rule: Rule = {
   id: 'placeholder/link',
@@ -19,8 +19,8 @@ const rule: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     for (const { line, text } of visibleLines(model)) {
-      for (const match of text.matchAll(PLACEHOLDERS)) {
-        const placeholder = match[0].replace(/^\]\(|\)$/g, '');
+      for (const match of withoutCodeSpans(text).matchAll(PLACEHOLDERS)) {
+        const placeholder = match[1] ?? match[0];
         findings.push({ range: lineSpan(line, match.index, match.index + match[0].length), message: `Placeholder \`${placeholder}\` left in the issue: put the real link here.` });
       }
     }

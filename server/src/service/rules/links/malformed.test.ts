@@ -1,0 +1,61 @@
+import { communityIssue, issue, testRule } from '../testing';
+import rule from './malformed';
+
+
+testRule(rule, {
+  valid: [
+    communityIssue('* [A post](https://example.com/a) ([discussion](https://reddit.com/r/rust/1))'),
+    communityIssue('* [A post [with brackets]](https://example.com/a)'),
+    communityIssue('* [Rust (programming language)](https://en.wikipedia.org/wiki/Rust_(programming_language))'),
+    communityIssue('* [A post](https://example.com/a "its title")'),
+    { name: 'the template\'s `[ - ]()` is placeholder/link\'s', code: issue('## Call for Participation; projects and speakers\n\n### CFP - Projects\n\n* [ - ]()\n') },
+    { name: 'inside a comment', code: communityIssue('<!-- * [Title] (https://example.com/a) and [x](https://a b) -->') },
+    { name: 'inside inline code', code: communityIssue('* Write links as `[text] (url)`: [no](https://example.com/a)') },
+  ],
+  invalid: [
+    {
+      name: 'an empty URL',
+      code: issue('– [Simon Buchan on rust-users]()\n'),
+      errors: [{ line: 6, message: 'empty URL' }],
+    },
+    {
+      name: 'mistyped schemes',
+      code: communityIssue('* [A](hhttps://example.com/a)\n* [B](https//example.com/b)\n* [C](https://https://example.com/c)'),
+      errors: [{ line: 9, message: '`hhttps://`' }, { line: 10, message: '`https//`' }, { line: 11, message: 'twice' }],
+      output: communityIssue('* [A](https://example.com/a)\n* [B](https://example.com/b)\n* [C](https://example.com/c)'),
+    },
+    {
+      name: 'a space between ] and (',
+      code: communityIssue('* [A post] (https://example.com/a)'),
+      errors: [{ line: 9, message: 'space between' }],
+      output: communityIssue('* [A post](https://example.com/a)'),
+    },
+    {
+      name: 'a space inside the URL: no fix, the intent is unclear',
+      code: communityIssue('* [A post](https://example.com/a b)'),
+      errors: [{ line: 9, message: 'space inside the URL' }],
+    },
+    {
+      name: 'a missing ) at the end of the line',
+      code: communityIssue('* [A post](https://example.com/a\n* [Rust](https://en.wikipedia.org/wiki/Rust_(language)'),
+      errors: [{ line: 9, message: 'never closed' }, { line: 10 }],
+      output: communityIssue('* [A post](https://example.com/a)\n* [Rust](https://en.wikipedia.org/wiki/Rust_(language))'),
+    },
+    {
+      name: 'a missing ) with text after it: no fix',
+      code: communityIssue('* [A post](https://example.com/a by someone'),
+      errors: [{ line: 9, message: 'never closed' }],
+    },
+    {
+      name: 'an extra ]',
+      code: communityIssue('* [A post]](https://example.com/a)'),
+      errors: [{ line: 9, message: 'extra `]`' }],
+      output: communityIssue('* [A post](https://example.com/a)'),
+    },
+    {
+      name: 'no opening [',
+      code: communityIssue('* A post](https://example.com/a)'),
+      errors: [{ line: 9, message: 'without an opening `[`' }],
+    },
+  ],
+});
