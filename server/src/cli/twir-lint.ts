@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/** `twir-lint`: the diagnostics of the editor, for CI and the command line. */
+import { availableParallelism } from 'node:os';
+import { version } from '../../../package.json';
+import { formatter, Summary, wantsColours } from './formats';
+import { collectInputs } from './inputs';
+import type { LintTask } from './lint-file';
+import { parseCommandLine, USAGE, type CliOptions } from './options';
+import { lintAll } from './pool';
+
+/**
+ * Below this many files, linting on this thread beats starting workers (each loads the whole
+ * linter). Measured on 2 cores; see test/cli/README.md.
+ */
+const MIN_FILES_FOR_WORKERS = 6;
+
+async function main(args: readonly string[]): Promise<number> {
+  const command = parseCommandLine(args);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(USAGE);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'usage-error':
+      process.stderr.write(`twir-lint: ${command.message}\n\n${USAGE}`);
+      return 2;
+    case 'lint':
+      return lintCommand(command.options);
+  }
+}
+
+async function lintCommand(options: CliOptions): Promise<number> {
+  const cwd = process.cwd();
+  const { inputs, configProblems, emptyFolders } = collectInputs(options.paths, options.config, cwd);
+  if (configProblems.length > 0) {
+    process.stderr.write(configProblems.map((problem) => `twir-lint: ${problem}\n`).join(''));
+    return 2;
+  }
+  for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
+
+  const tasks: LintTask[] = inputs.map((input) => ({ path: input.path, file: input.file, rules: input.config.rules, fix: options.fix, problem: input.problem }));
+  const workers = options.concurrency === 'auto' ? (tasks.length < MIN_FILES_FOR_WORKERS ? 0 : availableParallelism()) : options.concurrency;
+  const format = formatter(options.format, wantsColours(process.stdout, process.env), options.fix);
+  const summary = new Summary();
+  let fatal = false;
+  await lintAll(tasks, workers, (report, index) => {
+    summary.add(report);
+    fatal ||= report.fatal;
+    process.stdout.write(format.file(report, index));
+  });
+  process.stdout.write(format.end(summary));
+  return fatal ? 2 : summary.bySeverity.error > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (status) => (process.exitCode = status),
+  (error: unknown) => {
+    process.stderr.write(`twir-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

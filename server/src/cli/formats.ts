@@ -1,0 +1,141 @@
+import type { Severity } from '../service/rules/types';
+import type { FileReport } from './lint-file';
+import type { Format } from './options';
+
+/** Counts over every file, for the summary line. */
+export class Summary {
+  files = 0;
+  filesWithProblems = 0;
+  fixedFiles = 0;
+  fixable = 0;
+  readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+
+  add(report: FileReport): void {
+    this.files++;
+    if (report.diagnostics.length > 0) this.filesWithProblems++;
+    if (report.fixed) this.fixedFiles++;
+    for (const diagnostic of report.diagnostics) {
+      this.bySeverity[diagnostic.severity]++;
+      if (diagnostic.fixable) this.fixable++;
+    }
+  }
+
+  get problems(): number {
+    return Object.values(this.bySeverity).reduce((sum, count) => sum + count, 0);
+  }
+}
+
+/** Prints reports one file at a time (so output streams), then the end of the output. */
+export interface Formatter {
+  file(report: FileReport, index: number): string;
+  end(summary: Summary): string;
+}
+
+export function formatter(format: Format, colours: boolean, fixing: boolean): Formatter {
+  switch (format) {
+    case 'json':
+      return jsonFormatter;
+    case 'github':
+      return githubFormatter;
+    case 'text':
+      return textFormatter(colours ? ANSI : PLAIN, fixing);
+  }
+}
+
+/** `[{"file","diagnostics":[…]}]`, one file per line so that it can be printed as files finish. */
+const jsonFormatter: Formatter = {
+  file: (report, index) => `${index === 0 ? '[\n' : ',\n'}${JSON.stringify({ file: report.file, diagnostics: report.diagnostics })}`,
+  end: (summary) => (summary.files === 0 ? '[]\n' : '\n]\n'),
+};
+
+const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/** GitHub Actions workflow commands: annotations on the pull request's changed lines. */
+const githubFormatter: Formatter = {
+  file: (report) =>
+    report.diagnostics
+      .map((diagnostic) => {
+        const properties = [
+          ['file', report.file.replace(/\\/g, '/')],
+          ['line', diagnostic.line],
+          ['col', diagnostic.column],
+          ['endLine', diagnostic.endLine],
+          ['endColumn', diagnostic.endColumn],
+          ['title', diagnostic.rule],
+        ]
+          .map(([key, value]) => `${key}=${escapeGithubProperty(String(value))}`)
+          .join(',');
+        return `::${GITHUB_COMMAND[diagnostic.severity]} ${properties}::${escapeGithubData(diagnostic.message)}\n`;
+      })
+      .join(''),
+  end: () => '',
+};
+
+// The escaping of GitHub's runner (toCommandValue/escapeData/escapeProperty in @actions/core).
+export function escapeGithubData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeGithubProperty(value: string): string {
+  return escapeGithubData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  underline(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  green(text: string): string;
+}
+
+const ansi = (open: number, close: number) => (text: string) => `\x1b[${open}m${text}\x1b[${close}m`;
+const ANSI: Style = { bold: ansi(1, 22), dim: ansi(2, 22), underline: ansi(4, 24), red: ansi(31, 39), yellow: ansi(33, 39), blue: ansi(34, 39), green: ansi(32, 39) };
+const PLAIN: Style = { bold: String, dim: String, underline: String, red: String, yellow: String, blue: String, green: String };
+
+/** Whether to colour the output: a terminal that can, unless NO_COLOR says no or FORCE_COLOR says yes. */
+export function wantsColours(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);
+  if (env.NO_COLOR) return false;
+  return stream.isTTY === true && stream.hasColors();
+}
+
+/** Like ESLint's "stylish": a block per file (`line:col  severity  message  rule`), then a summary. */
+function textFormatter(style: Style, fixing: boolean): Formatter {
+  const severityStyle: Record<Severity, (text: string) => string> = { error: style.red, warning: style.yellow, info: style.blue, hint: style.dim };
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return {
+    file(report) {
+      if (report.diagnostics.length === 0) return '';
+      const rows = report.diagnostics.map((diagnostic) => ({ ...diagnostic, message: diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ') }));
+      const widest = (values: string[]) => Math.max(...values.map((value) => value.length));
+      const lineWidth = widest(rows.map((row) => String(row.line)));
+      const columnWidth = widest(rows.map((row) => String(row.column)));
+      const severityWidth = widest(rows.map((row) => row.severity));
+      const messageWidth = widest(rows.map((row) => row.message));
+      const lines = rows.map((row) => {
+        const position = style.dim(`${String(row.line).padStart(lineWidth)}:${String(row.column).padEnd(columnWidth)}`);
+        const severity = severityStyle[row.severity](row.severity.padEnd(severityWidth));
+        return `  ${position}  ${severity}  ${row.message.padEnd(messageWidth)}  ${style.dim(row.rule)}`;
+      });
+      return `${style.underline(report.file)}\n${lines.join('\n')}\n\n`;
+    },
+    end(summary) {
+      const lines: string[] = [];
+      if (summary.fixedFiles > 0) lines.push(style.green(`✔ Fixed ${plural(summary.fixedFiles, 'file')}.`));
+      if (summary.problems === 0) {
+        lines.push(style.green(`✔ No problems${fixing ? ' left' : ''} in ${plural(summary.files, 'file')}.`));
+      } else {
+        const counts = (['error', 'warning', 'info', 'hint'] as const)
+          .filter((severity) => summary.bySeverity[severity] > 0)
+          .map((severity) => (severity === 'info' ? `${summary.bySeverity.info} info` : plural(summary.bySeverity[severity], severity)))
+          .join(', ');
+        const colour = summary.bySeverity.error > 0 ? style.red : summary.bySeverity.warning > 0 ? style.yellow : style.blue;
+        lines.push(colour(style.bold(`✖ ${plural(summary.problems, 'problem')} (${counts}) in ${summary.filesWithProblems} of ${plural(summary.files, 'file')}`)));
+        if (summary.fixable > 0) lines.push(`  ${summary.fixable} fixable with ${style.bold('--fix')}`);
+      }
+      return `${lines.join('\n')}\n`;
+    },
+  };
+}

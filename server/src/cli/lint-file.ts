@@ -1,0 +1,136 @@
+import { basename } from 'node:path';
+import { fixAllEdits } from '../service/actions';
+import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
+import { buildModel } from '../service/model/build';
+import type { IssueModel } from '../service/model/types';
+import { applyEdits } from '../service/rules/fixes';
+import type { RelatedIssue, Severity } from '../service/rules/types';
+import type { Position } from '../service/util/text';
+import { readTextFile, writeFileAtomically } from './file-io';
+
+/** One file to lint: what the main thread sends to a worker (plain data). */
+export interface LintTask {
+  /** Absolute path. */
+  path: string;
+  /** The path as reports show it. */
+  file: string;
+  rules: RuleSettings;
+  fix: boolean;
+  /** Why the path cannot be linted at all (it does not exist…), known before reading it. */
+  problem?: string;
+}
+
+/** A diagnostic as `--format json` prints it: 1-based lines and columns (UTF-16 units, as the editor's). */
+export interface CliDiagnostic {
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  fixable: boolean;
+}
+
+export interface FileReport {
+  file: string;
+  diagnostics: CliDiagnostic[];
+  /** Whether the file could not be linted (or fixed) fully: exit status 2. */
+  fatal: boolean;
+  /** Whether --fix rewrote the file. */
+  fixed: boolean;
+}
+
+/** The pseudo-rule of problems with the file itself (unreadable, binary, a rule that crashed…). */
+export const FATAL_RULE = 'fatal';
+
+/** Fixes can enable other fixes (a removed line exposes another): a few passes, never an endless loop. */
+const MAX_FIX_PASSES = 10;
+
+/** Lints one file (and with `fix`, fixes it); never throws: whatever goes wrong is in the report. */
+export function lintFile(task: LintTask): FileReport {
+  try {
+    return lintOrFix(task);
+  } catch (error) {
+    return fatalReport(task.file, `Internal error while linting: ${(error as Error).message}`);
+  }
+}
+
+function lintOrFix(task: LintTask): FileReport {
+  if (task.problem) return fatalReport(task.file, task.problem);
+  const read = readTextFile(task.path);
+  if ('problem' in read) return fatalReport(task.file, read.problem);
+  const fileName = basename(task.path);
+  const options: LintOptions = { rules: task.rules, recentIssues: recentIssuesBeside(task.path) };
+  const model = buildModel(read.text, { fileName });
+  const result = lint(model, options);
+  if (!task.fix) return report(task.file, model, result);
+
+  const fixed = fixUntilStable(model, result, fileName, options);
+  if (!fixed) return report(task.file, model, result, `Fixes did not settle after ${MAX_FIX_PASSES} passes: the file was left unchanged.`);
+  if (fixed.model.text === read.text) return report(task.file, fixed.model, fixed.result);
+  try {
+    writeFileAtomically(task.path, fixed.model.text, read.stats);
+  } catch (error) {
+    return report(task.file, model, result, `Cannot write the fixes (${(error as Error).message}): the file was left unchanged.`);
+  }
+  return { ...report(task.file, fixed.model, fixed.result), fixed: true };
+}
+
+/**
+ * The recent issues beside the file, for the rules that look across issues (`links/duplicate`).
+ * TODO: plug in the workspace loader (`service/workspace/recent-issues.ts`) when it lands.
+ */
+function recentIssuesBeside(_path: string): readonly RelatedIssue[] {
+  return [];
+}
+
+/** Applies every safe fix and lints again until nothing is left to fix; undefined if that never happens. */
+function fixUntilStable(model: IssueModel, result: LintResult, fileName: string, options: LintOptions): { model: IssueModel; result: LintResult } | undefined {
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = fixAllEdits(result.diagnostics);
+    const text = applyEdits(model.text, model.lines, edits);
+    if (text === model.text) return { model, result };
+    model = buildModel(text, { fileName });
+    result = lint(model, options);
+  }
+  return undefined;
+}
+
+function report(file: string, model: IssueModel, result: LintResult, fatalMessage?: string): FileReport {
+  const problems = [
+    ...(fatalMessage ? [fatalMessage] : []),
+    ...result.failures.map((failure) => `Rule ${failure.rule} crashed, its findings are missing: ${failure.error}`),
+  ];
+  return {
+    file,
+    diagnostics: [...problems.map(fatal), ...result.diagnostics.map((diagnostic) => toCliDiagnostic(diagnostic, model.bom))],
+    fatal: problems.length > 0,
+    fixed: false,
+  };
+}
+
+function toCliDiagnostic(diagnostic: LintDiagnostic, bom: boolean): CliDiagnostic {
+  // The model counts a BOM as the first character of line 0; editors do not show it.
+  const column = (position: Position) => Math.max(1, position.character + 1 - (bom && position.line === 0 ? 1 : 0));
+  const { start, end } = diagnostic.range;
+  return {
+    rule: diagnostic.rule,
+    severity: diagnostic.severity,
+    line: start.line + 1,
+    column: column(start),
+    endLine: end.line + 1,
+    endColumn: column(end),
+    message: diagnostic.message,
+    fixable: Boolean(diagnostic.fix && diagnostic.fix.safe !== false),
+  };
+}
+
+function fatal(message: string): CliDiagnostic {
+  return { rule: FATAL_RULE, severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message, fixable: false };
+}
+
+/** The report of a file whose linting failed outside the linter (e.g. a worker that died). */
+export function fatalReport(file: string, message: string): FileReport {
+  return { file, diagnostics: [fatal(message)], fatal: true, fixed: false };
+}
