@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
@@ -34,8 +34,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('twir.restartServer', async () => {
       await client?.restart();
     }),
+    ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) => vscode.commands.registerCommand(command, () => forwardToServer(serverCommand))),
   );
   await client.start();
+}
+
+/** The palette commands and the server commands they forward to (the server does the work). */
+const SERVER_COMMANDS: Record<string, string> = {
+  'twir.newDraft': 'twir.server.newDraft',
+  'twir.sortEvents': 'twir.server.sortEvents',
+  'twir.removeOutOfWindowEvents': 'twir.server.removeOutOfWindowEvents',
+  'twir.checkPublishReadiness': 'twir.server.checkPublishReadiness',
+};
+
+/** What a server command answers: an edit to apply, a file to open, a Markdown report, a message. */
+interface ServerCommandResult {
+  edit?: WorkspaceEdit;
+  open?: string;
+  report?: string;
+  message?: string;
+}
+
+/** Runs a server command on the active document and shows what it answers. */
+async function forwardToServer(command: string): Promise<void> {
+  if (!client) return;
+  const uri = vscode.window.activeTextEditor?.document.uri.toString();
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: uri ? [uri] : [] })) as ServerCommandResult | null;
+  if (!result) return;
+  if (result.edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result.edit)))) {
+    void vscode.window.showErrorMessage('TWiR: the edit could not be applied.');
+    return;
+  }
+  if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open));
+  if (result.report) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: result.report }));
+  if (result.message) void vscode.window.showInformationMessage(`TWiR: ${result.message}`);
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { authoringCapabilities, registerAuthoring } from './lsp/authoring';
 import { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { registerOutline } from './lsp/outline';
@@ -31,12 +32,14 @@ connection.onInitialize((params) => {
       documentSymbolProvider: { label: 'TWiR' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.twir'] },
+      ...authoringCapabilities,
     },
     serverInfo: { name: 'twir-author' },
   };
 });
 
 registerOutline(context);
+registerAuthoring(context);
 const diagnostics = registerDiagnostics(context);
 
 connection.onInitialized(async () => {

@@ -1,0 +1,50 @@
+import { buildModel } from '../model/build';
+import type { IssueModel } from '../model/types';
+import { applyEdits } from '../rules/fixes';
+import { ruleById } from '../rules/index';
+import type { TextEdit } from '../rules/types';
+
+/**
+ * "Sort events" and "Remove events outside the window": each applies one events rule's fixes —
+ * the rules own the logic. Fixes that touch the same lines cannot all apply at once, so the rule
+ * runs again on the result until it has nothing left to fix; the command returns the one edit
+ * from the document as it is to the result.
+ */
+export const SORT_EVENTS_RULE = 'events/order';
+export const OUT_OF_WINDOW_RULE = 'events/out-of-window';
+
+/** Enough passes for any real issue; a rule whose fixes never settle stops here. */
+const MAX_PASSES = 20;
+
+export type RuleFixResult = { edits: TextEdit[]; fixed: number } | { error: string };
+
+export function applyRuleFixes(model: IssueModel, ruleId: string): RuleFixResult {
+  const rule = ruleById(ruleId);
+  if (!rule) return { error: `The rule ${ruleId} is not available in this version.` };
+  let current = model;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const edits = rule
+      .check({ model: current, recentIssues: [] })
+      .flatMap((finding) => finding.fix?.edits ?? []);
+    if (edits.length === 0) break;
+    const text = applyEdits(current.text, current.lines, edits);
+    if (text === current.text) break;
+    fixed += edits.length;
+    current = buildModel(text, { fileName: model.fileName });
+  }
+  return { edits: current === model ? [] : [replacementEdit(model, current.text)], fixed };
+}
+
+/** One edit replacing the whole lines where two texts differ (whole lines: never half a `\r\n`). */
+export function replacementEdit(model: IssueModel, after: string): TextEdit {
+  const { text: before, lines } = model;
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  const start = lines.starts[lines.lineAt(prefix)];
+  let end = before.length - suffix;
+  if (end !== lines.starts[lines.lineAt(end)]) end = lines.starts[lines.lineAt(end) + 1] ?? before.length;
+  return { range: lines.rangeOf(start, end), newText: after.slice(start, after.length - (before.length - end)) };
+}

@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildModel } from '../model/build';
+import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, parseIsoDate, weekdayName, type IsoDate } from '../util/dates';
+
+/**
+ * "New issue draft", as TWiR's `tools/create_draft.py` makes one: the next number and Wednesday,
+ * the events window, the template's `$twir_…` placeholders filled in, and the previous issue's
+ * events list carried over (the editors then remove what has already happened).
+ */
+
+const ISSUE_FILE = /^(\d{4}-\d{1,2}-\d{1,2})-this-week-in-rust\.(?:md|markdown)$/;
+/** Where the script looks for the previous issue, in its order. */
+const ISSUE_FOLDERS = ['draft', 'content'];
+export const TEMPLATE_PATH = join('draft', 'DRAFT_TEMPLATE');
+const EVENTS_START = 'Rusty Events between';
+const EVENTS_END = 'If you are running a Rust event';
+const EVENTS_LIST_PLACEHOLDER = '<!-- Events list goes here -->';
+/** The script's reference point: issue 424 appeared on 2022-01-05, one issue a week since. */
+const REFERENCE_ISSUE = { number: 424, date: parseIsoDate('2022-01-05')! };
+
+export interface IssueFile {
+  readonly path: string;
+  readonly date: IsoDate;
+}
+
+export interface Draft {
+  readonly path: string;
+  readonly text: string;
+  readonly number: number;
+  readonly date: string;
+}
+
+/** The issues in `draft/` and `content/` of a TWiR checkout, newest first. */
+export function issueFiles(root: string): IssueFile[] {
+  const files: IssueFile[] = [];
+  for (const folder of ISSUE_FOLDERS) {
+    const directory = join(root, folder);
+    if (!existsSync(directory)) continue;
+    for (const name of readdirSync(directory)) {
+      const date = parseIsoDate(ISSUE_FILE.exec(name)?.[1] ?? '');
+      if (date) files.push({ path: join(directory, name), date });
+    }
+  }
+  return files.sort((a, b) => b.date.dayNumber - a.date.dayNumber);
+}
+
+/** The first Wednesday after a day. */
+export function wednesdayAfter(date: IsoDate): IsoDate {
+  let next = addDays(date, 1);
+  while (weekdayName(next) !== 'Wednesday') next = addDays(next, 1);
+  return next;
+}
+
+/** The previous issue's events list: the lines between the window line and the calendar note. */
+export function eventsListOf(text: string): string | undefined {
+  const lines = text.split(/\r\n|\r|\n/);
+  const start = lines.findIndex((line) => line.trim().startsWith(EVENTS_START));
+  if (start < 0) return undefined;
+  const end = lines.findIndex((line, index) => index > start && line.trim().startsWith(EVENTS_END));
+  if (end < 0) return undefined;
+  return lines.slice(start + 1, end).join('\n').replace(/^\n+|\n+$/g, '');
+}
+
+/** Fills `$name` / `${name}` as Python's string.Template does (`$$` is a dollar). */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\$(?:\$|(\w+)|\{(\w+)\})/g, (whole, bare: string | undefined, braced: string | undefined) => {
+    const name = bare ?? braced;
+    if (name === undefined) return '$';
+    return name in values ? values[name] : whole;
+  });
+}
+
+/**
+ * The next draft of the TWiR checkout at `root`, or why there is none. `today` decides the date
+ * only when the checkout has no issue yet.
+ */
+export function nextDraft(root: string, today: IsoDate): Draft | { error: string } {
+  const templatePath = join(root, TEMPLATE_PATH);
+  if (!existsSync(templatePath)) return { error: `No ${TEMPLATE_PATH} in ${root}: open a This Week in Rust checkout.` };
+  const template = readFileSync(templatePath, 'utf8');
+  const previous = issueFiles(root)[0];
+  const previousText = previous && readFileSync(previous.path, 'utf8');
+  const date = wednesdayAfter(previous ? previous.date : addDays(today, 3));
+  const previousNumber = previousText ? buildModel(previousText).header?.issueNumber : undefined;
+  const number = previousNumber !== undefined ? previousNumber + 1 : REFERENCE_ISSUE.number + Math.round((date.dayNumber - REFERENCE_ISSUE.date.dayNumber) / 7);
+  const eol = template.includes('\r\n') ? '\r\n' : '\n';
+  const events = (previousText && eventsListOf(previousText)) ?? EVENTS_LIST_PLACEHOLDER;
+  const text = fillTemplate(template, {
+    twir_issue_number: String(number),
+    twir_issue_date: formatIsoDate(date),
+    twir_events_end_date: formatIsoDate(addDays(date, EVENTS_WINDOW_DAYS)),
+    twir_events_list: events.replace(/\r?\n/g, eol),
+  });
+  const path = join(root, 'draft', `${formatIsoDate(date)}-this-week-in-rust.md`);
+  if (existsSync(path)) return { error: `${path} exists already.` };
+  return { path, text, number, date: formatIsoDate(date) };
+}

@@ -1,0 +1,177 @@
+import { splitFields } from '../model/events';
+import type { IssueModel, Section } from '../model/types';
+import type { RelatedIssue } from '../rules/types';
+import { allCountries, REGIONS } from '../util/countries';
+import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../util/dates';
+import { lineSpan, type Position, type Range } from '../util/text';
+import { knownEvents } from './known';
+import { sectionAt } from './locate';
+import { SHAPES, type ShapeDates } from './shapes';
+
+export type SuggestionKind = 'snippet' | 'value' | 'reference' | 'heading';
+
+/** A completion item in the LSP's shape; `insertText` is in snippet syntax. */
+export interface Suggestion {
+  label: string;
+  kind: SuggestionKind;
+  detail?: string;
+  documentation?: string;
+  insertText: string;
+  /** The text the insertion replaces (from where the context starts to the cursor). */
+  range: Range;
+  filterText?: string;
+  sortText?: string;
+}
+
+/** Escapes text for snippet syntax, where `$`, `}` and `\` are special. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (char) => `\\${char}`);
+}
+
+/** What to offer at a position of an issue, from the section the cursor is in and the line so far. */
+export function completions(model: IssueModel, position: Position, related: readonly RelatedIssue[] = []): Suggestion[] {
+  if (position.line >= model.lines.lineCount || model.lineKinds[position.line] === 'comment') return [];
+  const before = model.lines.lineText(position.line).slice(0, position.character);
+  const section = sectionAt(model, position.line);
+  if (!section || section.heading.line === position.line) return regionHeadings(model, section, before, position);
+  const inEvents = section.kind === 'events-region' || section.kind === 'events';
+  if (inEvents && before.startsWith('#')) return regionHeadings(model, section, before, position);
+  if (inEvents && before.includes('|')) return eventFieldSuggestions(model, before, position, related);
+  const lineStart = /^(\s*(?:[*+-]\s*)?)([^|[\]()]*)$/.exec(before);
+  if (!lineStart || lineStart[1].length - lineStart[1].trimStart().length >= 2) return [];
+  const dates = shapeDates(model, section, position.line);
+  const range = lineSpan(position.line, 0, position.character);
+  const filter = (label: string) => `${lineStart[1]}${label}`;
+  const suggestions: Suggestion[] = SHAPES.filter((shape) => shape.sections.includes(section.kind)).map((shape, index) => ({
+    label: shape.prefix,
+    kind: 'snippet',
+    detail: shape.description,
+    insertText: shape.body(dates),
+    range,
+    filterText: filter(shape.prefix),
+    sortText: `0${String(index).padStart(3, '0')}`,
+  }));
+  if (section.kind === 'events-region') suggestions.push(...groupEvents(model, related, dates, range, filter));
+  if (inEvents && before === '') suggestions.push(...regionHeadings(model, section, before, position));
+  return suggestions;
+}
+
+/** The `### Region` headings the events section does not have yet. */
+function regionHeadings(model: IssueModel, section: Section | undefined, before: string, position: Position): Suggestion[] {
+  const events = model.events;
+  if (!events || !section || !/^#{0,3} ?[A-Za-z ]*$/.test(before)) return [];
+  if (section !== events.section && section.parent !== events.section) return [];
+  const present = new Set(events.regions.map((region) => region.name));
+  return REGIONS.filter((name) => !present.has(name)).map((name, index) => ({
+    label: `### ${name}`,
+    kind: 'heading',
+    detail: 'Upcoming Events region',
+    insertText: `### ${name}`,
+    range: lineSpan(position.line, 0, position.character),
+    sortText: `2${index}`,
+  }));
+}
+
+/** The dates a new entry starts with: after the event above the cursor when it is in the window. */
+function shapeDates(model: IssueModel, section: Section, line: number): ShapeDates {
+  const window = model.events?.window;
+  const issueDate = model.header?.issueDate ?? window?.start;
+  const start = window?.start ?? issueDate;
+  const end = window?.end ?? (start && addDays(start, EVENTS_WINDOW_DAYS));
+  const inWindow = (date: IsoDate | undefined): date is IsoDate => date !== undefined && (!start || date.dayNumber >= start.dayNumber) && (!end || date.dayNumber <= end.dayNumber);
+  const previous = section.entries.filter((entry) => entry.line < line && entry.event?.date?.start).pop()?.event?.date?.start;
+  const date = inWindow(previous) ? previous : start;
+  const format = (value: IsoDate | undefined, fallback: string) => (value ? formatIsoDate(value) : fallback);
+  return {
+    date: format(date, 'YYYY-MM-DD'),
+    laterDate: format(date && addDays(date, 2), 'YYYY-MM-DD'),
+    issueDate: format(issueDate, 'YYYY-MM-DD'),
+    windowEnd: format(end, 'YYYY-MM-DD'),
+  };
+}
+
+/** A whole event for each group known from the issues: its usual location and URL filled in. */
+function groupEvents(model: IssueModel, related: readonly RelatedIssue[], dates: ShapeDates, range: Range, filter: (label: string) => string): Suggestion[] {
+  return knownEvents(model, related).groups.map((group) => ({
+    label: group.name,
+    kind: 'reference',
+    detail: `${group.location} · event of a known group`,
+    documentation: `${group.url}\n\nListed ${group.events} time${group.events === 1 ? '' : 's'} in this issue and the recent ones.`,
+    insertText: [
+      `* \${1:${dates.date}} | \${2:${escapeSnippet(group.location)}} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
+      `    * [**\${3:Event title}**](\${4:${escapeSnippet(group.url)}})$0`,
+    ].join('\n'),
+    range,
+    filterText: filter(group.name),
+    sortText: `1${group.name}`,
+  }));
+}
+
+/** In an event's overview line: locations and country codes in field 2, known groups in field 3. */
+function eventFieldSuggestions(model: IssueModel, before: string, position: Position, related: readonly RelatedIssue[]): Suggestion[] {
+  const contentStart = /^\s*(?:[*+-]\s*)?/.exec(before)![0].length;
+  const fields = splitFields(before, contentStart);
+  const index = fields.length - 1;
+  const current = fields[index];
+  // splitFields trims; an empty field starts at the cursor.
+  const fieldStart = current.text === '' ? position.character : current.start;
+  const known = knownEvents(model, related);
+  if (index === 1) {
+    const comma = before.lastIndexOf(',');
+    if (comma >= fieldStart) {
+      const codeStart = comma + 1 + (before.slice(comma + 1).length - before.slice(comma + 1).trimStart().length);
+      return countryCodes(lineSpan(position.line, codeStart, position.character));
+    }
+    const range = lineSpan(position.line, fieldStart, position.character);
+    const locations: Suggestion[] = known.locations.map((location) => ({
+      label: location.text,
+      kind: 'value',
+      detail: `used by ${location.groups.slice(0, 3).join(', ')}${location.groups.length > 3 ? ', …' : ''}`,
+      insertText: escapeSnippet(location.text),
+      range,
+      sortText: `0${location.text}`,
+    }));
+    const groups: Suggestion[] = known.groups.map((group) => ({
+      label: group.name,
+      kind: 'reference',
+      detail: `${group.location} | [${group.name}](…)`,
+      documentation: group.url,
+      insertText: `${escapeSnippet(group.location)} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
+      range,
+      sortText: `1${group.name}`,
+    }));
+    const labels: Suggestion[] = ['Virtual', 'Virtual (${1:City}, ${2:CC})', 'Hybrid (${1:City}, ${2:CC})'].map((insertText, order) => ({
+      label: insertText.replace(/\$\{\d+:([^}]*)\}/g, '$1'),
+      kind: 'snippet',
+      detail: 'location of an online event',
+      insertText,
+      range,
+      sortText: `2${order}`,
+    }));
+    return [...locations, ...groups, ...labels];
+  }
+  if (index === 2) {
+    const range = lineSpan(position.line, fieldStart, position.character);
+    return known.groups.map((group) => ({
+      label: group.name,
+      kind: 'reference',
+      detail: group.location,
+      documentation: group.url,
+      insertText: `[${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
+      range,
+      filterText: `[${group.name}`,
+    }));
+  }
+  return [];
+}
+
+function countryCodes(range: Range): Suggestion[] {
+  return allCountries().map((country) => ({
+    label: country.code,
+    kind: 'value',
+    detail: country.name,
+    insertText: country.code,
+    range,
+    filterText: `${country.code} ${country.name}`,
+  }));
+}

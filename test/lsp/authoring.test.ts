@@ -1,0 +1,186 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, CreateFile, DocumentLink, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { buildModel } from '../../server/src/service/model/build';
+import { applyEdits } from '../../server/src/service/rules/fixes';
+import { ruleById } from '../../server/src/service/rules/index';
+import { knownEvents } from '../../server/src/service/providers/known';
+import { parseIsoDate } from '../../server/src/service/util/dates';
+import { OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../../server/src/service/commands/events';
+import { fixture, FIXTURES, startServer, type ServerSession } from './server-process';
+
+/**
+ * Completion, hover, document links and commands through the real server process, on a TWiR
+ * checkout made of the fixtures: `content/` with two published issues, `draft/` with the template
+ * and the draft of issue 666.
+ */
+describe('language server process: authoring aids', () => {
+  let server: ServerSession;
+  let checkout: string;
+  let draft: { uri: string; text: string; path: string };
+  const lines = () => draft.text.split('\n');
+  const lineOf = (predicate: (line: string) => boolean, from = 0) => lines().findIndex((line, index) => index >= from && predicate(line));
+
+  beforeAll(async () => {
+    checkout = mkdtempSync(join(tmpdir(), 'twir-checkout-'));
+    mkdirSync(join(checkout, 'content'));
+    mkdirSync(join(checkout, 'draft'));
+    for (const name of ['2025-09-10-this-week-in-rust.md', '2026-08-19-this-week-in-rust.md']) copyFileSync(join(FIXTURES, 'published', name), join(checkout, 'content', name));
+    for (const name of ['DRAFT_TEMPLATE', '2026-08-26-this-week-in-rust.md']) copyFileSync(join(FIXTURES, 'draft', name), join(checkout, 'draft', name));
+    const path = join(checkout, 'draft', '2026-08-26-this-week-in-rust.md');
+    draft = { path, uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') };
+    server = await startServer({ rootPath: checkout });
+    server.open(draft.uri, draft.text);
+  });
+  afterAll(async () => {
+    await server.stop();
+    rmSync(checkout, { recursive: true, force: true });
+  });
+
+  const complete = (line: number, character: number) =>
+    server.connection.sendRequest('textDocument/completion', { textDocument: { uri: draft.uri }, position: { line, character } }) as Promise<CompletionItem[]>;
+  const hoverAt = async (uri: string, line: number, character: number) => {
+    const result = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as Hover | null;
+    return result ? (result.contents as MarkupContent).value : undefined;
+  };
+  const newText = (item: CompletionItem) => (item.textEdit as TextEdit).newText;
+
+  it('offers a whole event at the start of a line in a region, dated inside the window', async () => {
+    const europe = lineOf((line) => line === '### Europe');
+    const items = await complete(europe + 1, 0);
+    const event = items.find((item) => item.label === 'twir-event')!;
+    expect(event.insertTextFormat).toBe(2);
+    const [overview, title] = newText(event).split('\n');
+    const date = parseIsoDate(/^\* \$\{1:([\d-]+)\}/.exec(overview)![1])!;
+    expect(date.dayNumber).toBeGreaterThanOrEqual(parseIsoDate('2026-08-26')!.dayNumber);
+    expect(date.dayNumber).toBeLessThanOrEqual(parseIsoDate('2026-09-23')!.dayNumber);
+    expect(title).toMatch(/^ {4}\* \[\*\*\$\{\d+:[^}]+\}\*\*\]\(/);
+    expect(items.map((item) => item.label)).toEqual(expect.arrayContaining(['twir-event-virtual', 'twir-event-hybrid', 'twir-event-groups', 'twir-event-range']));
+  });
+
+  it('offers the groups of the issues beside the draft, read from content/, with their usual location and URL', async () => {
+    const published = buildModel(readFileSync(join(checkout, 'content', '2025-09-10-this-week-in-rust.md'), 'utf8'));
+    const inDraft = new Set(knownEvents(buildModel(draft.text), []).groups.map((group) => group.name));
+    const onlyPublished = knownEvents(published, []).groups.find((group) => !inDraft.has(group.name))!;
+    const items = await complete(lineOf((line) => line === '### Europe') + 1, 0);
+    const item = items.find((candidate) => candidate.label === onlyPublished.name)!;
+    expect(newText(item)).toContain(`| [${onlyPublished.name}](${onlyPublished.url})`);
+    expect(newText(item)).toContain(`\${2:${onlyPublished.location.replace(/[$}\\]/g, '\\$&')}}`);
+  });
+
+  it('offers country codes with their names after a city in the location field', async () => {
+    const line = lineOf((text) => /^\* \d{4}-\d\d-\d\d \| [A-Z][a-z]+, [A-Z]{2} \|/.test(text), lineOf((text) => text === '### Europe'));
+    const text = lines()[line];
+    const character = text.indexOf(', ') + 2;
+    const items = await complete(line, character);
+    expect(items.find((item) => item.label === 'DE')).toMatchObject({ detail: 'Germany' });
+    expect(items.find((item) => item.label === 'UK')).toMatchObject({ detail: 'United Kingdom' });
+    expect(items.some((item) => item.label === 'GB')).toBe(false);
+  });
+
+  it('offers the region headings the events section does not have yet', async () => {
+    const items = await complete(lineOf((line) => line === '### Europe') - 1, 0);
+    const labels = items.map((item) => item.label);
+    expect(labels).toContain('### South America');
+    expect(labels).not.toContain('### Europe');
+  });
+
+  it('offers the CFP line shapes in the CFP sections', async () => {
+    const projects = lineOf((line) => line === '### CFP - Projects');
+    const items = await complete(projects + 1, 0);
+    expect(items.map((item) => item.label)).toEqual(['twir-cfp-project', 'twir-none-cfp-projects']);
+  });
+
+  it('hovers a link with what it points to and where else it appears', async () => {
+    const europe = lineOf((line) => line === '### Europe');
+    const line = lineOf((text) => text.includes('](https://www.meetup.com/'), europe);
+    const text = lines()[line];
+    const value = (await hoverAt(draft.uri, line, text.lastIndexOf('](') - 2))!;
+    const url = /\]\((https:\/\/www\.meetup\.com\/[^)]+)\)/.exec(text)![1];
+    expect(value).toContain(`<${url}>`);
+    expect(value).toMatch(/Meetup group `[^`]+`/);
+    expect(value).toContain('2026-08-19-this-week-in-rust.md');
+  });
+
+  it('hovers an event date with its weekday and the window', async () => {
+    const line = lineOf((text) => text.startsWith('* 2026-08-19 |'));
+    const value = (await hoverAt(draft.uri, line, 4))!;
+    expect(value).toContain('**Wednesday** 2026-08-19, 7 days before the issue date');
+    expect(value).toContain('outside the events window 2026-08-26 - 2026-09-23');
+  });
+
+  it('hovers a country code with its country and region', async () => {
+    const line = lineOf((text) => / \| [^|]+, IN \|/.test(text));
+    const value = (await hoverAt(draft.uri, line, lines()[line].indexOf(', IN') + 3))!;
+    expect(value).toContain('`IN`: **India**, listed under **Asia**');
+  });
+
+  it("hovers a diagnostic with its rule's documentation", async () => {
+    const seed = fixture('seeds/2024-01-24-this-week-in-rust.md');
+    server.open(seed.uri, seed.text);
+    const diagnostic = (await server.diagnostics(seed.uri))[0];
+    const value = (await hoverAt(seed.uri, diagnostic.range.start.line, diagnostic.range.start.character))!;
+    expect(value).toContain(ruleById(String(diagnostic.code))!.docs);
+  });
+
+  it('links references to their definitions and the issue links to their URLs', async () => {
+    const links = (await server.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: draft.uri } })) as DocumentLink[];
+    const reference = lineOf((line) => line.includes('][submit_crate]'));
+    expect(links).toContainEqual(expect.objectContaining({ target: 'https://users.rust-lang.org/t/crate-of-the-week/2704', range: expect.objectContaining({ start: { line: reference, character: 0 } }) }));
+    expect(links.some((link) => link.target === 'https://www.rust-lang.org/')).toBe(true);
+    expect(links.some((link) => link.target?.includes('INSERT_LINK_HERE'))).toBe(false);
+  });
+
+  it('creates the next draft from the template, with the previous events carried over', async () => {
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.newDraft', arguments: [draft.uri] })) as {
+      edit: { documentChanges: [CreateFile, TextDocumentEdit] };
+      open: string;
+    };
+    const [create, insert] = result.edit.documentChanges;
+    const target = pathToFileURL(join(checkout, 'draft', '2026-09-02-this-week-in-rust.md')).href;
+    expect(create).toMatchObject({ kind: 'create', uri: target });
+    expect(result.open).toBe(target);
+    const text = (insert.edits[0] as TextEdit).newText;
+    expect(text.split('\n').slice(0, 3)).toEqual(['Title: This Week in Rust 667', 'Number: 667', 'Date: 2026-09-02']);
+    expect(text).toContain('Rusty Events between 2026-09-02 - 2026-09-30 🦀');
+    const previousEvents = draft.text.slice(draft.text.indexOf('### Virtual'), draft.text.indexOf('If you are running a Rust event')).trim();
+    expect(text).toContain(previousEvents);
+    expect(text).not.toMatch(/\$twir_/);
+  });
+
+  it('reports publish readiness with links to the lines', async () => {
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.checkPublishReadiness', arguments: [draft.uri] })) as { report: string };
+    const jobs = lineOf((line) => line.includes('(INSERT_LINK_HERE)'));
+    expect(result.report).toContain('**Not ready**');
+    expect(result.report).toContain(`[line ${jobs + 1}](${draft.uri}#L${jobs + 1})`);
+    expect(result.report).toMatch(/## Empty sections[\s\S]*CFP - Projects/);
+  });
+
+  it.skipIf(!ruleById(OUT_OF_WINDOW_RULE))('removes the events outside the window with the events rule', async () => {
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.removeOutOfWindowEvents', arguments: [draft.uri] })) as {
+      edit: { changes: Record<string, TextEdit[]> };
+    };
+    const model = buildModel(draft.text);
+    const after = buildModel(applyEdits(draft.text, model.lines, result.edit.changes[draft.uri]));
+    const start = parseIsoDate('2026-08-26')!.dayNumber;
+    const dates = after.events!.regions.flatMap((region) => region.events.map((entry) => entry.event!.date!.start!.dayNumber));
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((day) => day >= start)).toBe(true);
+  });
+
+  it.skipIf(!ruleById(SORT_EVENTS_RULE))('sorts the events with the events rule', async () => {
+    const uri = 'file:///tmp/twir-sort/2026-01-14-this-week-in-rust.md';
+    const text = fixture('seeds/2026-01-14-this-week-in-rust.md').text.replace(/(\* 2026-01-\d\d [^\n]*\n {4}[^\n]*\n)(\* 2026-01-\d\d [^\n]*\n {4}[^\n]*\n)/, '$2$1');
+    server.open(uri, text);
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.sortEvents', arguments: [uri] })) as { edit: { changes: Record<string, TextEdit[]> } };
+    const model = buildModel(text);
+    const after = buildModel(applyEdits(text, model.lines, result.edit.changes[uri]));
+    for (const region of after.events!.regions) {
+      const days = region.events.map((entry) => entry.event?.date?.start?.dayNumber ?? 0);
+      expect(days).toEqual([...days].sort((a, b) => a - b));
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { snippetsText, SNIPPETS_FILE } from '../../snippets/generate';
+import { lint } from '../../server/src/service/lint';
+import { buildModel } from '../../server/src/service/model/build';
+import type { IssueModel, Section } from '../../server/src/service/model/types';
+import { SHAPES } from '../../server/src/service/providers/shapes';
+import { regionsOfCountry } from '../../server/src/service/util/countries';
+
+/**
+ * Expands VS Code snippet syntax as an editor does when the user only presses Tab: each
+ * placeholder gives its default, each choice its first option, variables their value.
+ */
+function expand(body: string, variables: Readonly<Record<string, string>>): string {
+  let out = '';
+  let index = 0;
+  const readUntil = (stops: string): string => {
+    let text = '';
+    while (index < body.length && !stops.includes(body[index])) {
+      const char = body[index];
+      if (char === '\\' && index + 1 < body.length) {
+        text += body[index + 1];
+        index += 2;
+      } else if (char === '$') {
+        text += readDollar();
+      } else {
+        text += char;
+        index++;
+      }
+    }
+    return text;
+  };
+  const readDollar = (): string => {
+    index++; // `$`
+    const simple = /^(\d+|[A-Z_]+)/.exec(body.slice(index));
+    if (simple) {
+      index += simple[0].length;
+      return /^\d/.test(simple[0]) ? '' : variableValue(simple[0]);
+    }
+    if (body[index] !== '{') return '$';
+    index++; // `{`
+    const name = /^(\d+|[A-Z_]+)/.exec(body.slice(index))![0];
+    index += name.length;
+    let value = /^\d/.test(name) ? '' : variableValue(name);
+    if (body[index] === ':') {
+      index++;
+      value = readUntil('}');
+    } else if (body[index] === '|') {
+      index++;
+      const options = readUntil('|').split(',');
+      index++; // closing `|`
+      value = options[0];
+    }
+    expect(body[index], `snippet syntax at ${index} of ${body}`).toBe('}');
+    index++;
+    return value;
+  };
+  const variableValue = (name: string): string => {
+    expect(variables, `unknown snippet variable ${name}`).toHaveProperty(name);
+    return variables[name];
+  };
+  while (index < body.length) out += readUntil('');
+  return out;
+}
+
+const FIXTURE = resolve(__dirname, '../fixtures/published/2026-08-19-this-week-in-rust.md');
+const FILE_NAME = '2026-08-19-this-week-in-rust.md';
+/** The editor's "today": the issue's date. */
+const TODAY = { CURRENT_YEAR: '2026', CURRENT_MONTH: '08', CURRENT_DATE: '19' };
+
+/** The lines a snippet replaces in the issue: those of its kind, so the issue reads as it would with it. */
+function target(model: IssueModel, prefix: string, sections: readonly string[], text: string): { from: number; to: number } {
+  if (prefix === 'twir-header') return { from: 0, to: model.header!.endLine - 1 };
+  if (prefix === 'twir-events-window') return { from: model.events!.window!.line, to: model.events!.window!.line };
+  if (prefix === 'twir-region') {
+    const heading = model.events!.regions.find((region) => region.name === text.replace(/^#+ /, ''))!.section.heading;
+    return { from: heading.line, to: heading.line };
+  }
+  let section: Section | undefined;
+  const country = /\| (?:\w+ \()?[^|]*, ([A-Z]{2})\)? \|/.exec(text)?.[1];
+  if (sections.includes('events-region')) {
+    const name = /^\* [\d -]+ \| (Virtual|Hybrid)/.test(text) ? 'Virtual' : regionsOfCountry(country!)[0];
+    section = model.events!.regions.find((region) => region.name === name)!.section;
+  } else {
+    section = model.allSections.find((candidate) => sections.includes(candidate.kind) && candidate.entries.length > 0) ?? model.allSections.find((candidate) => sections.includes(candidate.kind));
+  }
+  expect(section, `a section for ${prefix}`).toBeDefined();
+  const entries = section!.entries;
+  if (entries.length === 0) return { from: section!.heading.line + 1, to: section!.heading.line };
+  return { from: entries[0].line, to: entries[entries.length - 1].endLine };
+}
+
+describe('snippets', () => {
+  it('are the shapes the server completes (regenerate with `npx tsx snippets/generate.ts`)', () => {
+    expect(readFileSync(SNIPPETS_FILE, 'utf8')).toBe(snippetsText());
+  });
+
+  const snippets = JSON.parse(snippetsText()) as Record<string, { prefix: string; body: string[] }>;
+  const text = readFileSync(FIXTURE, 'utf8');
+  const model = buildModel(text, { fileName: FILE_NAME });
+  const lines = text.split('\n');
+
+  it.each(Object.values(snippets).map((snippet) => [snippet.prefix, snippet] as const))('%s expands to lines the rules accept', (prefix, snippet) => {
+    const expansion = expand(snippet.body.join('\n'), TODAY);
+    const shape = SHAPES.find((candidate) => candidate.prefix === prefix)!;
+    const { from, to } = target(model, prefix, shape.sections, expansion);
+    const inserted = expansion.replace(/\n$/, '').split('\n');
+    const padding = to < from ? [''] : [];
+    const after = [...lines.slice(0, from), ...padding, ...inserted, ...padding, ...lines.slice(to + 1)].join('\n');
+    const first = from + padding.length;
+    const last = first + inserted.length - 1;
+    const problems = lint(buildModel(after, { fileName: FILE_NAME })).diagnostics.filter(
+      (diagnostic) => (diagnostic.severity === 'error' || diagnostic.severity === 'warning') && diagnostic.range.start.line <= last && diagnostic.range.end.line >= first,
+    );
+    expect(problems.map((problem) => `${problem.rule} line ${problem.range.start.line + 1}: ${problem.message}`), `${inserted.join('\n')}`).toEqual([]);
+    expect(inserted.length).toBeGreaterThan(0);
+  });
+
+  it('write event titles nested by 4 spaces under a two-line event', () => {
+    for (const shape of SHAPES.filter((candidate) => candidate.sections.includes('events-region') && candidate.prefix.startsWith('twir-event'))) {
+      const [overview, title] = expand(snippets[shape.prefix].body.join('\n'), TODAY).split('\n');
+      expect(overview).toMatch(/^\* 2026-08-19( - 2026-08-19)? \| [^|]+ \| \[/);
+      expect(title).toMatch(/^ {4}\* \[\*\*[^*]+\*\*\]\(https:\/\//);
+    }
+  });
+});
