@@ -1,0 +1,51 @@
+import { eventsIssue, testRule } from '../testing';
+import rule from './overview-format';
+
+const TITLE = '    * [**Rust meetup**](https://example.com/events/1/)';
+const line = (overview: string) => `${overview}\n${TITLE}`;
+const GROUP = '[Rust Paris](https://www.meetup.com/rust-paris)';
+
+testRule(rule, {
+  valid: [
+    eventsIssue(`### Europe\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-21 - 2026-01-23 | Paris, FR | ${GROUP} + [Rust FR](https://example.com/fr)`)}`),
+    { name: 'trailing whitespace is left to text/trailing-space', code: eventsIssue(`### Europe\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}  `)}`) },
+  ],
+  invalid: [
+    {
+      name: 'dates: padding, malformed ranges, invalid days, not a date',
+      code: eventsIssue(
+        `### Europe\n${line(`* 2026-01-2 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 & 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27, 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-02-30 | Paris, FR | ${GROUP}`)}\n${line(`* TBD | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-28 - 2026-01-27 | Paris, FR | ${GROUP}`)}`,
+      ),
+      errors: [
+        { line: 11, message: 'Write the date as 2026-01-02.', severity: 'warning' },
+        { line: 13, message: 'Malformed date range "2026-01-27-28": write 2026-01-27 - 2026-01-28.', severity: 'error' },
+        { line: 15, message: 'Malformed date range "2026-01-27 & 2026-01-28"' },
+        { line: 17, message: 'Malformed date range "2026-01-27, 2026-01-28"' },
+        { line: 19, message: '2026-02-30 is not a calendar date.', severity: 'error' },
+        { line: 21, message: '"TBD" is not a date' },
+        { line: 23, message: 'The range 2026-01-28 - 2026-01-27 ends before it starts.' },
+      ],
+      output: eventsIssue(
+        `### Europe\n${line(`* 2026-01-02 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-02-30 | Paris, FR | ${GROUP}`)}\n${line(`* TBD | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-28 - 2026-01-27 | Paris, FR | ${GROUP}`)}`,
+      ),
+    },
+    {
+      name: 'bullet, separators, groups and text after the link',
+      code: eventsIssue(
+        `### Europe\n${line(`2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | Paris, FR| ${GROUP}`)}\n${line(`* 2026-01-20 |Paris, FR  |  ${GROUP}`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP} | [Rust FR](https://example.com/fr)`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP} (in French)`)}\n${line(`* 2026-01-20 | ${GROUP}`)}`,
+      ),
+      errors: [
+        { line: 11, message: 'no `* ` bullet', severity: 'error' },
+        { line: 13, message: 'Separate the fields with ` | `, not `| `.', severity: 'warning' },
+        { line: 15, message: 'not ` |`' },
+        { line: 15, message: 'not `  |  `' },
+        { line: 17, message: 'Join several groups with ` + `.' },
+        { line: 19, message: 'Text after the group link: "(in French)".' },
+        { line: 21, message: 'The event line misses the location' },
+      ],
+      output: eventsIssue(
+        `### Europe\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP} + [Rust FR](https://example.com/fr)`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | ${GROUP}`)}`,
+      ),
+    },
+  ],
+});
