@@ -81,6 +81,17 @@ describe('language server process: authoring aids', () => {
     expect(items.some((item) => item.label === 'GB')).toBe(false);
   });
 
+  it('offers the locations and groups already used right after the first `|`', async () => {
+    const uri = 'file:///tmp/twir-location/2026-08-26-this-week-in-rust.md';
+    const text = draft.text.replace('### Europe\n', '### Europe\n* 2026-09-01 |\n');
+    server.open(uri, text);
+    const line = text.split('\n').indexOf('* 2026-09-01 |');
+    const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 14 } })) as CompletionItem[];
+    expect(items.find((item) => item.label === 'Berlin, DE' && item.kind === 12)).toMatchObject({ textEdit: { newText: ' Berlin, DE' } });
+    const berlin = knownEvents(buildModel(text), []).groups.find((group) => group.name === 'Rust Berlin')!;
+    expect(items.find((item) => item.label === 'Rust Berlin')).toMatchObject({ textEdit: { newText: ` ${berlin.location} | [Rust Berlin](https://www.meetup.com/rust-berlin)` } });
+  });
+
   it('offers the region headings the events section does not have yet', async () => {
     const items = await complete(lineOf((line) => line === '### Europe') - 1, 0);
     const labels = items.map((item) => item.label);

@@ -37,8 +37,10 @@ export function completions(model: IssueModel, position: Position, related: read
   const inEvents = section.kind === 'events-region' || section.kind === 'events';
   if (inEvents && before.startsWith('#')) return regionHeadings(model, section, before, position);
   if (inEvents && before.includes('|')) return eventFieldSuggestions(model, before, position, related);
+  // A new entry: a bullet and what follows it, or one word typed at the start of the line (not prose).
   const lineStart = /^(\s*(?:[*+-]\s*)?)([^|[\]()]*)$/.exec(before);
   if (!lineStart || lineStart[1].length - lineStart[1].trimStart().length >= 2) return [];
+  if (!/[*+-]/.test(lineStart[1]) && /\s/.test(lineStart[2].trim())) return [];
   const dates = shapeDates(model, section, position.line);
   const range = lineSpan(position.line, 0, position.character);
   const filter = (label: string) => `${lineStart[1]}${label}`;
@@ -115,6 +117,8 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
   const current = fields[index];
   // splitFields trims; an empty field starts at the cursor.
   const fieldStart = current.text === '' ? position.character : current.start;
+  // Right after a `|` the inserted text brings its own space: `| Berlin, DE`.
+  const lead = before.endsWith('|') ? ' ' : '';
   const known = knownEvents(model, related);
   if (index === 1) {
     const comma = before.lastIndexOf(',');
@@ -127,7 +131,7 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
       label: location.text,
       kind: 'value',
       detail: `used by ${location.groups.slice(0, 3).join(', ')}${location.groups.length > 3 ? ', …' : ''}`,
-      insertText: escapeSnippet(location.text),
+      insertText: lead + escapeSnippet(location.text),
       range,
       sortText: `0${location.text}`,
     }));
@@ -136,7 +140,7 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
       kind: 'reference',
       detail: `${group.location} | [${group.name}](…)`,
       documentation: group.url,
-      insertText: `${escapeSnippet(group.location)} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
+      insertText: `${lead}${escapeSnippet(group.location)} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
       range,
       sortText: `1${group.name}`,
     }));
@@ -144,7 +148,7 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
       label: insertText.replace(/\$\{\d+:([^}]*)\}/g, '$1'),
       kind: 'snippet',
       detail: 'location of an online event',
-      insertText,
+      insertText: lead + insertText,
       range,
       sortText: `2${order}`,
     }));
@@ -157,7 +161,7 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
       kind: 'reference',
       detail: group.location,
       documentation: group.url,
-      insertText: `[${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
+      insertText: `${lead}[${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
       range,
       filterText: `[${group.name}`,
     }));

@@ -1,7 +1,7 @@
 import type { IssueModel } from '../model/types';
 import type { RelatedIssue } from '../rules/types';
 
-/** A meetup group as the issues list it: its link and the location of its latest event. */
+/** A meetup group as the issues list it: its link and the location it is listed with most often. */
 export interface KnownGroup {
   readonly name: string;
   readonly url: string;
@@ -17,33 +17,43 @@ export interface KnownLocation {
 }
 
 /**
- * The groups and locations of the events in this issue and the issues beside it, newest first: the
- * first time a group is seen gives its usual URL and location.
+ * The groups and locations of the events in this issue and the issues beside it (newest first): a
+ * group's URL is the one seen first, its usual location the one it is listed with most often.
  */
 export function knownEvents(model: IssueModel, related: readonly RelatedIssue[]): { groups: KnownGroup[]; locations: KnownLocation[] } {
-  const groups = new Map<string, { name: string; url: string; location: string; events: number }>();
+  const groups = new Map<string, { url: string; events: number; locations: Map<string, number> }>();
   const locations = new Map<string, Set<string>>();
   for (const issue of [model, ...related.map((other) => other.model)]) {
     if (!issue.events || issue.events.legacy) continue;
     for (const region of issue.events.regions) {
       for (const entry of region.events) {
-        const location = entry.event?.location;
+        const location = entry.event?.location?.text;
         for (const group of entry.event?.groups ?? []) {
           if (!group.text || !group.url) continue;
-          const known = groups.get(group.text);
-          if (known) known.events++;
-          else groups.set(group.text, { name: group.text, url: group.url, location: location?.text ?? '', events: 1 });
-          if (location?.text) {
-            const seen = locations.get(location.text) ?? new Set<string>();
-            seen.add(group.text);
-            locations.set(location.text, seen);
-          }
+          const known = groups.get(group.text) ?? { url: group.url, events: 0, locations: new Map<string, number>() };
+          known.events++;
+          groups.set(group.text, known);
+          if (!location) continue;
+          known.locations.set(location, (known.locations.get(location) ?? 0) + 1);
+          const seen = locations.get(location) ?? new Set<string>();
+          seen.add(group.text);
+          locations.set(location, seen);
         }
       }
     }
   }
   return {
-    groups: [...groups.values()],
+    groups: [...groups].map(([name, group]) => ({ name, url: group.url, events: group.events, location: mostFrequent(group.locations) })),
     locations: [...locations].map(([text, names]) => ({ text, groups: [...names] })),
   };
+}
+
+/** The key seen most often; on a tie, the one seen first (Maps keep insertion order). */
+function mostFrequent(counts: ReadonlyMap<string, number>): string {
+  let best = '';
+  let bestCount = 0;
+  for (const [key, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [key, count];
+  }
+  return best;
 }
