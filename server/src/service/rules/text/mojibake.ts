@@ -19,7 +19,8 @@ const CODECS: readonly { name: string; label: string; plausible(decoded: string,
   },
 ];
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Invalid UTF-8 decodes to U+FFFD (cheaper than a fatal decoder's exceptions). */
+const utf8 = new TextDecoder('utf-8');
 
 const rule: Rule = {
   id: 'text/mojibake',
@@ -91,19 +92,24 @@ function mojibakeRuns(text: string, codec: (typeof CODECS)[number], claimed: Set
 /** The longest run of chars from `first` whose bytes decode as UTF-8, and what they decode to. */
 function longestValid(chars: readonly { bytes: Buffer }[], first: number): { last: number; decoded: string } | undefined {
   for (let last = chars.length - 1; last >= first; last--) {
-    try {
-      return { last, decoded: utf8.decode(Buffer.concat(chars.slice(first, last + 1).map((char) => char.bytes))) };
-    } catch {
-      // Not valid UTF-8: try a shorter run.
-    }
+    const decoded = utf8.decode(Buffer.concat(chars.slice(first, last + 1).map((char) => char.bytes)));
+    if (!decoded.includes('\uFFFD')) return { last, decoded };
   }
   return undefined;
 }
 
+/** Per codec, each character's bytes once computed (issues repeat the same few characters). */
+const encoded = new Map<string, Map<string, Buffer | undefined>>();
+
 /** The character's bytes in the codec, when the codec has it (and decodes them back to it). */
 function encodeExactly(char: string, codec: string): Buffer | undefined {
-  const bytes = iconv.encode(char, codec);
-  return iconv.decode(bytes, codec) === char ? bytes : undefined;
+  let known = encoded.get(codec);
+  if (!known) encoded.set(codec, (known = new Map()));
+  if (!known.has(char)) {
+    const bytes = iconv.encode(char, codec);
+    known.set(char, iconv.decode(bytes, codec) === char ? bytes : undefined);
+  }
+  return known.get(char);
 }
 
 export default rule;
