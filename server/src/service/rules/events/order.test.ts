@@ -17,7 +17,7 @@ testRule(rule, {
       ),
       errors: [
         { line: 13, message: '2026-01-15 is listed after 2026-01-20 (line 11): events go in date order.' },
-        { line: 17, message: 'On 2026-01-22, Bern goes before Oslo (line 15): events of a day go by city.', severity: 'warning' },
+        { line: 17, message: 'On 2026-01-22, Bern goes before Oslo (line 15): events of a day go by city.', severity: 'hint' },
       ],
       output: eventsIssue(
         `### Europe\n${event('2026-01-15', 'Berlin, DE')}\n${event('2026-01-20', 'Paris, FR')}\n${event('2026-01-22', 'Bern, CH')}\n${event('2026-01-22', 'Oslo, NO')}\n<!-- keep -->\n${event('2026-01-25', 'Rome, IT')}\n\n### Asia\n${event('2026-01-16', 'Seoul, KR')}`,
