@@ -1,4 +1,5 @@
 import type { LineKind } from '../../model/types';
+import type { LineIndex } from '../../util/text';
 import type { Finding, Rule } from '../types';
 
 const THEMATIC_BREAK = /^ {0,3}([*_-])(?: *\1){2,} *$/;
@@ -31,7 +32,7 @@ const rule: Rule = {
  * Whether the line is the last line of a paragraph or block quote: text that is not a thematic break
  * and not the continuation of a list item (text lines back to a list line belong to that item).
  */
-function endsParagraph(lines: { lineText(line: number): string }, kinds: readonly LineKind[], line: number): boolean {
+function endsParagraph(lines: LineIndex, kinds: readonly LineKind[], line: number): boolean {
   if (kinds[line] === 'quote') return true;
   if (kinds[line] !== 'text' || THEMATIC_BREAK.test(lines.lineText(line))) return false;
   let first = line;
