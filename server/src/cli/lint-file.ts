@@ -4,8 +4,9 @@ import { lint, type LintDiagnostic, type LintOptions, type LintResult, type Rule
 import { buildModel } from '../service/model/build';
 import type { IssueModel } from '../service/model/types';
 import { applyEdits } from '../service/rules/fixes';
-import type { RelatedIssue, Severity } from '../service/rules/types';
+import type { Severity } from '../service/rules/types';
 import type { Position } from '../service/util/text';
+import { loadRecentIssues } from '../service/workspace/recent-issues';
 import { readTextFile, writeFileAtomically } from './file-io';
 
 /** One file to lint: what the main thread sends to a worker (plain data). */
@@ -61,8 +62,9 @@ function lintOrFix(task: LintTask): FileReport {
   const read = readTextFile(task.path);
   if ('problem' in read) return fatalReport(task.file, read.problem);
   const fileName = basename(task.path);
-  const options: LintOptions = { rules: task.rules, recentIssues: recentIssuesBeside(task.path) };
   const model = buildModel(read.text, { fileName });
+  // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate.
+  const options: LintOptions = { rules: task.rules, recentIssues: loadRecentIssues(task.path, model) };
   const result = lint(model, options);
   if (!task.fix) return report(task.file, model, result);
 
@@ -75,14 +77,6 @@ function lintOrFix(task: LintTask): FileReport {
     return report(task.file, model, result, `Cannot write the fixes (${(error as Error).message}): the file was left unchanged.`);
   }
   return { ...report(task.file, fixed.model, fixed.result), fixed: true };
-}
-
-/**
- * The recent issues beside the file, for the rules that look across issues (`links/duplicate`).
- * TODO: plug in the workspace loader (`service/workspace/recent-issues.ts`) when it lands.
- */
-function recentIssuesBeside(_path: string): readonly RelatedIssue[] {
-  return [];
 }
 
 /** Applies every safe fix and lints again until nothing is left to fix; undefined if that never happens. */

@@ -1,0 +1,58 @@
+/**
+ * Runs `twir-lint` as a real process. The CLI and its worker are bundled from the current sources
+ * into a temporary folder, so that the tests neither need a prior build nor race with another
+ * `npm run build` rewriting `dist/`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = resolve(__dirname, '../..');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface JsonReport {
+  file: string;
+  diagnostics: { rule: string; severity: string; line: number; column: number; endLine: number; endColumn: number; message: string; fixable: boolean }[];
+}
+
+/** Bundles `dist/cli.js` and `dist/cli-worker.js` into a temporary folder; returns the CLI's path. */
+export async function buildCli(): Promise<{ cli: string; dispose(): void }> {
+  const outdir = mkdtempSync(join(tmpdir(), 'twir-lint-build-'));
+  await build({
+    entryPoints: { cli: join(ROOT, 'server/src/cli/twir-lint.ts'), 'cli-worker': join(ROOT, 'server/src/cli/worker.ts') },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outdir,
+    logLevel: 'error',
+  });
+  return { cli: join(outdir, 'cli.js'), dispose: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/** Runs the CLI in `cwd`, without the caller's colour settings unless given in `env`. */
+export function runCli(cli: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  const inherited = { ...process.env };
+  delete inherited.FORCE_COLOR;
+  delete inherited.NO_COLOR;
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...inherited, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+export function parseJson(run: CliRun): JsonReport[] {
+  return JSON.parse(run.stdout) as JsonReport[];
+}
