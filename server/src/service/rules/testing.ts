@@ -55,9 +55,10 @@ export function fixOnce(rule: Rule, code: string, fileName?: string, recentIssue
 
 export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
   describe(rule.id, () => {
-    it('has docs and a severity', () => {
+    it('has docs and a severity, and says truly whether it fixes', () => {
       expect(rule.docs.length).toBeGreaterThan(40);
       expect(['error', 'warning', 'info', 'hint']).toContain(rule.severity);
+      expect(rule.fixable, 'fixable must say whether an invalid case shows a fixed output').toBe(cases.invalid.some((item) => item.output !== undefined));
     });
     for (const [index, item] of cases.valid.entries()) {
       const valid = typeof item === 'string' ? { code: item } : item;

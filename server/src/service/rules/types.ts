@@ -45,7 +45,7 @@ export interface Rule {
   readonly docs: string;
   readonly severity: Severity;
   /** Whether its findings come with a fix (shown in the README's rule table). */
-  readonly fixable?: boolean;
+  readonly fixable: boolean;
   /** Whether the rule applies to the draft template too (default false: the template is full of placeholders). */
   readonly appliesToTemplate?: boolean;
   check(context: RuleContext): Finding[];

@@ -11,6 +11,7 @@ const SEPARATOR = ' | ';
 
 const rule: Rule = {
   id: 'cfp/event-format',
+  fixable: true,
   severity: 'warning',
   docs:
     'A CFP - Events entry: `* [**event name**](URL to CFP) | CFP closes YYYY-MM-DD | city, state, country | ' +

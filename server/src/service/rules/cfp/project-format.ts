@@ -4,6 +4,7 @@ import { bulletSpacing } from './shared';
 
 const rule: Rule = {
   id: 'cfp/project-format',
+  fixable: true,
   severity: 'warning',
   docs:
     'A CFP - Projects entry as the template writes it: `* [project name - title of issue](URL to issue)`, one ' +

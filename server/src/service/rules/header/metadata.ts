@@ -14,6 +14,7 @@ const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
 const rule: Rule = {
   id: 'header/metadata',
+  fixable: true,
   severity: 'error',
   docs:
     'The Pelican metadata header: `Title`, `Number` (since issue 92), `Date` and `Category` present; the number ' +

@@ -29,6 +29,7 @@ function removeEntry(model: IssueModel, item: CommunityLink, first: CommunityLin
 
 const rule: Rule = {
   id: 'links/duplicate',
+  fixable: true,
   severity: 'warning',
   docs:
     'A community link (under Updates from Rust Community) that this issue already has, or that one of the 25 most ' +

@@ -12,6 +12,7 @@ const DESTINATION_WITH_TITLE = /^\S+\s+(?:"[^"]*"|'[^']*'|\([^)]*\))$/;
 
 const rule: Rule = {
   id: 'links/malformed',
+  fixable: true,
   severity: 'error',
   docs:
     'Link syntax that does not make the intended link: an empty URL `[text]()`, a mistyped scheme (`hhttps://`, ' +

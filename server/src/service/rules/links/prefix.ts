@@ -31,6 +31,7 @@ function describe(prefix: string): string {
 
 const rule: Rule = {
   id: 'links/prefix',
+  fixable: true,
   severity: 'warning',
   docs:
     'The prefixes of a community link: `[video]`, `[audio]`, `[series]` (lower case) and a two-letter ISO 639-1 ' +

@@ -17,6 +17,7 @@ function whatItLinksTo(url: string): string | undefined {
 
 const rule: Rule = {
   id: 'links/repo-or-crate',
+  fixable: false,
   severity: 'warning',
   docs:
     'A community link straight to a GitHub repository\'s front page (`github.com/owner/repo`) or to crates.io. ' +

@@ -8,6 +8,7 @@ const HOST_WITHOUT_SCHEME = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/)
 
 const rule: Rule = {
   id: 'links/scheme',
+  fixable: true,
   severity: 'error',
   docs:
     'A web address written without `https://` (the site resolves it as one of its own pages), or a link whose scheme ' +

@@ -4,6 +4,7 @@ import { urlSpan, writtenUrls } from './shared';
 
 const rule: Rule = {
   id: 'links/simplify',
+  fixable: true,
   severity: 'warning',
   docs:
     'A link that can be written more simply, as TWiR\'s CI asks: `http://` where `https://` is meant, and runs of ' +

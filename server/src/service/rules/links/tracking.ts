@@ -4,6 +4,7 @@ import { urlSpan, writtenUrls } from './shared';
 
 const rule: Rule = {
   id: 'links/tracking',
+  fixable: true,
   severity: 'warning',
   docs:
     'A link carrying tracking parameters (`utm_source`, `utm_medium`, `utm_campaign`, `utm_content`, the other ' +

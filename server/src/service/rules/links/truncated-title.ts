@@ -5,6 +5,7 @@ const TRUNCATED_LENGTH = 70;
 
 const rule: Rule = {
   id: 'links/truncated-title',
+  fixable: false,
   severity: 'warning',
   docs:
     'A link title of exactly 70 characters ending in `...`: the length at which tools that fill in a page\'s title ' +

@@ -8,6 +8,7 @@ const EMPTY_PAIR = /(?<!`)``(?!`)/g;
 
 const rule: Rule = {
   id: 'markdown/backticks',
+  fixable: false,
   severity: 'warning',
   docs:
     "As TWiR's CI (`inspect_markdown.py`): a line with an odd number of backticks, which usually means a code " +

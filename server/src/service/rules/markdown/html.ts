@@ -10,6 +10,7 @@ const EMPTY_ITEM = /^\s*[*+-](?:\s+|$)/;
 
 const rule: Rule = {
   id: 'markdown/html',
+  fixable: false,
   severity: 'error',
   docs:
     "As TWiR's CI (`inspect_markdown.py`): HTML tags other than `p a h1 h2 h3 h4 h5 strong hr li ul ol em code " +

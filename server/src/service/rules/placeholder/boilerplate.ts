@@ -13,6 +13,7 @@ const GENERATOR_LINES = [
 
 const rule: Rule = {
   id: 'placeholder/boilerplate',
+  fixable: true,
   severity: 'error',
   docs:
     'Text that TWiR\'s section generator writes for the editors and that leaked into the issue: the message to post ' +

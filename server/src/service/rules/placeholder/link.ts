@@ -10,6 +10,7 @@ const PLACEHOLDERS = /INSERT_LINK_HERE|REDDIT_LINK_HERE|\]\((URL to issue|URL to
 
 const rule: Rule = {
   id: 'placeholder/link',
+  fixable: false,
   severity: 'error',
   docs:
     'A link placeholder of the draft template left in the issue: `INSERT_LINK_HERE` (the Jobs thread), ' +

@@ -6,6 +6,7 @@ const THEMATIC_BREAK = /^ {0,3}([*_-])(?: *\1){2,} *$/;
 
 const rule: Rule = {
   id: 'render/list-after-paragraph',
+  fixable: true,
   severity: 'error',
   appliesToTemplate: true,
   docs:

@@ -6,6 +6,7 @@ const NESTING_STEP = 4;
 
 const rule: Rule = {
   id: 'render/nested-indent',
+  fixable: true,
   severity: 'error',
   appliesToTemplate: true,
   docs:

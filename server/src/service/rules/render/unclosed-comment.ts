@@ -6,6 +6,7 @@ const CLOSE = '-->';
 
 const rule: Rule = {
   id: 'render/unclosed-comment',
+  fixable: true,
   severity: 'error',
   appliesToTemplate: true,
   docs:

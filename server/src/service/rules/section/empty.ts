@@ -27,6 +27,7 @@ const SENTENCE_IN_COMMENT = /(?:\* +)?\*No\b[\s\S]*?\.\*(?!\*)/g;
 
 const rule: Rule = {
   id: 'section/empty',
+  fixable: true,
   severity: 'info',
   docs:
     'A section that has nothing this week (Calls for Testing, CFP projects and events, approved RFCs, Final ' +

@@ -24,6 +24,7 @@ const utf8 = new TextDecoder('utf-8');
 
 const rule: Rule = {
   id: 'text/mojibake',
+  fixable: true,
   severity: 'error',
   docs:
     'UTF-8 text that was decoded with the wrong character set somewhere on its way into the issue: ' +
