@@ -21,8 +21,8 @@ export interface ServerSession {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { rootPath?: string; settings?: Record<string, unknown> } = {}): Promise<ServerSession> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(options: { rootPath?: string; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}): Promise<ServerSession> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

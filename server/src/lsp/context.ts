@@ -1,8 +1,9 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { configFileIn, readConfigFile, type LintConfig } from '../service/config';
 import { baseName, DEFAULT_FILE_GLOBS, isIssueFile } from '../service/files';
+import { ANALYSIS_BUDGET, overBudget, timed } from '../service/guard';
 import { lint, validateRuleSettings, type LintResult, type RuleSettings } from '../service/lint';
 import { ModelCache } from '../service/model/analyze';
 import type { IssueModel } from '../service/model/types';
@@ -25,6 +26,12 @@ export class ServerContext {
   canPullConfiguration = false;
   private readonly lintResults = new Map<string, { version: number; result: LintResult }>();
   private readonly reportedProblems = new Set<string>();
+  /** Why each version is not analysed (undefined: it is), checked once per version. */
+  private readonly budgetChecks = new Map<string, { version: number; reason?: string }>();
+  /** The version of each document whose analysis took longer than the time budget: later versions are left alone until it is reopened. */
+  private readonly paused = new Map<string, number>();
+  /** Documents the user was told are not analysed: told once until reopened. */
+  private readonly toldSkipped = new Set<string>();
 
   constructor(
     readonly connection: Connection,
@@ -43,8 +50,38 @@ export class ServerContext {
 
   /** The model of the document's current version, or undefined when it is not a TWiR issue. */
   modelOf(document: TextDocument): IssueModel | undefined {
-    if (!this.isIssue(document)) return undefined;
-    return this.models.get(document.uri, document.version, document.getText(), { fileName: baseName(this.documentPath(document)) });
+    if (!this.isIssue(document) || !this.withinBudget(document)) return undefined;
+    const fileName = baseName(this.documentPath(document));
+    return this.withinTime(document, () => this.models.get(document.uri, document.version, document.getText(), { fileName }));
+  }
+
+  /** Whether the document may be analysed (see service/guard.ts); says once per document why not. */
+  private withinBudget(document: TextDocument): boolean {
+    if (document.version > (this.paused.get(document.uri) ?? Infinity)) return false;
+    let check = this.budgetChecks.get(document.uri);
+    if (check?.version !== document.version) {
+      check = { version: document.version, reason: overBudget(document.getText()) };
+      this.budgetChecks.set(document.uri, check);
+    }
+    if (check.reason) this.tellSkipped(document, `${check.reason}, so it is not analysed: no TWiR diagnostics, outline or fixes.`);
+    return check.reason === undefined;
+  }
+
+  /** Runs one analysis step; a step over the time budget pauses the document's analysis. */
+  private withinTime<T>(document: TextDocument, run: () => T): T {
+    const { value, milliseconds, tooSlow } = timed(run);
+    if (tooSlow) {
+      this.paused.set(document.uri, document.version);
+      const seconds = (milliseconds / 1000).toFixed(1);
+      this.tellSkipped(document, `took ${seconds} s to analyse (the budget is ${ANALYSIS_BUDGET.maxMilliseconds / 1000} s), so TWiR analysis is paused until the file is reopened.`);
+    }
+    return value;
+  }
+
+  private tellSkipped(document: TextDocument, why: string): void {
+    if (this.toldSkipped.has(document.uri)) return;
+    this.toldSkipped.add(document.uri);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${baseName(this.documentPath(document))} ${why}` });
   }
 
   /** The diagnostics of the document's current version, linted once per version. */
@@ -64,6 +101,9 @@ export class ServerContext {
   forget(uri: string): void {
     this.models.delete(uri);
     this.lintResults.delete(uri);
+    this.budgetChecks.delete(uri);
+    this.paused.delete(uri);
+    this.toldSkipped.delete(uri);
   }
 
   /** Settings changed: every cached lint result is stale. */

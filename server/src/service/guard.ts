@@ -1,0 +1,72 @@
+/**
+ * What the analysis takes on, so that a hostile file cannot freeze the editor: remark-parse is
+ * linear on TWiR issues but slows down sharply on some input (see test/robustness/README.md for
+ * the measurements behind every number here). A document past a budget is not analysed at all,
+ * and the server says so once.
+ */
+
+export interface AnalysisBudget {
+  /** Bytes (UTF-8). The largest real issue is ~41 KB; 256 KB of issue text analyses in about a second. */
+  readonly maxBytes: number;
+  /** Characters on one line. Real lines stay under 600; one long line of `*a` or `[a](` is quadratic to parse. */
+  readonly maxLineLength: number;
+  /** Characters of container prefix (indent, `>`, bullets) on one line; real issues use 10 at most. */
+  readonly maxContainerPrefix: number;
+  /**
+   * Milliseconds one analysis (model or lint) may take. A version that took longer pauses analysis
+   * of the document: the next keystroke would cost as much again.
+   */
+  readonly maxMilliseconds: number;
+}
+
+export const ANALYSIS_BUDGET: AnalysisBudget = {
+  maxBytes: 256 * 1024,
+  maxLineLength: 4_000,
+  maxContainerPrefix: 40,
+  maxMilliseconds: Number(process.env.TWIR_ANALYSIS_TIME_BUDGET_MS) || 4_000,
+};
+
+const CONTAINER_PREFIX = /^(?:[ \t]|>|[*+-][ \t]|\d{1,9}[.)][ \t])*/;
+
+function kilobytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Why the text is not analysed, as the end of a sentence (`is 10.0 MB …`), or undefined when it is
+ * within the budget. Linear in the text, and stops at the first reason.
+ */
+export function overBudget(text: string, budget: AnalysisBudget = ANALYSIS_BUDGET): string | undefined {
+  // Characters never outnumber UTF-8 bytes: the exact count is needed only near the limit.
+  if (text.length > budget.maxBytes || (text.length * 3 > budget.maxBytes && Buffer.byteLength(text, 'utf8') > budget.maxBytes)) {
+    return `is ${kilobytes(Buffer.byteLength(text, 'utf8'))}, more than the ${kilobytes(budget.maxBytes)} TWiR analyses`;
+  }
+  if (text.includes('\u0000')) return 'looks binary (it holds NUL characters)';
+  let line = 1;
+  for (const { start, end } of lineSpans(text)) {
+    if (end - start > budget.maxLineLength) return `has a line of ${end - start} characters (line ${line}; TWiR analyses lines up to ${budget.maxLineLength})`;
+    const prefix = CONTAINER_PREFIX.exec(text.slice(start, Math.min(end, start + budget.maxContainerPrefix + 3)))![0].length;
+    if (prefix > budget.maxContainerPrefix) return `nests lists or quotes too deeply (line ${line})`;
+    line++;
+  }
+  return undefined;
+}
+
+/** Start and end offsets of each line; breaks are `\n`, `\r\n` and a lone `\r`, as in the LSP. */
+function* lineSpans(text: string): Generator<{ start: number; end: number }> {
+  const breaks = /\r\n?|\n/g;
+  let start = 0;
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+    yield { start, end: match.index };
+    start = breaks.lastIndex;
+  }
+  yield { start, end: text.length };
+}
+
+/** Runs one analysis step, timing it against the budget. */
+export function timed<T>(run: () => T, budget: AnalysisBudget = ANALYSIS_BUDGET): { value: T; milliseconds: number; tooSlow: boolean } {
+  const start = performance.now();
+  const value = run();
+  const milliseconds = performance.now() - start;
+  return { value, milliseconds, tooSlow: milliseconds > budget.maxMilliseconds };
+}

@@ -1,0 +1,183 @@
+/**
+ * The invariants the property tests hold every analysed document to. Each check throws an Error
+ * that says what broke, so fast-check can shrink the document and show it.
+ */
+import { fixAllEdits } from '../../server/src/service/actions';
+import { lint, type LintDiagnostic, type LintResult } from '../../server/src/service/lint';
+import { buildModel } from '../../server/src/service/model/build';
+import type { IssueModel } from '../../server/src/service/model/types';
+import { applyEdits, nonOverlapping } from '../../server/src/service/rules/fixes';
+import type { TextEdit } from '../../server/src/service/rules/types';
+import type { LineIndex, Position, Range } from '../../server/src/service/util/text';
+
+export interface Analysis {
+  model: IssueModel;
+  result: LintResult;
+}
+
+/** Builds and lints; a rule that throws is reported by `lint` as a failure, which is a bug here. */
+export function analyse(text: string, fileName: string): Analysis {
+  const model = buildModel(text, { fileName });
+  const result = lint(model);
+  if (result.failures.length > 0) {
+    throw new Error(`rules threw: ${result.failures.map((failure) => `${failure.rule}: ${failure.error}`).join('; ')}`);
+  }
+  return { model, result };
+}
+
+function isPosition(value: unknown): value is Position {
+  return typeof value === 'object' && value !== null && typeof (value as Position).line === 'number' && typeof (value as Position).character === 'number';
+}
+
+function isRange(value: unknown): value is Range {
+  return typeof value === 'object' && value !== null && isPosition((value as Range).start) && isPosition((value as Range).end);
+}
+
+/**
+ * Every range anywhere in a value (the model: links, sections, entries, events, comments…; the
+ * diagnostics and their fix edits), with the path it was found at. Walks each object once (the
+ * model has cycles: a section's parent, an entry's section) and skips the text and line index.
+ */
+export function rangesIn(root: unknown): { path: string; range: Range }[] {
+  const found: { path: string; range: Range }[] = [];
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (isRange(value)) {
+      found.push({ path, range: value });
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'lines' && !Array.isArray(child)) continue;
+      visit(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    }
+  };
+  visit(root, '');
+  return found;
+}
+
+function show(range: Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/** Whether a position is a real place in the text: an existing line, a column within it. */
+function isInside(lines: LineIndex, position: Position): boolean {
+  if (!Number.isInteger(position.line) || !Number.isInteger(position.character)) return false;
+  if (position.line < 0 || position.line >= lines.lineCount || position.character < 0) return false;
+  return position.character <= lines.lineEnd(position.line) - lines.starts[position.line];
+}
+
+export function checkRangesInside(lines: LineIndex, ranges: readonly { path: string; range: Range }[]): void {
+  for (const { path, range } of ranges) {
+    if (!isInside(lines, range.start) || !isInside(lines, range.end)) throw new Error(`${path} ${show(range)} is outside the document (${lines.lineCount} lines)`);
+    if (lines.offsetAt(range.start) > lines.offsetAt(range.end)) throw new Error(`${path} ${show(range)} ends before it starts`);
+  }
+}
+
+/** An edit must not cut a surrogate pair: the halves would be saved as U+FFFD, losing the character. */
+export function checkEditsKeepCharacters(text: string, lines: LineIndex, edits: readonly TextEdit[]): void {
+  for (const edit of edits) {
+    for (const offset of [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)]) {
+      const before = text.charCodeAt(offset - 1);
+      const after = text.charCodeAt(offset);
+      if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) {
+        throw new Error(`edit ${show(edit.range)} → ${JSON.stringify(edit.newText)} cuts a surrogate pair`);
+      }
+    }
+    for (const lineBreak of edit.newText.match(/\r\n|\r|\n/g) ?? []) {
+      if (lineBreak !== lines.eol) throw new Error(`edit ${show(edit.range)} inserts ${JSON.stringify(lineBreak)} in a document whose line breaks are ${JSON.stringify(lines.eol)}`);
+    }
+  }
+}
+
+/** Lines touched by edits, merged into blocks: everything outside them must survive byte for byte. */
+interface Block {
+  firstLine: number;
+  lastLine: number;
+  edits: TextEdit[];
+}
+
+function blocksOf(edits: readonly TextEdit[]): Block[] {
+  const blocks: Block[] = [];
+  for (const edit of nonOverlapping(edits)) {
+    const last = blocks[blocks.length - 1];
+    if (last && edit.range.start.line <= last.lastLine) {
+      last.lastLine = Math.max(last.lastLine, edit.range.end.line);
+      last.edits.push(edit);
+    } else {
+      blocks.push({ firstLine: edit.range.start.line, lastLine: edit.range.end.line, edits: [edit] });
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Fix-all applied: every line outside the edited blocks is in the result byte for byte (with its
+ * line break), each edited block keeps the line break it ended with, and the BOM stays.
+ * Returns, per block, the lines it spans in the result (to look for the fixed diagnostics there).
+ */
+export function checkUntouchedLinesKept(text: string, lines: LineIndex, edits: readonly TextEdit[], fixed: string): { block: Block; fixedFirstLine: number; fixedLastLine: number }[] {
+  const lineStart = (line: number) => (line < lines.lineCount ? lines.starts[line] : text.length);
+  const mapped: { block: Block; fixedFirstLine: number; fixedLastLine: number }[] = [];
+  let cursor = 0;
+  let fixedCursor = 0;
+  const countLines = (from: number, to: number) => (fixed.slice(from, to).match(/\r\n|\r|\n/g) ?? []).length;
+  for (const block of blocksOf(edits)) {
+    const blockStart = lineStart(block.firstLine);
+    const blockEnd = lineStart(block.lastLine + 1);
+    const untouched = text.slice(cursor, blockStart);
+    if (fixed.slice(fixedCursor, fixedCursor + untouched.length) !== untouched) {
+      throw new Error(`lines ${lines.lineAt(cursor)}–${block.firstLine - 1} changed although no fix targets them`);
+    }
+    fixedCursor += untouched.length;
+    const delta = block.edits.reduce((sum, edit) => sum + edit.newText.length - (lines.offsetAt(edit.range.end) - lines.offsetAt(edit.range.start)), 0);
+    const newBlock = fixed.slice(fixedCursor, fixedCursor + blockEnd - blockStart + delta);
+    const oldBreak = /(?:\r\n|\r|\n)$/.exec(text.slice(blockStart, blockEnd))?.[0];
+    if (oldBreak && newBlock !== '' && !newBlock.endsWith(oldBreak)) {
+      throw new Error(`the fix of lines ${block.firstLine}–${block.lastLine} changed their line break ${JSON.stringify(oldBreak)}: ${JSON.stringify(newBlock.slice(-40))}`);
+    }
+    const fixedFirstLine = countLines(0, fixedCursor);
+    mapped.push({ block, fixedFirstLine, fixedLastLine: fixedFirstLine + countLines(fixedCursor, fixedCursor + newBlock.length) });
+    fixedCursor += newBlock.length;
+    cursor = blockEnd;
+  }
+  if (fixed.slice(fixedCursor) !== text.slice(cursor)) throw new Error(`lines from ${lines.lineAt(cursor)} changed although no fix targets them`);
+  if (fixed.startsWith('\uFEFF') !== text.startsWith('\uFEFF')) throw new Error('fix-all added or removed the BOM');
+  return mapped;
+}
+
+/** Diagnostics whose every edit fix-all applied. */
+function appliedFixes(diagnostics: readonly LintDiagnostic[], applied: readonly TextEdit[]): LintDiagnostic[] {
+  const kept = new Set(applied);
+  return diagnostics.filter((diagnostic) => diagnostic.fix && diagnostic.fix.safe !== false && diagnostic.fix.edits.every((edit) => kept.has(edit)));
+}
+
+/**
+ * The whole fix-all contract on one document: edits inside the text and whole characters, the
+ * untouched lines kept, a second fix-all a no-op, and the fixed diagnostics gone afterwards.
+ */
+export function checkFixAll(text: string, fileName: string, before: Analysis): void {
+  const { model, result } = before;
+  const edits = fixAllEdits(result.diagnostics);
+  if (edits.length === 0) return;
+  checkEditsKeepCharacters(text, model.lines, edits);
+  const fixed = applyEdits(text, model.lines, edits);
+  const blocks = checkUntouchedLinesKept(text, model.lines, edits, fixed);
+
+  const after = analyse(fixed, fileName);
+  const again = applyEdits(fixed, after.model.lines, fixAllEdits(after.result.diagnostics));
+  if (again !== fixed) throw new Error(`a second fix-all changed the text again (rules: ${[...new Set(after.result.diagnostics.filter((d) => d.fix && d.fix.safe !== false).map((d) => d.rule))].join(', ')})`);
+
+  const fixedDiagnostics = appliedFixes(result.diagnostics, nonOverlapping(edits));
+  for (const { block, fixedFirstLine, fixedLastLine } of blocks) {
+    const inBlock = (diagnostic: LintDiagnostic, first: number, last: number) => diagnostic.range.start.line >= first && diagnostic.range.start.line <= last;
+    for (const rule of new Set(fixedDiagnostics.filter((d) => inBlock(d, block.firstLine, block.lastLine)).map((d) => d.rule))) {
+      const count = (list: readonly LintDiagnostic[], first: number, last: number) => list.filter((d) => d.rule === rule && inBlock(d, first, last)).length;
+      const fixedHere = count(fixedDiagnostics, block.firstLine, block.lastLine);
+      const left = count(result.diagnostics, block.firstLine, block.lastLine) - fixedHere;
+      const now = count(after.result.diagnostics, fixedFirstLine, fixedLastLine);
+      if (now > left) throw new Error(`${rule}: fixed ${fixedHere} problem(s) on lines ${block.firstLine}–${block.lastLine}, yet the fixed text still has ${now} there (expected at most ${left})`);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Arbitrary TWiR documents for property tests: a window of a real fixture issue (with or without
+ * its header), damaged the way half-typed and badly pasted text is — lines deleted, duplicated,
+ * swapped, joined, truncated mid-token; emoji, CJK, RTL, combining marks, lone surrogates, tabs,
+ * U+FFFD — and written with LF, CRLF or mixed line breaks, with or without a BOM.
+ */
+import fc from 'fast-check';
+import { allFixtures } from '../unit/fixtures';
+
+const FIXTURES = allFixtures();
+
+/** The first blank line ends the Pelican header of a fixture. */
+function headerLineCount(lines: readonly string[]): number {
+  const blank = lines.findIndex((line) => line.trim() === '');
+  return blank < 0 ? 0 : blank + 1;
+}
+
+const FIXTURE_LINES = FIXTURES.map((fixture) => {
+  const lines = fixture.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  return { fileName: fixture.fileName, lines, headerLines: headerLineCount(lines) };
+});
+
+/** Text that trips up parsers, position maths and UTF-16 code: one snippet per kind. */
+const HOSTILE_SNIPPETS = [
+  '🦀', '👩🏽‍💻', '🇫🇷', // astral, ZWJ sequence, flag
+  '東京', 'ラスト', '러스트', // CJK
+  'مرحبا', 'שלום', '\u202Eevil\u202C', '\u200F', // RTL and bidi controls
+  'e\u0301', 'a\u0308\u0323', '\u0301', // combining marks, also with nothing to combine with
+  '\uD800', '\uDC00', '\uDBFF', '\uDFFF', // lone surrogates
+  '\uFFFD', '\uFFFD\uFFFD', // what an editor shows for invalid UTF-8
+  '\t', '\t\t', '\u00A0', '\u200B', '\uFEFF', '\u0000', '\r',
+  '[', ']', '](', '[x]:', '<!--', '-->', '`', '```', '*', '**', '_', '|', '>', '#', '## ', '* ', '    * ', '\\',
+  'https://', '<https://example.com>', '[a](https://example.com)', '2026-13-45', ' - ', ' | ',
+];
+
+const hostileText = fc.oneof(
+  fc.constantFrom(...HOSTILE_SNIPPETS),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }),
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
+);
+
+type Mutation =
+  | { kind: 'delete' | 'duplicate' | 'tabs'; at: number }
+  | { kind: 'swap'; at: number; with: number }
+  | { kind: 'join'; at: number }
+  | { kind: 'truncate' | 'split'; at: number; column: number }
+  | { kind: 'insert'; at: number; column: number; text: string }
+  | { kind: 'insert-line'; at: number; text: string };
+
+// Positions are fractions of the current length, so a mutation stays meaningful while shrinking.
+const where = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const, 'tabs' as const), at: where }),
+  fc.record({ kind: fc.constant('swap' as const), at: where, with: where }),
+  fc.record({ kind: fc.constant('join' as const), at: where }),
+  fc.record({ kind: fc.constantFrom('truncate' as const, 'split' as const), at: where, column: where }),
+  fc.record({ kind: fc.constant('insert' as const), at: where, column: where, text: hostileText }),
+  fc.record({ kind: fc.constant('insert-line' as const), at: where, text: hostileText }),
+);
+
+function mutate(lines: string[], change: Mutation): void {
+  if (lines.length === 0) return;
+  const at = Math.floor(change.at * lines.length);
+  const line = lines[at];
+  const column = 'column' in change ? Math.floor(change.column * (line.length + 1)) : 0;
+  switch (change.kind) {
+    case 'delete':
+      lines.splice(at, 1);
+      break;
+    case 'duplicate':
+      lines.splice(at, 0, line);
+      break;
+    case 'tabs':
+      lines[at] = line.replace(/ {2,4}/g, '\t');
+      break;
+    case 'swap': {
+      const other = Math.floor(change.with * lines.length);
+      [lines[at], lines[other]] = [lines[other], line];
+      break;
+    }
+    case 'join':
+      if (at + 1 < lines.length) lines.splice(at, 2, line + lines[at + 1]);
+      break;
+    case 'truncate':
+      lines[at] = line.slice(0, column);
+      break;
+    case 'split':
+      lines.splice(at, 1, line.slice(0, column), line.slice(column));
+      break;
+    case 'insert':
+      lines[at] = line.slice(0, column) + change.text + line.slice(column);
+      break;
+    case 'insert-line':
+      lines.splice(at, 0, change.text);
+      break;
+  }
+}
+
+export interface GeneratedDocument {
+  fileName: string;
+  text: string;
+}
+
+type LineBreaks = 'lf' | 'crlf' | 'mixed';
+
+function joinLines(lines: readonly string[], breaks: LineBreaks, mixed: readonly boolean[]): string {
+  if (breaks !== 'mixed') return lines.join(breaks === 'crlf' ? '\r\n' : '\n');
+  return lines.reduce((text, line, index) => (index === 0 ? line : text + (mixed[index % mixed.length] ? '\r\n' : '\n') + line), '');
+}
+
+/**
+ * A document: a window of `maxLines` lines or fewer from a fixture (its header kept or not), or
+ * the whole fixture when `maxLines` is not given, with up to `maxMutations` mutations, line breaks
+ * and BOM chosen at random.
+ */
+export function documents(options: { maxLines?: number; maxMutations: number }): fc.Arbitrary<GeneratedDocument> {
+  return fc
+    .record({
+      fixture: fc.integer({ min: 0, max: FIXTURE_LINES.length - 1 }),
+      start: options.maxLines ? where : fc.constant(0),
+      length: fc.integer({ min: 1, max: options.maxLines ?? 1 }).map((length) => (options.maxLines ? length : Infinity)),
+      keepHeader: fc.boolean(),
+      mutations: fc.array(mutation, { maxLength: options.maxMutations }),
+      breaks: fc.constantFrom<LineBreaks>('lf', 'crlf', 'mixed'),
+      mixed: fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
+      bom: fc.boolean(),
+      finalBreak: fc.boolean(),
+    })
+    .map((choice) => {
+      const { fileName, lines: all, headerLines } = FIXTURE_LINES[choice.fixture];
+      const bodyStart = headerLines + Math.floor(choice.start * (all.length - headerLines));
+      const body = all.slice(bodyStart, bodyStart + choice.length);
+      const lines = choice.keepHeader ? [...all.slice(0, headerLines), ...body] : body;
+      for (const change of choice.mutations) mutate(lines, change);
+      if (choice.finalBreak) lines.push('');
+      return { fileName, text: (choice.bom ? '\uFEFF' : '') + joinLines(lines, choice.breaks, choice.mixed) };
+    });
+}
+
+/** How many cases a property runs: `TWIR_PROPERTY_RUNS` scales every property (1 = the default). */
+export function runs(defaultRuns: number): number {
+  const setting = Number(process.env.TWIR_PROPERTY_RUNS);
+  return Number.isFinite(setting) && setting > 0 ? Math.max(1, Math.round((defaultRuns * setting) / DEFAULT_TOTAL)) : defaultRuns;
+}
+
+/** The total of the default runs of every property, so `TWIR_PROPERTY_RUNS=20000` means ~20 000 cases. */
+const DEFAULT_TOTAL = 2000;

@@ -1,0 +1,106 @@
+/**
+ * Bad input through the real server process (`npm run build` first): after each hostile document
+ * the server still answers at once, skips what is over its budget (service/guard.ts) with one
+ * clear message per document, and goes on serving the documents it can analyse.
+ */
+import type { ShowMessageParams } from 'vscode-languageserver-protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, startServer, type ServerSession } from '../lsp/server-process';
+import { hostileDocuments } from './hostile';
+
+/** An answer slower than this would be felt as a frozen editor (analysis of a real issue takes ~0.1–0.5 s). */
+const RESPONSIVE_MS = 2_500;
+
+async function startWatched(env?: NodeJS.ProcessEnv): Promise<{ server: ServerSession; messages: ShowMessageParams[] }> {
+  const server = await startServer({ env });
+  const messages: ShowMessageParams[] = [];
+  server.connection.onNotification('window/showMessage', (params: ShowMessageParams) => void messages.push(params));
+  return { server, messages };
+}
+
+async function timedSymbols(server: ServerSession, uri: string): Promise<{ symbols: unknown; milliseconds: number }> {
+  const start = performance.now();
+  const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  return { symbols, milliseconds: performance.now() - start };
+}
+
+describe('language server process: hostile documents', () => {
+  let server: ServerSession;
+  let messages: ShowMessageParams[];
+  beforeAll(async () => {
+    ({ server, messages } = await startWatched());
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  for (const hostile of hostileDocuments()) {
+    it(`${hostile.name}: answers at once and ${hostile.skipped ? 'says once that it skips the file' : 'analyses it'}`, async () => {
+      const fileName = `2027-04-07-${hostile.name}-this-week-in-rust.md`;
+      const uri = `file:///tmp/twir-hostile/${fileName}`;
+      server.open(uri, hostile.text);
+      const first = await timedSymbols(server, uri);
+      expect(first.milliseconds, `${hostile.name}: first answer`).toBeLessThan(RESPONSIVE_MS);
+      const diagnostics = await server.diagnostics(uri, 1);
+
+      // Typing into it: still quick, and no second message.
+      void server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+      });
+      const second = await timedSymbols(server, uri);
+      expect(second.milliseconds, `${hostile.name}: answer after an edit`).toBeLessThan(RESPONSIVE_MS);
+      await server.diagnostics(uri, 2);
+
+      const told = messages.filter((message) => message.message.includes(fileName));
+      if (hostile.skipped) {
+        expect(first.symbols).toBeNull();
+        expect(diagnostics).toEqual([]);
+        expect(told).toHaveLength(1);
+        expect(told[0].message).toMatch(/is not analysed/);
+      } else {
+        expect(first.symbols).not.toBeNull();
+        expect(told).toEqual([]);
+      }
+      void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    });
+  }
+
+  it('goes on analysing real issues afterwards', async () => {
+    const seed = fixture('seeds/2026-01-14-this-week-in-rust.md');
+    server.open(seed.uri, seed.text);
+    expect((await server.diagnostics(seed.uri)).length).toBeGreaterThan(0);
+    expect(server.process.exitCode).toBeNull();
+  });
+});
+
+describe('language server process: time budget', () => {
+  it('pauses a document whose analysis took longer than the budget, and says so once', async () => {
+    // A budget of 1 ms: every first analysis is over it.
+    const { server, messages } = await startWatched({ TWIR_ANALYSIS_TIME_BUDGET_MS: '1' });
+    try {
+      const seed = fixture('seeds/2026-01-14-this-week-in-rust.md');
+      server.open(seed.uri, seed.text);
+      // The slow version is still served: the time was already spent.
+      expect((await server.diagnostics(seed.uri, 1)).length).toBeGreaterThan(0);
+      for (const version of [2, 3]) {
+        void server.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri: seed.uri, version },
+          contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'x' }],
+        });
+        expect(await server.diagnostics(seed.uri, version)).toEqual([]);
+      }
+      expect(await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: seed.uri } })).toBeNull();
+      const told = messages.filter((message) => message.message.includes('2026-01-14-this-week-in-rust.md'));
+      expect(told).toHaveLength(1);
+      expect(told[0].message).toMatch(/paused until the file is reopened/);
+
+      // Reopening starts afresh.
+      void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: seed.uri } });
+      server.open(seed.uri, seed.text, 10);
+      expect((await server.diagnostics(seed.uri, 10)).length).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+    }
+  });
+});
