@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = resolve(__dirname, '../../dist/server.js');
 
@@ -15,6 +15,8 @@ export interface ServerSession {
   connection: MessageConnection;
   process: ChildProcess;
   stderr: () => string;
+  /** What the server answered to `initialize`: its capabilities. */
+  initializeResult: InitializeResult;
   /** Resolves with the next diagnostics published for the URI (optionally for a given version). */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, version?: number): void;
@@ -43,7 +45,7 @@ export async function startServer(options: { rootPath?: string; settings?: Recor
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   const rootUri = options.rootPath ? pathToFileURL(options.rootPath).href : null;
-  await connection.sendRequest('initialize', {
+  const initializeResult: InitializeResult = await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
@@ -54,6 +56,7 @@ export async function startServer(options: { rootPath?: string; settings?: Recor
     connection,
     process: child,
     stderr: () => stderr,
+    initializeResult,
     diagnostics(uri, version) {
       const index = published.findIndex((params) => params.uri === uri && (version === undefined || params.version === version));
       if (index >= 0) return Promise.resolve(published.splice(index, 1)[0].diagnostics);
