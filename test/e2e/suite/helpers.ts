@@ -1,0 +1,81 @@
+/**
+ * Shared helpers of the extension tests: open a file of the test workspace (a temporary copy of a
+ * TWiR-like tree, see scripts/e2e/code-server.mjs), wait for our extension, our outline and our
+ * diagnostics. Things arrive asynchronously from the language server, so tests poll with `waitFor`.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import manifest from '../../../package.json';
+
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+/** Files of the test workspace. */
+export const SEED_DRAFT = 'draft/2026-01-14-this-week-in-rust.md';
+export const PLAIN_MARKDOWN = 'notes/README.md';
+
+export function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** Opens a file of the test workspace in an editor. */
+export async function openWorkspaceFile(relative: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(relative));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** Polls `probe` until it returns something other than undefined, or fails after `timeout` ms saying what it waited for. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits until opening a Markdown file has activated the extension (its activation event, not a forced activate()). */
+export async function waitForActivation(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  await waitFor(`${EXTENSION_ID} to activate`, () => (extension.isActive ? true : undefined));
+}
+
+/** The document symbols of all providers (ours and VS Code's built-in Markdown one), as the Outline view gets them. */
+export async function documentSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
+  return (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+}
+
+export function flatten(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
+  return symbols.flatMap((symbol) => [symbol, ...flatten(symbol.children)]);
+}
+
+/** Our outline's root symbol is the issue itself; no other provider names one like it. */
+export function isIssueSymbol(symbol: vscode.DocumentSymbol): boolean {
+  return symbol.name.startsWith('This Week in Rust');
+}
+
+/** Waits for our outline of a document and returns its root (the issue) symbol. */
+export async function waitForIssueOutline(uri: vscode.Uri): Promise<vscode.DocumentSymbol> {
+  return waitFor(`the TWiR outline of ${uri.path}`, async () => (await documentSymbols(uri)).find(isIssueSymbol));
+}
+
+export function twirDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'twir');
+}
+
+/** Waits until the language server has published at least one diagnostic for the document. */
+export async function waitForTwirDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  return waitFor(`twir diagnostics on ${uri.path}`, () => {
+    const diagnostics = twirDiagnostics(uri);
+    return diagnostics.length > 0 ? diagnostics : undefined;
+  });
+}
+
+export function child(symbol: vscode.DocumentSymbol, name: string): vscode.DocumentSymbol {
+  const found = symbol.children.find((candidate) => candidate.name === name);
+  assert.ok(found, `no symbol "${name}" under "${symbol.name}" (has: ${symbol.children.map((candidate) => candidate.name).join(', ')})`);
+  return found;
+}

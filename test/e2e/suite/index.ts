@@ -1,0 +1,19 @@
+/**
+ * The extension tests' entry (`extensionTestsPath`): VS Code calls `run()` inside its extension host.
+ * Every `*.test.ts` beside this file is bundled next to it and run here.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  for (const file of files) mocha.addFile(join(__dirname, file));
+  // The runners print the workbench's log from this line on (before it, it is start-up chatter).
+  console.log(`Running the extension tests (${files.join(', ')}) in VS Code ${vscode.version}`);
+  await mocha.loadFilesAsync();
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} extension test${failures === 1 ? '' : 's'} failed`);
+}
