@@ -5,42 +5,11 @@
  * server is alive, answers, and its diagnostics fit the document as the protocol defines it.
  */
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
-import type { Diagnostic, ServerCapabilities, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, startServer, type ServerSession } from '../lsp/server-process';
-
-type Request = { method: string; params: object };
-
-/** One request for each capability that the server serves by request. */
-const REQUESTS_BY_CAPABILITY: Record<string, (uri: string, capabilities: ServerCapabilities) => Request[]> = {
-  documentSymbolProvider: (uri) => [{ method: 'textDocument/documentSymbol', params: { textDocument: { uri } } }],
-  foldingRangeProvider: (uri) => [{ method: 'textDocument/foldingRange', params: { textDocument: { uri } } }],
-  documentLinkProvider: (uri) => [{ method: 'textDocument/documentLink', params: { textDocument: { uri } } }],
-  hoverProvider: (uri) => [{ method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 8, character: 3 } } }],
-  completionProvider: (uri) => [{ method: 'textDocument/completion', params: { textDocument: { uri }, position: { line: 8, character: 3 } } }],
-  codeActionProvider: (uri) => [
-    {
-      method: 'textDocument/codeAction',
-      params: { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } }, context: { diagnostics: [] } },
-    },
-  ],
-  executeCommandProvider: (uri, capabilities) =>
-    (capabilities.executeCommandProvider?.commands ?? []).map((command) => ({ method: 'workspace/executeCommand', params: { command, arguments: [uri] } })),
-};
-/** Capabilities that are not requests (document sync is exercised by the edit tests). */
-const NOT_REQUESTS = new Set(['textDocumentSync', 'positionEncoding', 'workspace']);
-
-function requestsFor(server: ServerSession, uri: string): Request[] {
-  const { capabilities } = server.initializeResult;
-  return Object.keys(capabilities)
-    .filter((capability) => !NOT_REQUESTS.has(capability))
-    .flatMap((capability) => {
-      const build = REQUESTS_BY_CAPABILITY[capability];
-      if (!build) throw new Error(`the server announces ${capability}: add a request for it to REQUESTS_BY_CAPABILITY`);
-      return build(uri, capabilities);
-    });
-}
+import { requestsFor } from './requests';
 
 function change(server: ServerSession, uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): void {
   void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
