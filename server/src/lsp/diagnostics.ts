@@ -37,31 +37,51 @@ function fromLspDiagnostic(diagnostic: Diagnostic): LintDiagnostic | undefined {
 export function registerDiagnostics(context: ServerContext): { revalidateAll(): void } {
   const { connection, documents } = context;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const opened = new Set<string>();
+  /** A version is stale once the document moved on or a newer analysis is scheduled. */
+  const isLatest = (uri: string, version: number) => documents.get(uri)?.version === version && !pending.has(uri);
 
-  const publish = (uri: string) => {
+  // The model and the lint run in separate turns of the event loop: a change that arrives between
+  // them makes the rest of the work stale, and it is dropped.
+  const publish = async (uri: string, version: number) => {
     const document = documents.get(uri);
-    if (!document) return;
+    if (!document || !isLatest(uri, version)) return;
+    context.modelOf(document);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!isLatest(uri, version)) return;
     const result = context.lintOf(document);
     const diagnostics = result ? result.diagnostics.map(toLspDiagnostic) : [];
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    void connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
-  const schedule = (document: TextDocument) => {
-    clearTimeout(pending.get(document.uri));
+  /**
+   * A newly opened document is analysed at once; edits wait for typing to pause this long, so that a
+   * burst of changes is analysed once while a keystroke still shows its diagnostics within ~100 ms.
+   */
+  const EDIT_DEBOUNCE_MS = 25;
+
+  const schedule = (document: TextDocument, delay: number) => {
+    const { uri, version } = document;
+    clearTimeout(pending.get(uri));
     pending.set(
-      document.uri,
+      uri,
       setTimeout(() => {
-        pending.delete(document.uri);
-        publish(document.uri);
-      }, 0),
+        pending.delete(uri);
+        void publish(uri, version);
+      }, delay),
     );
   };
 
-  documents.onDidOpen((event) => schedule(event.document));
-  documents.onDidChangeContent((event) => schedule(event.document));
+  // An open fires onDidChangeContent too: the first analysis of a document is not debounced.
+  documents.onDidChangeContent((event) => {
+    const first = !opened.has(event.document.uri);
+    opened.add(event.document.uri);
+    schedule(event.document, first ? 0 : EDIT_DEBOUNCE_MS);
+  });
   documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
+    opened.delete(event.document.uri);
     context.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -81,5 +101,5 @@ export function registerDiagnostics(context: ServerContext): { revalidateAll(): 
     });
   });
 
-  return { revalidateAll: () => documents.all().forEach(schedule) };
+  return { revalidateAll: () => documents.all().forEach((document) => schedule(document, 0)) };
 }

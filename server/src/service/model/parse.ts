@@ -34,6 +34,8 @@ export interface SegmentCache<T> {
 
 interface CachedSegment<T> {
   readonly summary: T;
+  /** The labels the segment was parsed with (`labelKey`). */
+  readonly context: string;
   readonly definitions: Labels;
   /** Whether the segment's last block would swallow the line that follows it. */
   readonly openAtEnd: boolean;
@@ -67,12 +69,12 @@ export function parseSegments<T>(
 ): SegmentedParse<T> {
   const bounds = segmentBounds(text, bodyStart);
   const labels = previous?.labels ?? candidateLabels(text, bodyStart);
-  const result = parseBounded(text, bounds, labels, summarise, previous?.segments);
+  const result = parseBounded(text, bounds, labels, summarise, previous);
   // The labels are a guess (a `[x]: y` line inside a paragraph defines nothing, a definition may
   // span lines, an edit may add one); the trees know: parse again with theirs when they differ.
   const defined = definedLabels(result.segments);
   if (labelKey(defined) === labelKey(labels)) return result;
-  return parseBounded(text, bounds, defined, summarise, result.cache.segments);
+  return parseBounded(text, bounds, defined, summarise, result.cache);
 }
 
 /** The whole body as one tree, as the reference a segmented parse must agree with. */
@@ -93,16 +95,23 @@ function parseBounded<T>(
   bounds: readonly number[],
   labels: Labels,
   summarise: (tree: Root, segmentText: string) => T,
-  previous: SegmentCache<T>['segments'] | undefined,
+  previous: SegmentCache<T> | undefined,
 ): SegmentedParse<T> {
   const cache = new Map<string, CachedSegment<T>>();
   const segments: ParsedSegment<T>[] = [];
+  // With the same labels a segment's text alone decides its tree (normalising every segment's text
+  // to see which labels it uses costs more than the rest of a re-analysis).
+  const sameLabels = previous !== undefined && labelKey(previous.labels) === labelKey(labels);
   const parse = (start: number, end: number): CachedSegment<T> => {
     const segmentText = text.slice(start, end);
-    const context = labelsUsedIn(segmentText, labels);
-    const key = `${labelKey(context)}\u0000${segmentText}`;
-    const parsed = cache.get(key) ?? previous?.get(key) ?? parseSegment(segmentText, context, summarise);
-    cache.set(key, parsed);
+    let parsed = cache.get(segmentText);
+    const known = previous?.segments.get(segmentText);
+    if (!parsed && known && sameLabels) parsed = known;
+    if (!parsed) {
+      const context = labelsUsedIn(segmentText, labels);
+      parsed = known?.context === labelKey(context) ? known : parseSegment(segmentText, context, summarise);
+    }
+    cache.set(segmentText, parsed);
     return parsed;
   };
   for (let i = 0; i < bounds.length - 1; i++) {
@@ -143,7 +152,7 @@ function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: 
     const label = DEFINITION.exec(segmentText.slice(node.position?.start.offset ?? 0))?.[1] ?? node.label ?? node.identifier;
     if (!definitions.has(normaliseLabel(label))) definitions.set(normaliseLabel(label), label);
   }
-  return { summary: summarise(tree, segmentText), definitions, openAtEnd: isOpenAtEnd(tree.children[tree.children.length - 1], segmentText) };
+  return { summary: summarise(tree, segmentText), context: labelKey(labels), definitions, openAtEnd: isOpenAtEnd(tree.children[tree.children.length - 1], segmentText) };
 }
 
 /** Removes the top-level nodes of the first `length` characters and makes offsets relative to the rest. */

@@ -1,0 +1,295 @@
+// `npm run bench`: measures the speed targets of twir-author in one run and prints a table with
+// PASS/FAIL per target; the numbers also go to bench/results/latest.json. It times the service
+// in-process (bundled by esbuild as the server is), the real server over stdio, and twir-lint
+// against markdownlint-cli2 over a folder of issues.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURES = join(ROOT, 'test/fixtures');
+const SUBJECTS = ['seeds/2024-01-24-this-week-in-rust.md', 'seeds/2026-01-14-this-week-in-rust.md', 'published/2024-11-20-this-week-in-rust.md'];
+const LARGEST = SUBJECTS[2];
+const TARGETS = { reanalysisMs: 5, keystrokeMs: 100, firstDiagnosticsMs: 300, serverRssMb: 150, cliRatio: 0.5 };
+const REANALYSIS_RUNS = 300;
+const KEYSTROKES = 40;
+const FOLDER_FILES = 200;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+};
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const sleep = (ms) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
+const time = (action) => {
+  const start = performance.now();
+  action();
+  return performance.now() - start;
+};
+
+/** A deterministic stream of numbers in [0, 1), so that every run makes the same edits. */
+function random(seed) {
+  let state = seed;
+  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Where to type: a column inside a non-blank line below the header, as an editor would. */
+function editPositions(text, count, seed) {
+  const lines = text.split('\n');
+  const next = random(seed);
+  const candidates = lines.map((line, index) => index).filter((index) => index > 8 && lines[index].trim() !== '');
+  return Array.from({ length: count }, () => {
+    const line = candidates[Math.floor(next() * candidates.length)];
+    return { line, character: Math.floor(next() * lines[line].replace(/\r$/, '').length) };
+  });
+}
+
+function offsetOf(text, { line, character }) {
+  let offset = 0;
+  for (let current = 0; current < line; current++) offset = text.indexOf('\n', offset) + 1;
+  return offset + character;
+}
+
+async function loadEngine(directory) {
+  const outfile = join(directory, 'engine.cjs');
+  // As scripts/build.mjs bundles the server, but not minified: profiles then name the functions.
+  await esbuild.build({ entryPoints: [join(ROOT, 'bench/engine.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  return createRequire(import.meta.url)(outfile);
+}
+
+/** In-process: bare remark-parse, our full analysis, and the re-analysis after one-character edits. */
+function measureEngine(engine, name) {
+  const text = readFileSync(join(FIXTURES, name), 'utf8');
+  const fileName = basename(name);
+  const analyse = (source, previous) => engine.lint(engine.buildModel(source, { fileName, previous }));
+  for (let i = 0; i < 3; i++) analyse(text);
+  const bare = median(Array.from({ length: 10 }, () => time(() => engine.parseMarkdown(text))));
+  const full = median(Array.from({ length: 10 }, () => time(() => analyse(text))));
+  const model = [];
+  const lintTimes = [];
+  const total = [];
+  let base = engine.buildModel(text, { fileName });
+  for (const position of editPositions(text, REANALYSIS_RUNS, 1)) {
+    const offset = offsetOf(text, position);
+    const edited = text.slice(0, offset) + 'x' + text.slice(offset);
+    let next;
+    const modelTime = time(() => (next = engine.buildModel(edited, { fileName, previous: base })));
+    const lintTime = time(() => engine.lint(next));
+    model.push(modelTime);
+    lintTimes.push(lintTime);
+    total.push(modelTime + lintTime);
+    base = engine.buildModel(text, { fileName, previous: next });
+  }
+  return { bareParseMs: bare, fullAnalysisMs: full, reanalysisMs: median(total), reanalysisP90Ms: percentile(total, 0.9), reanalysisModelMs: median(model), reanalysisLintMs: median(lintTimes) };
+}
+
+/** Where the re-analysis of the largest issue spends its time: self time per function, from the V8 profiler. */
+async function profileReanalysis(engine) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  measureEngine(engine, LARGEST);
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const self = new Map();
+  const ticks = new Map();
+  profile.samples.forEach((id, index) => ticks.set(id, (ticks.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url ? basename(frame.url) : ''}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (ticks.get(node.id) ?? 0));
+  }
+  const all = [...self.values()].reduce((sum, value) => sum + value, 0);
+  return [...self]
+    .filter(([key]) => key !== '(idle)' && key !== '(program)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([fn, micros]) => ({ function: fn, selfPercent: Math.round((micros / all) * 1000) / 10 }));
+}
+
+/** The real server over stdio, as an editor speaks to it. */
+async function startServer() {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    const at = performance.now();
+    for (const waiter of waiters.filter((candidate) => candidate.uri === params.uri && candidate.version === params.version)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(at);
+    }
+  });
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/showMessage', () => undefined);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
+  await connection.sendNotification('initialized', {});
+  return {
+    pid: child.pid,
+    /** Resolves with the time the diagnostics of that version arrived. */
+    published: (uri, version) => new Promise((resolvePromise) => waiters.push({ uri, version, resolve: resolvePromise })),
+    open: (uri, text) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } }),
+    change: (uri, version, position, insert) =>
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: insert }] }),
+    rssMb: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+    },
+    async stop() {
+      await Promise.race([connection.sendRequest('shutdown'), sleep(2000)]);
+      await connection.sendNotification('exit');
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+/** Opening each subject on a started server, then typing into the largest one. */
+async function measureServer() {
+  const server = await startServer();
+  const result = { firstDiagnosticsMs: {}, keystrokeMs: 0, keystrokeMaxMs: 0 };
+  for (const name of SUBJECTS) {
+    const uri = pathToFileURL(join(FIXTURES, name)).href;
+    const arrived = server.published(uri, 1);
+    const sent = performance.now();
+    await server.open(uri, readFileSync(join(FIXTURES, name), 'utf8'));
+    result.firstDiagnosticsMs[name] = (await arrived) - sent;
+  }
+  // Typing: a few characters at one place, then at another, at a brisk typist's pace.
+  const uri = pathToFileURL(join(FIXTURES, LARGEST)).href;
+  const latencies = [];
+  let version = 1;
+  for (const position of editPositions(readFileSync(join(FIXTURES, LARGEST), 'utf8'), KEYSTROKES / 5, 2)) {
+    for (let typed = 0; typed < 5; typed++) {
+      version++;
+      const arrived = server.published(uri, version);
+      const sent = performance.now();
+      await server.change(uri, version, { line: position.line, character: position.character + typed }, 'x');
+      latencies.push((await arrived) - sent);
+      await sleep(80);
+    }
+  }
+  result.keystrokeMs = median(latencies);
+  result.keystrokeMaxMs = Math.max(...latencies);
+
+  await server.stop();
+  return result;
+}
+
+/** The server's resident memory with the ten largest issues open, each edited a little as in a working session. */
+async function measureMemory() {
+  const server = await startServer();
+  const largest = listIssues(FIXTURES)
+    .sort((a, b) => statSync(b).size - statSync(a).size)
+    .slice(0, 10);
+  for (const path of largest) {
+    const uri = pathToFileURL(path).href;
+    const text = readFileSync(path, 'utf8');
+    const opened = server.published(uri, 1);
+    await server.open(uri, text);
+    await opened;
+    let version = 1;
+    for (const position of editPositions(text, 10, 3)) {
+      version++;
+      const arrived = server.published(uri, version);
+      await server.change(uri, version, position, 'x');
+      await arrived;
+    }
+  }
+  await sleep(500);
+  const rssMb = server.rssMb();
+  await server.stop();
+  return { serverRssMb: rssMb, openIssues: largest.map((path) => basename(path)) };
+}
+
+function listIssues(folder) {
+  return readdirSync(folder, { recursive: true })
+    .map((path) => join(folder, path))
+    .filter((path) => /-this-week-in-rust\.(md|markdown)$/.test(path));
+}
+
+/** Wall time of a command, median of three runs. */
+async function wallTime(command, args, cwd) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const code = await new Promise((resolvePromise) => spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'ignore'] }).on('exit', resolvePromise));
+    if (code !== 0 && code !== 1) throw new Error(`${basename(args[0])} exited with ${code}`);
+    runs.push(performance.now() - start);
+  }
+  return median(runs);
+}
+
+/** twir-lint and markdownlint-cli2 over the same folder of issues (the fixtures copied). */
+async function measureCli(directory) {
+  const folder = join(directory, 'issues');
+  mkdirSync(folder);
+  const issues = listIssues(FIXTURES);
+  for (let i = 0; i < FOLDER_FILES; i++) copyFileSync(issues[i % issues.length], join(folder, `${String(i).padStart(3, '0')}-${basename(issues[i % issues.length])}`));
+  const markdownlint = await wallTime(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.{md,markdown}'], folder);
+  const cli = join(ROOT, 'dist/cli.js');
+  const twirLint = existsSync(cli) ? await wallTime(process.execPath, [cli, '--format', 'json', folder], directory) : undefined;
+  return { files: FOLDER_FILES, twirLintMs: twirLint, markdownlintMs: markdownlint, cliRatio: twirLint === undefined ? undefined : twirLint / markdownlint };
+}
+
+const directory = mkdtempSync(join(tmpdir(), 'twir-bench-'));
+try {
+  const engine = await loadEngine(directory);
+  const files = Object.fromEntries(SUBJECTS.map((name) => [name, measureEngine(engine, name)]));
+  const server = { ...(await measureServer()), ...(await measureMemory()) };
+  const cli = await measureCli(directory);
+
+  const checks = [
+    { target: `re-analysis after a 1-char edit, median, ${basename(LARGEST)}`, value: files[LARGEST].reanalysisMs, limit: TARGETS.reanalysisMs, unit: 'ms' },
+    { target: 'diagnostics after a keystroke (debounce included), median', value: server.keystrokeMs, limit: TARGETS.keystrokeMs, unit: 'ms' },
+    { target: 'first diagnostics after opening, slowest subject', value: Math.max(...Object.values(server.firstDiagnosticsMs)), limit: TARGETS.firstDiagnosticsMs, unit: 'ms' },
+    { target: 'server RSS with the 10 largest issues open', value: server.serverRssMb, limit: TARGETS.serverRssMb, unit: 'MB' },
+    { target: `twir-lint / markdownlint-cli2 over ${cli.files} files`, value: cli.cliRatio, limit: TARGETS.cliRatio, unit: '×' },
+  ].map((check) => ({ ...check, pass: check.value === undefined ? undefined : check.value <= check.limit }));
+
+  const fmt = (value, digits = 1) => (value === undefined ? 'not built' : value.toFixed(digits));
+  console.log(`\ntwir-author benchmark — Node ${process.version}, ${cpus().length} cores\n`);
+  console.table(
+    Object.fromEntries(
+      SUBJECTS.map((name) => {
+        const file = files[name];
+        return [
+          basename(name),
+          {
+            'remark-parse ms': fmt(file.bareParseMs),
+            'full analysis ms': fmt(file.fullAnalysisMs),
+            're-analysis ms (median)': fmt(file.reanalysisMs, 2),
+            'p90 ms': fmt(file.reanalysisP90Ms, 2),
+            'model / lint ms': `${fmt(file.reanalysisModelMs, 2)} / ${fmt(file.reanalysisLintMs, 2)}`,
+            'first diagnostics ms (server)': fmt(server.firstDiagnosticsMs[name]),
+          },
+        ];
+      }),
+    ),
+  );
+  console.log(`keystroke → publishDiagnostics (server, ${KEYSTROKES} keystrokes into ${basename(LARGEST)}): median ${fmt(server.keystrokeMs)} ms, max ${fmt(server.keystrokeMaxMs)} ms`);
+  console.log(`server RSS with the 10 largest issues open: ${fmt(server.serverRssMb)} MB`);
+  console.log(`over ${cli.files} issues: twir-lint ${fmt(cli.twirLintMs, 0)} ms, markdownlint-cli2 ${fmt(cli.markdownlintMs, 0)} ms, ratio ${fmt(cli.cliRatio, 2)}\n`);
+  console.table(checks.map((check) => ({ target: check.target, value: `${fmt(check.value, 2)} ${check.unit}`, limit: `≤ ${check.limit} ${check.unit}`, result: check.pass === undefined ? 'not built' : check.pass ? 'PASS' : 'FAIL' })));
+
+  const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, files, server, cli, checks };
+  if (checks[0].pass === false) {
+    results.reanalysisProfile = await profileReanalysis(engine);
+    console.log(`re-analysis of ${basename(LARGEST)}: self time by function`);
+    console.table(results.reanalysisProfile);
+  }
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('written: bench/results/latest.json');
+} finally {
+  rmSync(directory, { recursive: true, force: true });
+}
