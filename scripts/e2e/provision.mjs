@@ -69,14 +69,17 @@ export function provision({ log = (message) => console.error(`[provision] ${mess
   log(`installing code-server ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (about a minute, once)`);
   rmSync(INSTALL_DIR, { recursive: true, force: true });
   mkdirSync(INSTALL_DIR, { recursive: true });
-  // Its own package, so that npm installs here and not into the extension's node_modules.
-  writeFileSync(join(INSTALL_DIR, 'package.json'), `${JSON.stringify({ name: 'twir-author-code-server', private: true }, null, 2)}\n`);
+  // Its own package, so that npm installs here and not into the extension's node_modules. Its
+  // install scripts (and argon2's native module) are reviewed: npm is to start blocking unreviewed ones.
+  const manifest = { name: 'twir-author-code-server', private: true, allowScripts: { 'code-server': true, argon2: true } };
+  writeFileSync(join(INSTALL_DIR, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const env = {
     ...process.env,
     TMPDIR: seedRipgrepCache(),
     // node-pty's postinstall runs `npx node-gyp`; this machine's npm answers npx's prompt with "no".
     npm_config_yes: 'true',
   };
+  // npm 11 no longer knows --unsafe-perm (it warns), but code-server's postinstall refuses root without it.
   run('npm', ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: INSTALL_DIR, env });
   if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server installed, but ${CODE_SERVER_ENTRY} is missing`);
   writeFileSync(DONE_MARKER, `${new Date().toISOString()}\n`);
