@@ -278,7 +278,7 @@ describe('twir-lint: workers', () => {
     // Slow first file: workers finish later files first, and the output must wait for it.
     write('aaa/2024-11-20-this-week-in-rust.md', readFileSync(join(FIXTURES, 'published/2024-11-20-this-week-in-rust.md')));
     const inline = await lintIn(['--format', 'json', '--concurrency', 'off', 'aaa', 'fixtures']);
-    const threaded = await lintIn(['--format', 'json', '--concurrency', '2', 'aaa', 'fixtures']);
+    const threaded = await lintIn(['--format', 'json', '--concurrency', '3', 'aaa', 'fixtures']);
     expect(threaded.status).toBe(inline.status);
     expect(threaded.stdout).toBe(inline.stdout);
     const files = parseJson(threaded).map((report) => report.file);

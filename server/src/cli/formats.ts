@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { Severity } from '../service/rules/types';
 import type { FileReport } from './lint-file';
 import type { Format } from './options';
@@ -31,14 +32,20 @@ export interface Formatter {
   end(summary: Summary): string;
 }
 
-export function formatter(format: Format, colours: boolean, fixing: boolean): Formatter {
+export interface TextLayout {
+  colours: boolean;
+  /** The width rows should fit in: messages longer than the room left are not padded to align. */
+  columns: number;
+}
+
+export function formatter(format: Format, layout: TextLayout, fixing: boolean): Formatter {
   switch (format) {
     case 'json':
       return jsonFormatter;
     case 'github':
       return githubFormatter;
     case 'text':
-      return textFormatter(colours ? ANSI : PLAIN, fixing);
+      return textFormatter(layout.colours ? ANSI : PLAIN, layout.columns, fixing);
   }
 }
 
@@ -102,22 +109,24 @@ export function wantsColours(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv)
 }
 
 /** Like ESLint's "stylish": a block per file (`line:col  severity  message  rule`), then a summary. */
-function textFormatter(style: Style, fixing: boolean): Formatter {
+function textFormatter(style: Style, columns: number, fixing: boolean): Formatter {
   const severityStyle: Record<Severity, (text: string) => string> = { error: style.red, warning: style.yellow, info: style.blue, hint: style.dim };
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return {
     file(report) {
       if (report.diagnostics.length === 0) return '';
       const rows = report.diagnostics.map((diagnostic) => ({ ...diagnostic, message: diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ') }));
-      const widest = (values: string[]) => Math.max(...values.map((value) => value.length));
+      const widest = (values: string[]) => Math.max(0, ...values.map((value) => stringWidth(value)));
       const lineWidth = widest(rows.map((row) => String(row.line)));
       const columnWidth = widest(rows.map((row) => String(row.column)));
       const severityWidth = widest(rows.map((row) => row.severity));
-      const messageWidth = widest(rows.map((row) => row.message));
+      const room = columns - (2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2 + 2 + widest(rows.map((row) => row.rule)));
+      const messageWidth = widest(rows.map((row) => row.message).filter((message) => stringWidth(message) <= room));
       const lines = rows.map((row) => {
         const position = style.dim(`${String(row.line).padStart(lineWidth)}:${String(row.column).padEnd(columnWidth)}`);
         const severity = severityStyle[row.severity](row.severity.padEnd(severityWidth));
-        return `  ${position}  ${severity}  ${row.message.padEnd(messageWidth)}  ${style.dim(row.rule)}`;
+        const message = row.message + ' '.repeat(Math.max(0, messageWidth - stringWidth(row.message)));
+        return `  ${position}  ${severity}  ${message}  ${style.dim(row.rule)}`;
       });
       return `${style.underline(report.file)}\n${lines.join('\n')}\n\n`;
     },

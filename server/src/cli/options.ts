@@ -9,7 +9,7 @@ export interface CliOptions {
   fix: boolean;
   format: Format;
   config?: string;
-  /** Worker threads to use; `auto` decides from the number of files. */
+  /** Threads that lint (this one and workers); `auto` decides from the number of files. */
   concurrency: number | 'auto';
 }
 
@@ -27,8 +27,8 @@ Options:
   --format FORMAT          text (default), json, or github (workflow annotations)
   --config FILE            rule settings; default: the nearest .twir-lint.json
                            above each PATH, else the one in the current folder
-  --concurrency N|auto|off worker threads (default auto: one per core when
-                           there are enough files to pay for them)
+  --concurrency N|auto|off threads that lint (default auto: one per core when
+                           there are enough files to pay for starting them)
   -h, --help               show this help
   -v, --version            show the version
 
@@ -69,7 +69,7 @@ export function parseCommandLine(args: readonly string[]): ParsedCommand {
 
 function parseConcurrency(value: string): CliOptions['concurrency'] | undefined {
   if (value === 'auto') return 'auto';
-  if (value === 'off') return 0;
+  if (value === 'off') return 1;
   if (!/^\d+$/.test(value) || Number(value) < 1) return undefined;
   return Math.min(Number(value), availableParallelism() * 4);
 }

@@ -41,11 +41,12 @@ async function lintCommand(options: CliOptions): Promise<number> {
   for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
 
   const tasks: LintTask[] = inputs.map((input) => ({ path: input.path, file: input.file, rules: input.config.rules, fix: options.fix, problem: input.problem }));
-  const workers = options.concurrency === 'auto' ? (tasks.length < MIN_FILES_FOR_WORKERS ? 0 : availableParallelism()) : options.concurrency;
-  const format = formatter(options.format, wantsColours(process.stdout, process.env), options.fix);
+  const threads = options.concurrency === 'auto' ? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : availableParallelism()) : options.concurrency;
+  const layout = { colours: wantsColours(process.stdout, process.env), columns: process.stdout.isTTY ? process.stdout.columns : 120 };
+  const format = formatter(options.format, layout, options.fix);
   const summary = new Summary();
   let fatal = false;
-  await lintAll(tasks, workers, (report, index) => {
+  await lintAll(tasks, threads, (report, index) => {
     summary.add(report);
     fatal ||= report.fatal;
     process.stdout.write(format.file(report, index));
