@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { analyse, checkFixAll, checkRangesInside, rangesIn } from './checks';
+import { analyse, checkFixAll, checkRangesInside, checkRangesOnTheirText, rangesIn } from './checks';
 import { documents, runs } from './documents';
 
 const windows = documents({ maxLines: 30, maxMutations: 6 });
@@ -16,6 +16,7 @@ function checkAnalysis(text: string, fileName: string) {
   const { model, result } = analysis;
   checkRangesInside(model.lines, rangesIn(model).map(({ path, range }) => ({ path: `model${path}`, range })));
   checkRangesInside(model.lines, rangesIn(result.diagnostics).map(({ path, range }) => ({ path: `diagnostics${path}`, range })));
+  checkRangesOnTheirText(model);
   return analysis;
 }
 

@@ -75,6 +75,18 @@ export function checkRangesInside(lines: LineIndex, ranges: readonly { path: str
   }
 }
 
+/** Ranges point at what they claim: a comment at its `<!--`, a link at its `[` or `<`. */
+export function checkRangesOnTheirText(model: IssueModel): void {
+  const at = (range: Range) => model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+  for (const comment of model.comments) {
+    if (!at(comment.range).startsWith('<!--')) throw new Error(`comment ${show(comment.range)} does not start at its <!--: ${JSON.stringify(at(comment.range).slice(0, 20))}`);
+  }
+  for (const link of model.links) {
+    const text = at(link.range);
+    if (!text.startsWith(link.kind === 'autolink' ? '<' : '[')) throw new Error(`${link.kind} link ${show(link.range)} does not start at its bracket: ${JSON.stringify(text.slice(0, 20))}`);
+  }
+}
+
 /** An edit must not cut a surrogate pair: the halves would be saved as U+FFFD, losing the character. */
 export function checkEditsKeepCharacters(text: string, lines: LineIndex, edits: readonly TextEdit[]): void {
   for (const edit of edits) {

@@ -37,7 +37,8 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   const lines = new LineIndex(text);
   const header = parseHeader(lines, bom);
   const bodyStartLine = header ? header.endLine : 0;
-  const bodyStart = header ? lines.starts[bodyStartLine] : bom ? 1 : 0;
+  // Segments start at line starts; the parser skips the BOM (see parse.ts).
+  const bodyStart = header ? lines.starts[bodyStartLine] : 0;
   const parsed = options.singleSegment
     ? parseWhole(text, bodyStart, summariseSegment)
     : parseSegments(text, bodyStart, summariseSegment, options.previous && segmentCaches.get(options.previous));

@@ -57,6 +57,24 @@ export function parseMarkdown(text: string): Root {
 }
 
 /**
+ * BOMs at the start of a segment are not content (the file's own, or one pasted after the header).
+ * micromark would skip one without counting it, so they are cut off before parsing and counted
+ * back into the offsets after.
+ */
+function leadingBoms(text: string): number {
+  let count = 0;
+  while (text.charCodeAt(count) === 0xfeff) count++;
+  return count;
+}
+
+/** Moves every offset in the tree by `by` (never below 0: the root starts where the context did). */
+function shiftOffsets(node: { children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }, by: number): void {
+  if (node.position?.start.offset !== undefined) node.position.start.offset = Math.max(0, node.position.start.offset + by);
+  if (node.position?.end.offset !== undefined) node.position.end.offset = Math.max(0, node.position.end.offset + by);
+  for (const child of node.children ?? []) shiftOffsets(child as typeof node, by);
+}
+
+/**
  * Parses `text` from `bodyStart` segment by segment and summarises each tree with `summarise`
  * (positions in the tree are relative to the segment). Trees are not kept: a segment whose text
  * (and the document's definition labels) is unchanged since `previous` reuses its summary.
@@ -79,7 +97,11 @@ export function parseSegments<T>(
 
 /** The whole body as one tree, as the reference a segmented parse must agree with. */
 export function parseWhole<T>(text: string, bodyStart: number, summarise: (tree: Root, segmentText: string) => T): SegmentedParse<T> {
-  const summary = summarise(parseMarkdown(text.slice(bodyStart)), text.slice(bodyStart));
+  const body = text.slice(bodyStart);
+  const boms = leadingBoms(body);
+  const tree = parseMarkdown(body.slice(boms));
+  if (boms) shiftOffsets(tree, boms);
+  const summary = summarise(tree, body);
   return { segments: [{ start: bodyStart, end: text.length, summary, definitions: new Map() }], cache: { segments: new Map(), labels: new Map() } };
 }
 
@@ -143,8 +165,10 @@ function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: 
   // Definitions before the segment's text (a blank line apart, so that nothing in the segment can
   // swallow them) let its reference links resolve; they are then dropped from the tree.
   const context = [...labels.values()].map((label) => `[${label}]: #\n`).join('') + (labels.size > 0 ? '\n' : '');
-  const tree = parseMarkdown(context + segmentText);
+  const boms = leadingBoms(segmentText);
+  const tree = parseMarkdown(context + segmentText.slice(boms));
   if (context) dropContext(tree, context.length);
+  if (boms) shiftOffsets(tree, boms);
   const definitions = new Map<string, string>();
   for (const node of tree.children) {
     if (node.type !== 'definition') continue;
@@ -157,14 +181,8 @@ function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: 
 
 /** Removes the top-level nodes of the first `length` characters and makes offsets relative to the rest. */
 function dropContext(tree: Root, length: number): void {
-  type Node = { children?: Node[]; position?: { start: { offset?: number }; end: { offset?: number } } };
   tree.children = tree.children.filter((child) => (child.position?.start.offset ?? 0) >= length);
-  const visit = (node: Node): void => {
-    if (node.position?.start.offset !== undefined) node.position.start.offset = Math.max(0, node.position.start.offset - length);
-    if (node.position?.end.offset !== undefined) node.position.end.offset = Math.max(0, node.position.end.offset - length);
-    if (node.children) for (const child of node.children) visit(child);
-  };
-  visit(tree as Node);
+  shiftOffsets(tree, -length);
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
