@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -119,6 +119,17 @@ describe('twir-lint: exit status', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('Usage: twir-lint');
+  });
+
+  it('stops printing quietly when the reader goes away (`twir-lint . | head`)', async () => {
+    cpSync(join(FIXTURES, 'published'), join(dir, 'published'), { recursive: true });
+    const child = spawn(process.execPath, [cli, 'published'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect([0, 1]).toContain(status);
   });
 
   it('--help and --version print to stdout and exit 0', async () => {
