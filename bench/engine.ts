@@ -2,3 +2,4 @@
 export { buildModel } from '../server/src/service/model/build';
 export { parseMarkdown } from '../server/src/service/model/parse';
 export { lint } from '../server/src/service/lint';
+export { RULES } from '../server/src/service/rules/index';

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -60,20 +60,31 @@ async function loadEngine(directory) {
   const outfile = join(directory, 'engine.cjs');
   // As scripts/build.mjs bundles the server, but not minified: profiles then name the functions.
   await esbuild.build({ entryPoints: [join(ROOT, 'bench/engine.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-  return createRequire(import.meta.url)(outfile);
+  return { ...createRequire(import.meta.url)(outfile), bundle: readFileSync(outfile, 'utf8') };
 }
 
 /** In-process: bare remark-parse, our full analysis, and the re-analysis after one-character edits. */
 function measureEngine(engine, name) {
   const text = readFileSync(join(FIXTURES, name), 'utf8');
   const fileName = basename(name);
-  const analyse = (source, previous) => engine.lint(engine.buildModel(source, { fileName, previous }));
-  for (let i = 0; i < 3; i++) analyse(text);
-  const bare = median(Array.from({ length: 10 }, () => time(() => engine.parseMarkdown(text))));
-  const full = median(Array.from({ length: 10 }, () => time(() => analyse(text))));
+  const analyse = () => engine.lint(engine.buildModel(text, { fileName }));
+  for (let i = 0; i < 3; i++) analyse();
+  return {
+    bareParseMs: median(Array.from({ length: 10 }, () => time(() => engine.parseMarkdown(text)))),
+    fullAnalysisMs: median(Array.from({ length: 10 }, () => time(analyse))),
+    ...measureReanalysis(engine, text, fileName),
+  };
+}
+
+/**
+ * Types one character at a time at positions spread over the issue, each version built from the
+ * last as the server does; every rule is also timed on its own, to say where the lint's time goes.
+ */
+function measureReanalysis(engine, text, fileName) {
   const model = [];
   const lintTimes = [];
   const total = [];
+  const byRule = new Map(engine.RULES.map((rule) => [rule.id, 0]));
   let base = engine.buildModel(text, { fileName });
   for (const position of editPositions(text, REANALYSIS_RUNS, 1)) {
     const offset = offsetOf(text, position);
@@ -84,9 +95,21 @@ function measureEngine(engine, name) {
     model.push(modelTime);
     lintTimes.push(lintTime);
     total.push(modelTime + lintTime);
+    for (const rule of engine.RULES) byRule.set(rule.id, byRule.get(rule.id) + time(() => rule.check({ model: next, recentIssues: [] })));
     base = engine.buildModel(text, { fileName, previous: next });
   }
-  return { bareParseMs: bare, fullAnalysisMs: full, reanalysisMs: median(total), reanalysisP90Ms: percentile(total, 0.9), reanalysisModelMs: median(model), reanalysisLintMs: median(lintTimes) };
+  const slowestRules = [...byRule]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([rule, ms]) => ({ rule, meanMs: Math.round((ms / REANALYSIS_RUNS) * 1000) / 1000 }));
+  return {
+    reanalysisMs: median(total),
+    reanalysisP90Ms: percentile(total, 0.9),
+    reanalysisModelMs: median(model),
+    reanalysisLintMs: median(lintTimes),
+    rules: engine.RULES.length,
+    slowestRules,
+  };
 }
 
 /** Where the re-analysis of the largest issue spends its time: self time per function, from the V8 profiler. */
@@ -95,22 +118,30 @@ async function profileReanalysis(engine) {
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
-  measureEngine(engine, LARGEST);
+  measureReanalysis(engine, readFileSync(join(FIXTURES, LARGEST), 'utf8'), basename(LARGEST));
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
+  // esbuild marks where each source file starts in the bundle (`// server/src/…/x.ts`): name the function's file.
+  const starts = [];
+  engine.bundle.split('\n').forEach((line, index) => {
+    const source = /^\/\/ (\S+\.[cm]?[jt]s)$/.exec(line);
+    if (source) starts.push({ line: index, file: source[1].replace(/^server\/src\/service\//, '').replace(/^node_modules\//, '') });
+  });
+  const fileAt = (line) => starts.findLast((start) => start.line <= line)?.file ?? '';
   const self = new Map();
   const ticks = new Map();
   profile.samples.forEach((id, index) => ticks.set(id, (ticks.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
   for (const node of profile.nodes) {
     const frame = node.callFrame;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url ? basename(frame.url) : ''}`.trim();
+    const where = frame.url.endsWith('engine.cjs') ? fileAt(frame.lineNumber) : frame.url && basename(frame.url);
+    const key = `${frame.functionName || '(anonymous)'}${where ? ` (${where})` : ''}`;
     self.set(key, (self.get(key) ?? 0) + (ticks.get(node.id) ?? 0));
   }
   const all = [...self.values()].reduce((sum, value) => sum + value, 0);
   return [...self]
     .filter(([key]) => key !== '(idle)' && key !== '(program)')
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 12)
+    .slice(0, 15)
     .map(([fn, micros]) => ({ function: fn, selfPercent: Math.round((micros / all) * 1000) / 10 }));
 }
 
@@ -257,7 +288,8 @@ try {
   ].map((check) => ({ ...check, pass: check.value === undefined ? undefined : check.value <= check.limit }));
 
   const fmt = (value, digits = 1) => (value === undefined ? 'not built' : value.toFixed(digits));
-  console.log(`\ntwir-author benchmark — Node ${process.version}, ${cpus().length} cores\n`);
+  // Other work on the machine slows every number down: the load says how much to trust them.
+  console.log(`\ntwir-author benchmark — Node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}\n`);
   console.table(
     Object.fromEntries(
       SUBJECTS.map((name) => {
@@ -281,8 +313,10 @@ try {
   console.log(`over ${cli.files} issues: twir-lint ${fmt(cli.twirLintMs, 0)} ms, markdownlint-cli2 ${fmt(cli.markdownlintMs, 0)} ms, ratio ${fmt(cli.cliRatio, 2)}\n`);
   console.table(checks.map((check) => ({ target: check.target, value: `${fmt(check.value, 2)} ${check.unit}`, limit: `≤ ${check.limit} ${check.unit}`, result: check.pass === undefined ? 'not built' : check.pass ? 'PASS' : 'FAIL' })));
 
-  const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, files, server, cli, checks };
+  const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage: loadavg(), files, server, cli, checks };
   if (checks[0].pass === false) {
+    console.log(`re-analysis of ${basename(LARGEST)}: ${fmt(files[LARGEST].reanalysisModelMs, 2)} ms model, ${fmt(files[LARGEST].reanalysisLintMs, 2)} ms lint (${files[LARGEST].rules} rules); the slowest rules (mean ms per run):`);
+    console.table(files[LARGEST].slowestRules);
     results.reanalysisProfile = await profileReanalysis(engine);
     console.log(`re-analysis of ${basename(LARGEST)}: self time by function`);
     console.table(results.reanalysisProfile);

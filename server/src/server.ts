@@ -17,6 +17,7 @@ import { authoringCapabilities, registerAuthoring } from './lsp/authoring';
 import { ServerContext } from './lsp/context';
 import { registerDiagnostics } from './lsp/diagnostics';
 import { registerOutline } from './lsp/outline';
+import { warmUp } from './lsp/warm-up';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -47,6 +48,7 @@ connection.onInitialized(async () => {
   context.loadWorkspaceConfig();
   await context.pullSettings();
   diagnostics.revalidateAll();
+  void warmUp();
 });
 
 connection.onDidChangeConfiguration(async () => {
