@@ -4,7 +4,7 @@
  * /work/shared/E2E.md for why each step is the way it is.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -15,15 +15,36 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 const CACHE = join(REPO_ROOT, '.cache', 'code-server');
 const INSTALL_DIR = join(CACHE, CODE_SERVER_VERSION);
-/** Written last, so that an interrupted install is never mistaken for a finished one. */
-const DONE_MARKER = join(INSTALL_DIR, '.installed');
-export const CODE_SERVER_ENTRY = join(INSTALL_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** Inside an install: its entry script, and a marker written when it is complete. */
+const ENTRY = join('node_modules', 'code-server', 'out', 'node', 'entry.js');
+const MARKER = '.installed';
+export const CODE_SERVER_ENTRY = join(INSTALL_DIR, ENTRY);
+const DONE_MARKER = join(INSTALL_DIR, MARKER);
 
 /** The prebuilt ripgrep that @vscode/ripgrep@1.15.11 would download from GitHub; Debian's rg is the same 13.0.0. */
 const RIPGREP_CACHE_DIR = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
 
+const STAGING_PREFIX = `${CODE_SERVER_VERSION}.installing-`;
+
 const isRoot = () => process.getuid?.() === 0;
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Staging folders of installs whose process is gone (interrupted) take 250 MB each. */
+function removeAbandonedStagingDirs() {
+  if (!existsSync(CACHE)) return;
+  for (const name of readdirSync(CACHE)) {
+    if (name.startsWith(STAGING_PREFIX) && !processAlive(Number(name.slice(STAGING_PREFIX.length)))) rmSync(join(CACHE, name), { recursive: true, force: true });
+  }
+}
 
 function run(command, args, options = {}) {
   execFileSync(command, args, { stdio: 'inherit', ...options });
@@ -37,8 +58,10 @@ function ensureDebianPackages(needed, log) {
   if (!isRoot()) throw new Error(`missing Debian packages ${missing.join(', ')}: run \`sudo sh -c '${command}'\``);
   log(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', ...missing], { env });
+  // Waits for dpkg's lock rather than failing when another install is running.
+  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+  run('apt-get', [...wait, 'update'], { env });
+  run('apt-get', [...wait, 'install', '-y', ...missing], { env });
 }
 
 /** Puts Debian's rg where @vscode/ripgrep's postinstall looks before it downloads; returns that TMPDIR. */
@@ -49,7 +72,10 @@ function seedRipgrepCache() {
   const dir = join(tmpdir, RIPGREP_CACHE_DIR);
   mkdirSync(dir, { recursive: true });
   const tarball = join(dir, `ripgrep-v13.0.0-10-${target}.tar.gz`);
-  if (!existsSync(tarball)) run('tar', ['-czf', tarball, '-C', '/usr/bin', 'rg']);
+  if (!existsSync(tarball)) {
+    run('tar', ['-czf', `${tarball}.${process.pid}`, '-C', '/usr/bin', 'rg']);
+    renameSync(`${tarball}.${process.pid}`, tarball);
+  }
   return tmpdir;
 }
 
@@ -66,13 +92,17 @@ export function provision({ log = (message) => console.error(`[provision] ${mess
   ensureDebianPackages([chromium, { name: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h' }, { name: 'ripgrep', file: '/usr/bin/rg' }], log);
 
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (about a minute, once)`);
-  rmSync(INSTALL_DIR, { recursive: true, force: true });
-  mkdirSync(INSTALL_DIR, { recursive: true });
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (about a minute and a half, once)`);
+  removeAbandonedStagingDirs();
+  // Installed aside and renamed into place when complete, so that a run that starts meanwhile (or
+  // after an interrupted install) never uses, or deletes, a half-installed tree.
+  const staging = join(CACHE, `${STAGING_PREFIX}${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   // Its own package, so that npm installs here and not into the extension's node_modules. Its
   // install scripts (and argon2's native module) are reviewed: npm is to start blocking unreviewed ones.
   const manifest = { name: 'twir-author-code-server', private: true, allowScripts: { 'code-server': true, argon2: true } };
-  writeFileSync(join(INSTALL_DIR, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const env = {
     ...process.env,
     TMPDIR: seedRipgrepCache(),
@@ -80,9 +110,15 @@ export function provision({ log = (message) => console.error(`[provision] ${mess
     npm_config_yes: 'true',
   };
   // npm 11 no longer knows --unsafe-perm (it warns), but code-server's postinstall refuses root without it.
-  run('npm', ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: INSTALL_DIR, env });
-  if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server installed, but ${CODE_SERVER_ENTRY} is missing`);
-  writeFileSync(DONE_MARKER, `${new Date().toISOString()}\n`);
+  run('npm', ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: staging, env });
+  if (!existsSync(join(staging, ENTRY))) throw new Error(`npm installed code-server into ${staging}, but without its entry script`);
+  writeFileSync(join(staging, MARKER), `${new Date().toISOString()}\n`);
+  if (existsSync(DONE_MARKER)) {
+    rmSync(staging, { recursive: true, force: true }); // another run finished first
+  } else {
+    rmSync(INSTALL_DIR, { recursive: true, force: true });
+    renameSync(staging, INSTALL_DIR);
+  }
   log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return CODE_SERVER_ENTRY;
 }
