@@ -1,25 +1,25 @@
 /**
- * Bundles the extension tests (test/e2e/suite: index.ts and every *.test.ts) into test/e2e/out/, the
- * `extensionTestsPath` both runners hand to VS Code. `vscode` comes from the extension host; mocha is
- * bundled in, because mocha 12 is an ES module that the Node of some VS Code builds cannot require().
+ * Bundles the extension tests (test/e2e/suite: index.ts and every *.test.ts) into a fresh temporary
+ * folder per run (runs may overlap); its index.js is the `extensionTestsPath` both runners hand to
+ * VS Code. `vscode` comes from the extension host; mocha is bundled in, because mocha 12 is an ES
+ * module that the Node of some VS Code builds cannot require().
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { REPO_ROOT } from '../../scripts/e2e/provision.mjs';
+import { REPO_ROOT, freshDir } from '../../scripts/e2e/code-server.mjs';
 
 const SUITE = join(REPO_ROOT, 'test', 'e2e', 'suite');
-const OUT = join(REPO_ROOT, 'test', 'e2e', 'out');
 
 /** Returns the path of the bundled suite's index.js. */
 export async function buildSuite() {
   const entryPoints = readdirSync(SUITE)
     .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
     .map((name) => join(SUITE, name));
-  rmSync(OUT, { recursive: true, force: true });
+  const outdir = freshDir('twir-e2e-suite-');
   await esbuild.build({
     entryPoints,
-    outdir: OUT,
+    outdir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -30,5 +30,5 @@ export async function buildSuite() {
     // Mocha's parallel mode (unused here) resolves worker files by path.
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
-  return join(OUT, 'index.js');
+  return join(outdir, 'index.js');
 }
