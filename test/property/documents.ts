@@ -146,4 +146,4 @@ export function runs(defaultRuns: number): number {
 }
 
 /** The total of the default runs of every property, so `TWIR_PROPERTY_RUNS=20000` means ~20 000 cases. */
-const DEFAULT_TOTAL = 2000;
+const DEFAULT_TOTAL = 1950;
