@@ -7,10 +7,22 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
+/**
+ * Every test starts from the workspace as it is on disk, even after a test that failed half-way
+ * through its edits: whatever is left modified (an edited file, an untitled document) is reverted and closed.
+ */
+async function revertModifiedDocuments(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(join(__dirname, file));
+  mocha.suite.afterEach('revert the documents the test left modified', revertModifiedDocuments);
   // The runners print the workbench's log from this line on (before it, it is start-up chatter).
   console.log(`Running the extension tests (${files.join(', ')}) in VS Code ${vscode.version}`);
   await mocha.loadFilesAsync();
