@@ -33,7 +33,6 @@ export function assertBuilt() {
 
 /** What to undo when the process ends, however it ends (normal exit, error, Ctrl-C, timeout). */
 const cleanups = new Set();
-let exiting = false;
 
 function onCleanup(cleanup) {
   cleanups.add(cleanup);
@@ -44,11 +43,7 @@ process.on('exit', () => {
   for (const cleanup of [...cleanups].reverse()) cleanup();
 });
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
-  process.on(signal, () => {
-    if (exiting) return;
-    exiting = true;
-    process.exit(code);
-  });
+  process.on(signal, () => process.exit(code));
 }
 
 /** A new temporary folder, removed when the process ends. */
