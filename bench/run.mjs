@@ -187,6 +187,8 @@ async function startServer() {
 /** Opening each subject on a started server, then typing into the largest one. */
 async function measureServer() {
   const server = await startServer();
+  // A started server: up, initialised and settled (it warms up right after initialisation).
+  await sleep(1500);
   const result = { firstDiagnosticsMs: {}, keystrokeMs: 0, keystrokeMaxMs: 0 };
   for (const name of SUBJECTS) {
     const uri = pathToFileURL(join(FIXTURES, name)).href;

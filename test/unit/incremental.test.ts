@@ -102,6 +102,8 @@ describe('incremental analysis', () => {
     '[foo]: https://example.com/foo',
     '[foo]:',
     '[Bar]:  <https://example.com/bar> "title"',
+    '* [foo]: https://example.com/in-a-list',
+    '> [bar]: https://example.com/in-a-quote',
     '> quoted [bar]',
     '* > quoted in a list',
     '1. ordered',

@@ -6,14 +6,15 @@ import { unified } from 'unified';
  * remark-parse costs ~140 µs per line of a link-dense list, so a document is parsed as a run of
  * independent segments: after an edit only the segments it touches are parsed again.
  *
- * Segments start at a column-0 ATX heading or at a column-0 bullet between two items of a long
- * list. Neither line can continue anything CommonMark may have open before it (a heading or a
- * bullet interrupts a paragraph, and closes lists and block quotes, as neither is lazy
- * continuation text) except a top-level fenced code block or HTML block, or a definition that
- * waits for its destination. `segmentBounds` avoids those places, and `parseSegments` checks each
- * segment's last block to be sure, joining a segment with the rest of the text when it stays open.
- * Reference definitions are the one thing that crosses segments: every segment is parsed with the
- * document's definition labels appended, so its reference links resolve as in the whole text.
+ * Segments start at a column-0 ATX heading, at a column-0 bullet between two items of a long list,
+ * or at a column-0 line after a blank line. None of these lines can continue anything CommonMark
+ * may have open before it (a heading or a bullet interrupts a paragraph, the blank line ends it,
+ * and all of them close lists and block quotes, as none is lazy continuation text) except a
+ * top-level fenced code block or HTML block, or a definition that waits for its destination.
+ * `segmentBounds` avoids those places, and `parseSegments` checks each segment's last block to be
+ * sure, joining a segment with the rest of the text when it stays open. Reference definitions are
+ * the one thing that crosses segments: each segment is parsed after definitions of the labels it
+ * may use, so that its reference links resolve as in the whole text.
  */
 export interface ParsedSegment<T> {
   /** Offset of the segment's first character in the document (always a line start). */
@@ -49,8 +50,11 @@ export interface SegmentedParse<T> {
 
 const processor = unified().use(remarkParse);
 
-/** Long runs of list lines are cut into segments of about this many lines. */
-const MAX_LIST_SEGMENT_LINES = 8;
+/**
+ * Long runs of list items or paragraphs are cut into segments of about this many lines, so that an
+ * edit parses only a few lines again (fewer lines per segment no longer pay for the segment's own cost).
+ */
+const SEGMENT_LINES = 4;
 
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
@@ -170,12 +174,17 @@ function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: 
   if (context) dropContext(tree, context.length);
   if (boms) shiftOffsets(tree, boms);
   const definitions = new Map<string, string>();
-  for (const node of tree.children) {
-    if (node.type !== 'definition') continue;
-    // The label as written (escapes and all) is what defines it again in another segment.
-    const label = DEFINITION.exec(segmentText.slice(node.position?.start.offset ?? 0))?.[1] ?? node.label ?? node.identifier;
-    if (!definitions.has(normaliseLabel(label))) definitions.set(normaliseLabel(label), label);
-  }
+  const visit = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      // Definitions sit at the top or inside containers (list items, block quotes), never inline.
+      if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') visit(node.children);
+      if (node.type !== 'definition') continue;
+      // The label as written (escapes and all) is what defines it again in another segment.
+      const label = DEFINITION.exec(segmentText.slice(node.position?.start.offset ?? 0))?.[1] ?? node.label ?? node.identifier;
+      if (!definitions.has(normaliseLabel(label))) definitions.set(normaliseLabel(label), label);
+    }
+  };
+  visit(tree.children);
   return { summary: summarise(tree, segmentText), context: labelKey(labels), definitions, openAtEnd: isOpenAtEnd(tree.children[tree.children.length - 1], segmentText) };
 }
 
@@ -274,11 +283,14 @@ export function segmentBounds(text: string, bodyStart: number): number[] {
     } else if (html) {
       if (html.end ? html.end.test(lineText) : lineText.trim() === '') html = undefined;
     } else {
+      // A column-0 line after a blank line closes lists, quotes and indented code like a heading does.
+      const long = linesInSegment >= SEGMENT_LINES;
       const canSplit =
         line.start > bodyStart &&
         !DANGLING_DEFINITION.test(previous) &&
         (HEADING_AT_COLUMN_0.test(lineText) ||
-          (linesInSegment >= MAX_LIST_SEGMENT_LINES && TOP_LEVEL_BULLET.test(lineText) && !THEMATIC_BREAK.test(lineText) && NESTED_OR_BULLET.test(previous)));
+          (long && TOP_LEVEL_BULLET.test(lineText) && !THEMATIC_BREAK.test(lineText) && NESTED_OR_BULLET.test(previous)) ||
+          (long && previous.trim() === '' && /^\S/.test(lineText)));
       if (canSplit) {
         bounds.push(line.start);
         linesInSegment = 0;
