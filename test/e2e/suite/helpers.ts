@@ -79,3 +79,45 @@ export function child(symbol: vscode.DocumentSymbol, name: string): vscode.Docum
   assert.ok(found, `no symbol "${name}" under "${symbol.name}" (has: ${symbol.children.map((candidate) => candidate.name).join(', ')})`);
   return found;
 }
+
+/** A diagnostic's rule id: the client turns a code with a docs link into `{ value, target }`. */
+export function ruleOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+}
+
+/** One line per diagnostic, `line:col-line:col severity rule` (1-based, as the Problems panel counts), to compare and to print. */
+export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string[] {
+  const at = (position: vscode.Position) => `${position.line + 1}:${position.character + 1}`;
+  return diagnostics.map((diagnostic) => `${at(diagnostic.range.start)}-${at(diagnostic.range.end)} ${vscode.DiagnosticSeverity[diagnostic.severity]} ${ruleOf(diagnostic)}`);
+}
+
+/**
+ * Undoes a test's edits of a workspace file (later tests expect it as it is on disk) and waits until its
+ * diagnostics are `pristine` again (`describeDiagnostics` of the file before the edits), not stale ones.
+ */
+export async function revertDocument(document: vscode.TextDocument, pristine: readonly string[]): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.equal(document.isDirty, false, `${document.uri.path} is still modified after reverting`);
+  await waitFor(`the diagnostics of the reverted ${document.uri.path}`, () =>
+    describeDiagnostics(twirDiagnostics(document.uri)).join('\n') === pristine.join('\n') ? true : undefined,
+  );
+}
+
+/**
+ * Turns off auto save, which the web workbench (code-server) has on by default (a desktop VS Code does
+ * not): a test's edits would otherwise reach the workspace's files on disk after a second, and reverting
+ * would no longer undo them.
+ */
+export async function keepEditsUnsaved(): Promise<void> {
+  await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+}
+
+/** Opens a workspace file that tests will edit: auto save off, its diagnostics in, and those noted for `revertDocument`. */
+export async function openForEditing(relative: string): Promise<{ document: vscode.TextDocument; pristine: string[] }> {
+  await keepEditsUnsaved();
+  const document = await openWorkspaceFile(relative);
+  await waitForActivation();
+  await waitForTwirDiagnostics(document.uri);
+  return { document, pristine: describeDiagnostics(twirDiagnostics(document.uri)) };
+}
