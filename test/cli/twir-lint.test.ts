@@ -175,6 +175,8 @@ describe('twir-lint: inputs', () => {
     write('a/2026-01-14-this-week-in-rust.md', Buffer.concat([Buffer.from(issue('* [x](https://x.org)\n')), Buffer.from([0, 1, 2])]));
     write('a/2026-01-21-this-week-in-rust.md', Buffer.concat([Buffer.from(issue('* [caf')), Buffer.from([0xe9]), Buffer.from('](https://x.org)\n')]));
     write('a/2026-01-28-this-week-in-rust.md', 'a'.repeat(6 * 1024 * 1024));
+    write('a/2026-01-29-this-week-in-rust.md', `${issue('')}${'* [x](https://x.org)\n'.repeat(20_000)}`);
+    write('a/2026-01-30-this-week-in-rust.md', issue([...Array(100).keys()].map((depth) => `${'  '.repeat(depth)}* x\n`).join('')));
     write('a/2026-02-04-this-week-in-rust.md', WITH_PROBLEMS);
     execFileSync('mkfifo', [join(dir, 'fifo.md')]);
     const run = await lintIn(['--format', 'json', 'a', 'fifo.md', 'missing.md']);
@@ -185,7 +187,10 @@ describe('twir-lint: inputs', () => {
       'a/2026-01-07-this-week-in-rust.md: render/bullet error',
       'a/2026-01-14-this-week-in-rust.md: fatal error Binary file (it contains NUL bytes): not linted.',
       'a/2026-01-21-this-week-in-rust.md: fatal error Not valid UTF-8: save the file as UTF-8 to lint it.',
-      'a/2026-01-28-this-week-in-rust.md: fatal error File too large to lint (6 MB; the limit is 5 MB).',
+      'a/2026-01-28-this-week-in-rust.md: fatal error The file is 6 MB, far more than TWiR analyses: not linted.',
+      // The analysis budget of the editor (service/guard.ts): too big to parse quickly, too deep.
+      expect.stringMatching(/^a\/2026-01-29-this-week-in-rust\.md: fatal error The file is \d+ KB, more than the \d+ KB TWiR analyses: not linted\.$/),
+      expect.stringMatching(/^a\/2026-01-30-this-week-in-rust\.md: fatal error The file nests lists or quotes too deeply \(line \d+\): not linted\.$/),
       'a/2026-02-04-this-week-in-rust.md: render/bullet error',
       'fifo.md: fatal error Not a regular file.',
       'missing.md: fatal error No such file or folder.',

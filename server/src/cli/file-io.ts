@@ -1,33 +1,38 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-
-/** Larger files are not issues (the largest published one is 41 kB): refuse them instead of stalling. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { ANALYSIS_BUDGET, overBudget } from '../service/guard';
 
 // `ignoreBOM` keeps a leading U+FEFF in the text: the model knows it, and --fix must write it back.
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export type ReadResult = { text: string; stats: Stats } | { problem: string };
 
-/** Reads a file as UTF-8 text, or says in a few words why it cannot be linted. */
+/**
+ * Reads a file as UTF-8 text, or says in a few words why it cannot be linted: as in the editor, a
+ * file past the analysis budget (size, line length, nesting) is refused rather than left to stall.
+ */
 export function readTextFile(path: string): ReadResult {
   let bytes: Buffer;
   let stats: Stats;
   try {
     stats = statSync(path);
     if (!stats.isFile()) return { problem: 'Not a regular file.' };
-    if (stats.size > MAX_FILE_BYTES) return { problem: `File too large to lint (${megabytes(stats.size)} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB).` };
+    // Not even read: a huge file is not an issue.
+    if (stats.size > ANALYSIS_BUDGET.maxBytes * 4) return { problem: `The file is ${megabytes(stats.size)} MB, far more than TWiR analyses: not linted.` };
     bytes = readFileSync(path);
   } catch (error) {
     return { problem: `Cannot read the file: ${(error as Error).message}` };
   }
   if (bytes.includes(0)) return { problem: 'Binary file (it contains NUL bytes): not linted.' };
+  let text: string;
   try {
-    return { text: UTF8.decode(bytes), stats };
+    text = UTF8.decode(bytes);
   } catch {
     return { problem: 'Not valid UTF-8: save the file as UTF-8 to lint it.' };
   }
+  const overBudgetBecause = overBudget(text);
+  return overBudgetBecause ? { problem: `The file ${overBudgetBecause}: not linted.` } : { text, stats };
 }
 
 function megabytes(bytes: number): string {
