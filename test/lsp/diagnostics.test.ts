@@ -64,7 +64,6 @@ describe('language server process: diagnostics and code actions', () => {
       ['Use `*`', 'quickfix', true],
       ['Fix all render/bullet problems (2)', 'quickfix', false],
       ['Disable render/bullet for this line', 'quickfix', false],
-      ['Fix all TWiR problems', 'source.fixAll.twir', false],
     ]);
     const quickFix = actions[0].edit!.changes![uri];
     expect(applyEdits(ISSUE, quickFix).split('\n')[9]).toBe('* [Announcing Rust 1.93](https://blog.rust-lang.org/2026/01/08/Rust-1.93.0/)');

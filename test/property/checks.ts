@@ -3,6 +3,7 @@
  * that says what broke, so fast-check can shrink the document and show it.
  */
 import { fixAllEdits } from '../../server/src/service/actions';
+import { fixUntilStable, minimalEdits } from '../../server/src/service/fix-all';
 import { lint, type LintDiagnostic, type LintResult } from '../../server/src/service/lint';
 import { buildModel } from '../../server/src/service/model/build';
 import type { IssueModel } from '../../server/src/service/model/types';
@@ -87,18 +88,24 @@ export function checkRangesOnTheirText(model: IssueModel): void {
   }
 }
 
-/** An edit must not cut a surrogate pair: the halves would be saved as U+FFFD, losing the character. */
-export function checkEditsKeepCharacters(text: string, lines: LineIndex, edits: readonly TextEdit[]): void {
+/**
+ * An edit must not cut a surrogate pair (the halves would be saved as U+FFFD, losing the
+ * character), and may only write the document's line break or breaks it moves from the text it replaces.
+ */
+export function checkEditsKeepCharacters(text: string, lines: LineIndex, edits: readonly TextEdit[], checkLineBreaks = true): void {
+  const breaks = (value: string) => value.match(/\r\n|\r|\n/g) ?? [];
   for (const edit of edits) {
-    for (const offset of [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)]) {
+    const [start, end] = [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)];
+    for (const offset of [start, end]) {
       const before = text.charCodeAt(offset - 1);
       const after = text.charCodeAt(offset);
       if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) {
         throw new Error(`edit ${show(edit.range)} → ${JSON.stringify(edit.newText)} cuts a surrogate pair`);
       }
     }
-    for (const lineBreak of edit.newText.match(/\r\n|\r|\n/g) ?? []) {
-      if (lineBreak !== lines.eol) throw new Error(`edit ${show(edit.range)} inserts ${JSON.stringify(lineBreak)} in a document whose line breaks are ${JSON.stringify(lines.eol)}`);
+    const moved = new Set([lines.eol, ...breaks(text.slice(start, end))]);
+    for (const lineBreak of checkLineBreaks ? breaks(edit.newText) : []) {
+      if (!moved.has(lineBreak)) throw new Error(`edit ${show(edit.range)} inserts ${JSON.stringify(lineBreak)} in a document whose line breaks are ${JSON.stringify(lines.eol)}`);
     }
   }
 }
@@ -150,7 +157,10 @@ export function checkUntouchedLinesKept(text: string, lines: LineIndex, edits: r
       throw new Error(`the fix of lines ${block.firstLine}–${block.lastLine} changed their line break ${JSON.stringify(oldBreak)}: ${JSON.stringify(newBlock.slice(-40))}`);
     }
     const fixedFirstLine = countLines(0, fixedCursor);
-    mapped.push({ block, fixedFirstLine, fixedLastLine: fixedFirstLine + countLines(fixedCursor, fixedCursor + newBlock.length) });
+    // The block's last line is the one before its final line break (a block's lines end with one).
+    const endsWithBreak = /(?:\r\n|\r|\n)$/.test(newBlock);
+    const fixedLastLine = fixedFirstLine + Math.max(0, countLines(fixedCursor, fixedCursor + newBlock.length) - (endsWithBreak ? 1 : 0));
+    mapped.push({ block, fixedFirstLine, fixedLastLine });
     fixedCursor += newBlock.length;
     cursor = blockEnd;
   }
@@ -178,8 +188,20 @@ export function checkFixAll(text: string, fileName: string, before: Analysis): v
   const blocks = checkUntouchedLinesKept(text, model.lines, edits, fixed);
 
   const after = analyse(fixed, fileName);
-  const again = applyEdits(fixed, after.model.lines, fixAllEdits(after.result.diagnostics));
-  if (again !== fixed) throw new Error(`a second fix-all changed the text again (rules: ${[...new Set(after.result.diagnostics.filter((d) => d.fix && d.fix.safe !== false).map((d) => d.rule))].join(', ')})`);
+  // Fix-all as the editor applies it repeats until nothing is left (a fix may reveal a problem it
+  // hid): it must settle, its edits must keep the untouched lines, and then a second one is a no-op.
+  const stable = fixUntilStable(model, result, {});
+  if (!stable.settled) {
+    throw new Error(`fix-all did not settle (rules still fixing: ${[...new Set(stable.result.diagnostics.filter((d) => d.fix && d.fix.safe !== false).map((d) => d.rule))].join(', ')})`);
+  }
+  const stableEdits = minimalEdits(model.lines, text, stable.model.text);
+  // A diff of two texts: in a mixed-ending document its edits may shift a line break they keep.
+  checkEditsKeepCharacters(text, model.lines, stableEdits, false);
+  if (applyEdits(text, model.lines, stableEdits) !== stable.model.text) throw new Error('the minimal edits of fix-all do not give its text');
+  checkUntouchedLinesKept(text, model.lines, stableEdits, stable.model.text);
+  if (fixAllEdits(stable.result.diagnostics).length > 0 && applyEdits(stable.model.text, stable.model.lines, fixAllEdits(stable.result.diagnostics)) !== stable.model.text) {
+    throw new Error('a second fix-all changed the text again');
+  }
 
   const fixedDiagnostics = appliedFixes(result.diagnostics, nonOverlapping(edits));
   for (const { block, fixedFirstLine, fixedLastLine } of blocks) {

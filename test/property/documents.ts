@@ -147,3 +147,13 @@ export function runs(defaultRuns: number): number {
 
 /** The total of the default runs of every property, so `TWIR_PROPERTY_RUNS=20000` means ~20 000 cases. */
 const DEFAULT_TOTAL = 1950;
+
+/**
+ * The seed of the random cases: fixed by default so that `npm test` checks the same cases every
+ * run; `TWIR_PROPERTY_SEED=random` (or a number) explores others, and a failure prints its seed.
+ */
+export function seed(): number | undefined {
+  const setting = process.env.TWIR_PROPERTY_SEED;
+  if (setting === 'random') return undefined;
+  return setting !== undefined && Number.isInteger(Number(setting)) ? Number(setting) : 20261121;
+}

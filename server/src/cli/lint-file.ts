@@ -1,9 +1,8 @@
 import { basename } from 'node:path';
-import { fixAllEdits } from '../service/actions';
+import { fixUntilStable, MAX_FIX_PASSES } from '../service/fix-all';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import { buildModel } from '../service/model/build';
 import type { IssueModel } from '../service/model/types';
-import { applyEdits } from '../service/rules/fixes';
 import type { Severity } from '../service/rules/types';
 import type { Position } from '../service/util/text';
 import { loadRecentIssues } from '../service/workspace/recent-issues';
@@ -45,9 +44,6 @@ export interface FileReport {
 /** The pseudo-rule of problems with the file itself (unreadable, binary, a rule that crashed…). */
 export const FATAL_RULE = 'fatal';
 
-/** Fixes can enable other fixes (a removed line exposes another): a few passes, never an endless loop. */
-const MAX_FIX_PASSES = 10;
-
 /** Lints one file (and with `fix`, fixes it); never throws: whatever goes wrong is in the report. */
 export function lintFile(task: LintTask): FileReport {
   try {
@@ -68,8 +64,8 @@ function lintOrFix(task: LintTask): FileReport {
   const result = lint(model, options);
   if (!task.fix) return report(task.file, model, result);
 
-  const fixed = fixUntilStable(model, result, fileName, options);
-  if (!fixed) return report(task.file, model, result, `Fixes did not settle after ${MAX_FIX_PASSES} passes: the file was left unchanged.`);
+  const fixed = fixUntilStable(model, result, options);
+  if (!fixed.settled) return report(task.file, model, result, `Fixes did not settle after ${MAX_FIX_PASSES} passes: the file was left unchanged.`);
   if (fixed.model.text === read.text) return report(task.file, fixed.model, fixed.result);
   try {
     writeFileAtomically(task.path, fixed.model.text, read.stats);
@@ -77,18 +73,6 @@ function lintOrFix(task: LintTask): FileReport {
     return report(task.file, model, result, `Cannot write the fixes (${(error as Error).message}): the file was left unchanged.`);
   }
   return { ...report(task.file, fixed.model, fixed.result), fixed: true };
-}
-
-/** Applies every safe fix and lints again until nothing is left to fix; undefined if that never happens. */
-function fixUntilStable(model: IssueModel, result: LintResult, fileName: string, options: LintOptions): { model: IssueModel; result: LintResult } | undefined {
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = fixAllEdits(result.diagnostics);
-    const text = applyEdits(model.text, model.lines, edits);
-    if (text === model.text) return { model, result };
-    model = buildModel(text, { fileName });
-    result = lint(model, options);
-  }
-  return undefined;
 }
 
 function report(file: string, model: IssueModel, result: LintResult, fatalMessage?: string): FileReport {

@@ -4,7 +4,7 @@ import { URI } from 'vscode-uri';
 import { configFileIn, readConfigFile, type LintConfig } from '../service/config';
 import { baseName, DEFAULT_FILE_GLOBS, isIssueFile } from '../service/files';
 import { ANALYSIS_BUDGET, overBudget, timed } from '../service/guard';
-import { lint, validateRuleSettings, type LintResult, type RuleSettings } from '../service/lint';
+import { lint, validateRuleSettings, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import { ModelCache } from '../service/model/analyze';
 import type { IssueModel } from '../service/model/types';
 import { loadRecentIssues } from '../service/workspace/recent-issues';
@@ -84,15 +84,19 @@ export class ServerContext {
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${baseName(this.documentPath(document))} ${why}` });
   }
 
+  /** The settings and, for files, the issues before this one in its repository (for links/duplicate). */
+  lintOptions(document: TextDocument, model: IssueModel): LintOptions {
+    const path = URI.parse(document.uri).scheme === 'file' ? this.documentPath(document) : undefined;
+    return { rules: { ...this.workspaceConfig.rules, ...this.settings.rules }, recentIssues: path ? loadRecentIssues(path, model) : [] };
+  }
+
   /** The diagnostics of the document's current version, linted once per version. */
   lintOf(document: TextDocument): LintResult | undefined {
     const model = this.modelOf(document);
     if (!model) return undefined;
     const cached = this.lintResults.get(document.uri);
     if (cached?.version === document.version) return cached.result;
-    const path = URI.parse(document.uri).scheme === 'file' ? this.documentPath(document) : undefined;
-    const recentIssues = path ? loadRecentIssues(path, model) : [];
-    const result = lint(model, { rules: { ...this.workspaceConfig.rules, ...this.settings.rules }, recentIssues });
+    const result = lint(model, this.lintOptions(document, model));
     for (const failure of result.failures) this.connection.console.error(`rule ${failure.rule} failed: ${failure.error}`);
     this.lintResults.set(document.uri, { version: document.version, result });
     return result;

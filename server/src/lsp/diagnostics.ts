@@ -1,6 +1,7 @@
 import { CodeAction, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../service/actions';
+import { fixAllToStable } from '../service/fix-all';
 import type { LintDiagnostic } from '../service/lint';
 import { ruleDocsUrl } from '../service/rules/docs';
 import type { ServerContext } from './context';
@@ -93,7 +94,8 @@ export function registerDiagnostics(context: ServerContext): { revalidateAll(): 
     // Quick fixes come from the diagnostics' data; "fix all" reads this version's lint result.
     const all = context.lintOf(document)?.diagnostics ?? [];
     const inRange = params.context.diagnostics.map(fromLspDiagnostic).filter((diagnostic) => diagnostic !== undefined);
-    return codeActions(all, inRange, (line) => model.lines.lineText(line), model.eol, params.context.only).map((action) => {
+    const fixAll = () => fixAllToStable(model, context.lintOf(document)!, context.lintOptions(document, model));
+    return codeActions(all, inRange, { lineText: (line) => model.lines.lineText(line), eol: model.eol, only: params.context.only, fixAll }).map((action) => {
       const codeAction = CodeAction.create(action.title, { changes: { [document.uri]: action.edits } }, action.kind);
       codeAction.isPreferred = action.isPreferred;
       codeAction.diagnostics = action.diagnostics.map(toLspDiagnostic);

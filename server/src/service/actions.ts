@@ -27,18 +27,22 @@ export function disableNextLineEdit(lineText: string, line: number, rule: string
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- twir-lint-disable-next-line ${rule} -->${eol}` };
 }
 
+export interface CodeActionContext {
+  lineText: (line: number) => string;
+  eol: string;
+  /** The kinds asked for; fix-all is computed only when asked for by kind (on save, Source Action…). */
+  only?: readonly string[];
+  /** Every safe fix until none is left, as edits of the current text (see fix-all.ts). */
+  fixAll: () => TextEdit[];
+}
+
 /**
  * The actions for the diagnostics under a range: each one's fix (preferred when it is the only
  * fix), "fix all of this rule", and "disable this rule for this line"; and the fix-all action.
  */
-export function codeActions(
-  all: readonly LintDiagnostic[],
-  inRange: readonly LintDiagnostic[],
-  lineText: (line: number) => string,
-  eol: string,
-  only?: readonly string[],
-): Action[] {
-  const wants = (kind: string) => !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`) || prefix === 'source' && kind.startsWith('source'));
+export function codeActions(all: readonly LintDiagnostic[], inRange: readonly LintDiagnostic[], context: CodeActionContext): Action[] {
+  const { lineText, eol, only } = context;
+  const wants = (kind: string) => !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
   const actions: Action[] = [];
   if (wants('quickfix')) {
     const fixable = inRange.filter((diagnostic) => diagnostic.fix);
@@ -64,8 +68,8 @@ export function codeActions(
       });
     }
   }
-  if (wants('source.fixAll.twir')) {
-    const edits = fixAllEdits(all);
+  if (only && wants('source.fixAll.twir')) {
+    const edits = context.fixAll();
     if (edits.length > 0) actions.push({ title: 'Fix all TWiR problems', kind: 'source.fixAll.twir', edits, diagnostics: [] });
   }
   return actions;

@@ -23,14 +23,12 @@ export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
     const previous = kept[kept.length - 1];
     if (previous) {
       const overlaps = comparePositions(edit.range.start, previous.range.end) < 0;
+      // Insertions at one point apply in the order given (as LSP's WorkspaceEdit does); the same text twice is one.
       const sameInsertion =
         comparePositions(edit.range.start, previous.range.start) === 0 &&
         comparePositions(edit.range.end, previous.range.end) === 0 &&
         edit.newText === previous.newText;
-      const touchingInsertions =
-        comparePositions(edit.range.start, edit.range.end) === 0 && comparePositions(edit.range.start, previous.range.end) === 0 &&
-        comparePositions(previous.range.start, previous.range.end) === 0;
-      if (overlaps || sameInsertion || touchingInsertions) continue;
+      if (overlaps || sameInsertion) continue;
     }
     kept.push(edit);
   }

@@ -1,6 +1,6 @@
 import type { HeaderField, IssueModel } from '../../model/types';
 import { formatIsoDate, isWednesday, parseIsoDate, type IsoDate } from '../../util/dates';
-import type { Finding, Fix, Rule } from '../types';
+import type { Finding, Rule } from '../types';
 
 /** `Number:` exists since issue 92 (2015-08-17). */
 const FIRST_NUMBERED_ISSUE = 92;
@@ -90,9 +90,16 @@ function fileNameDate(model: IssueModel): IsoDate | undefined {
 
 /** A missing key, with a fix that inserts its line before `line` when its value is known. */
 function missing(model: IssueModel, key: string, value: string | undefined, line: number): Finding {
-  const at = { line, character: 0 };
-  const fix: Fix | undefined = value !== undefined ? { title: `Add \`${key}: ${value}\``, edits: [{ range: { start: at, end: at }, newText: `${key}: ${value}${model.eol}` }] } : undefined;
-  return { range: model.header?.range ?? model.lines.lineRange(0), message: `The metadata header has no \`${key}:\` line.`, fix };
+  const range = model.header?.range ?? model.lines.lineRange(0);
+  const message = `The metadata header has no \`${key}:\` line.`;
+  if (value === undefined) return { range, message };
+  const text = `${key}: ${value}`;
+  // Insert before the line (after a BOM on the first one); past the last line, after a line break.
+  const edit =
+    line < model.lines.lineCount
+      ? { range: { start: { line, character: line === 0 && model.bom ? 1 : 0 }, end: { line, character: line === 0 && model.bom ? 1 : 0 } }, newText: `${text}${model.eol}` }
+      : { range: { start: model.lines.positionAt(model.text.length), end: model.lines.positionAt(model.text.length) }, newText: `${model.eol}${text}` };
+  return { range, message, fix: { title: `Add \`${text}\``, edits: [edit] } };
 }
 
 export default rule;

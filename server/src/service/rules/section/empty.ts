@@ -44,11 +44,13 @@ const rule: Rule = {
       const comments = ownComments(model, section);
       const showing = comments.find((comment) => sentenceIn(comment, none.about));
       const sentence = showing ? sentenceIn(showing, none.about) : none.sentence;
+      // An unclosed comment hides whatever follows it: a sentence inserted there would stay hidden.
       const comment = showing ?? comments.at(-1);
+      const hidden = comment !== undefined && !comment.closed;
       findings.push({
         range: section.heading.range,
         message: `"${section.heading.text}" has no entries this week and does not say so${sentence ? `: add "${firstLine(sentence)}"` : ''}.`,
-        fix: sentence ? insertAfter(model, comment?.endLine ?? section.heading.line, sentence, comment !== undefined) : undefined,
+        fix: sentence && !hidden ? insertAfter(model, comment?.endLine ?? section.heading.line, sentence, comment !== undefined) : undefined,
       });
     }
     return findings;

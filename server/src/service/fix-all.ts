@@ -1,0 +1,83 @@
+import { diffLines } from 'diff';
+import { fixAllEdits } from './actions';
+import { lint, type LintOptions, type LintResult } from './lint';
+import { buildModel } from './model/build';
+import type { IssueModel } from './model/types';
+import { applyEdits } from './rules/fixes';
+import type { TextEdit } from './rules/types';
+import type { LineIndex } from './util/text';
+
+/** Fixes can reveal other problems (closing a comment shows the section it hid): a few passes, never endless. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixedIssue {
+  model: IssueModel;
+  result: LintResult;
+  /** False when the fixes did not settle within MAX_FIX_PASSES (then model is the last pass). */
+  settled: boolean;
+}
+
+/** Applies every safe fix, lints again, and repeats until nothing is left to fix. */
+export function fixUntilStable(model: IssueModel, result: LintResult, options: LintOptions): FixedIssue {
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const text = applyEdits(model.text, model.lines, fixAllEdits(result.diagnostics));
+    if (text === model.text) return { model, result, settled: true };
+    model = buildModel(text, { fileName: model.fileName });
+    result = lint(model, options);
+  }
+  return { model, result, settled: false };
+}
+
+/**
+ * The edits that turn `from` into `to`: one per changed run of lines, trimmed to the characters
+ * that differ, so that every byte outside the fixes stays as it was.
+ */
+export function minimalEdits(lines: LineIndex, from: string, to: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let offset = 0;
+  let pending: { start: number; removed: string; added: string } | undefined;
+  const flush = () => {
+    if (!pending) return;
+    let { start, removed, added } = pending;
+    let prefix = 0;
+    while (prefix < removed.length && prefix < added.length && removed[prefix] === added[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < removed.length - prefix && suffix < added.length - prefix && removed[removed.length - 1 - suffix] === added[added.length - 1 - suffix]) suffix++;
+    start += prefix;
+    let end = start + removed.length - prefix - suffix;
+    let newText = added.slice(prefix, added.length - suffix);
+    // A position cannot sit inside a CRLF: widen an edit that would start or end between \r and \n.
+    if (from[start - 1] === '\r' && from[start] === '\n') {
+      start--;
+      newText = `\r${newText}`;
+    }
+    if (from[end - 1] === '\r' && from[end] === '\n') {
+      end++;
+      newText = `${newText}\n`;
+    }
+    edits.push({ range: lines.rangeOf(start, end), newText });
+    pending = undefined;
+  };
+  for (const part of diffLines(from, to)) {
+    if (!part.added && !part.removed) {
+      flush();
+      offset += part.value.length;
+      continue;
+    }
+    pending ??= { start: offset, removed: '', added: '' };
+    if (part.removed) {
+      pending.removed += part.value;
+      offset += part.value.length;
+    } else {
+      pending.added += part.value;
+    }
+  }
+  flush();
+  return edits;
+}
+
+/** Fix-all as the editor applies it: every safe fix until none is left, as minimal edits of the current text. */
+export function fixAllToStable(model: IssueModel, result: LintResult, options: LintOptions): TextEdit[] {
+  const fixed = fixUntilStable(model, result, options);
+  return fixed.settled ? minimalEdits(model.lines, model.text, fixed.model.text) : fixAllEdits(result.diagnostics);
+}
