@@ -1,0 +1,130 @@
+/**
+ * `node test/e2e/screenshot-authoring.mjs [scenario…]`: what an editor of the seed draft sees in a real
+ * VS Code (code-server in headless chromium, 1400×900), one PNG per scenario in test-results/:
+ *
+ * - problems:   the draft at its first events, squiggled, with the Outline view and the Problems panel open
+ * - hover:      the hover on an event date outside the window (the diagnostic, the rule's docs, the date)
+ * - hover-link: the hover on a meetup event link (URL, group, event id)
+ * - completion: the completion list on an empty line of Upcoming Events › Virtual, details open
+ * - completion-group: the same after typing `Berl`: the event of the issue's Rust Berlin group
+ *
+ * All scenarios by default, in this order (each starts where the one before left the workbench). Expects
+ * a built dist/ (`npm run build`). The seed's GBK mojibake (`眉`) needs a CJK font to be seen (Debian:
+ * fonts-wqy-microhei); without one chromium draws boxes.
+ */
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { REPO_ROOT, SEED_DRAFT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
+
+const OUTPUT = join(REPO_ROOT, 'test-results');
+/** Line 207 of the seed draft: the first event under Upcoming Events › Virtual (2026-01-07, outside the window). */
+const FIRST_EVENT = 207;
+
+/** Moves the cursor with Go to Line (Ctrl+G), `line:column` 1-based, and keeps the focus in the editor. */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.monaco-editor.focused').waitFor();
+}
+
+/** Shows the hover at the cursor (Ctrl+K Ctrl+I) and waits until it says `text`. */
+async function showHover(page, line, column, text) {
+  await goTo(page, line, column);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.locator('.monaco-hover', { hasText: text }).waitFor({ state: 'visible' });
+}
+
+/** Closes the bottom panel (Problems), so that the editor has the height. */
+async function closePanel(page) {
+  if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
+}
+
+/** Opens the completion list (Ctrl+Space) with the focused item's details beside it (a second Ctrl+Space). */
+async function showSuggestions(page, item, details) {
+  await page.keyboard.press('Control+Space');
+  await page.locator('.suggest-widget', { hasText: item }).waitFor({ state: 'visible' });
+  // VS Code remembers whether the details are open.
+  if (!(await page.locator('.suggest-details').isVisible())) await page.keyboard.press('Control+Space');
+  await page.locator('.suggest-details', { hasText: details }).waitFor({ state: 'visible' });
+}
+
+const SCENARIOS = {
+  async problems(page, workspace) {
+    // The side bar for the Outline: fold the folders view, open the outline.
+    await page.locator('.pane-header', { hasText: basename(workspace.folder) }).click();
+    await page.locator('.pane-header', { hasText: 'Outline' }).click();
+    await page.locator('.editor-instance').click({ position: { x: 400, y: 200 } });
+    await goTo(page, FIRST_EVENT, 5);
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-tl-row', { hasText: 'events/out-of-window' }).first().waitFor({ state: 'visible' });
+    await page.locator('.outline-pane').getByRole('treeitem', { name: /2026-01-07 · Rust Girona/ }).first().waitFor({ state: 'visible' });
+    // Back to the editor, with the panel left open; the cursor on the region heading, off the squiggles.
+    await goTo(page, FIRST_EVENT - 1, 1);
+  },
+  async hover(page) {
+    await closePanel(page);
+    await showHover(page, FIRST_EVENT, 5, 'events/out-of-window');
+  },
+  async 'hover-link'(page) {
+    await closePanel(page);
+    // Line 210: `    * [**Indy.rs - with Social Distancing**](https://www.meetup.com/indyrs/events/312102790/)`
+    await showHover(page, 210, 70, 'Meetup group');
+  },
+  async completion(page) {
+    await closePanel(page);
+    // Line 245: the empty line that ends the Virtual region, before `### Asia`.
+    await goTo(page, 245, 1);
+    await showSuggestions(page, 'twir-event', 'Upcoming event in person');
+  },
+  async 'completion-group'(page) {
+    // The same line with the start of a group's name typed: its whole event, from the issue's own lines.
+    await closePanel(page);
+    await goTo(page, 245, 1);
+    await page.keyboard.type('Berl');
+    await showSuggestions(page, 'Rust Berlin', 'rust-berlin');
+  },
+};
+
+async function main() {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((name) => !(name in SCENARIOS));
+  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; there are: ${Object.keys(SCENARIOS).join(', ')}`);
+  assertBuilt();
+  const workspace = createWorkspace();
+  const server = await startCodeServer({ settings: { 'editor.minimap.enabled': false, 'editor.stickyScroll.enabled': false, 'files.autoSave': 'off' } });
+  const { page, close } = await openWorkbench(workbenchUrl(server, { folder: workspace.folder, openFile: workspace.files.draft, line: FIRST_EVENT }));
+  mkdirSync(OUTPUT, { recursive: true });
+  const failures = [];
+  try {
+    await page.locator('.tab', { hasText: SEED_DRAFT }).waitFor({ timeout: 30_000 });
+    // Our diagnostics have arrived once the editor shows error squiggles.
+    await page.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 30_000 });
+    for (const name of names.length > 0 ? names : Object.keys(SCENARIOS)) {
+      const path = join(OUTPUT, `${name}.png`);
+      try {
+        await SCENARIOS[name](page, workspace);
+        await page.waitForTimeout(300); // let the last frame paint
+        console.log(`screenshot: ${path}`);
+      } catch (error) {
+        failures.push(`${name}: ${error.message.split('\n')[0]} (see ${path})`);
+      }
+      await page.screenshot({ path });
+    }
+  } finally {
+    await close();
+    await server.stop();
+  }
+  if (failures.length > 0) {
+    console.error(`screenshot: not shown as expected:\n${failures.join('\n')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(`screenshot: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
