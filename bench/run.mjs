@@ -2,7 +2,7 @@
 // PASS/FAIL per target; the numbers also go to bench/results/latest.json. It times the service
 // in-process (bundled by esbuild as the server is), the real server over stdio, and twir-lint
 // against markdownlint-cli2 over a folder of issues.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
@@ -171,9 +171,11 @@ async function startServer() {
     open: (uri, text) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } }),
     change: (uri, version, position, insert) =>
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: insert }] }),
+    /** Resident memory in MB: from /proc on Linux, from ps elsewhere. */
     rssMb: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+      const status = `/proc/${child.pid}/status`;
+      const kilobytes = existsSync(status) ? /VmRSS:\s+(\d+)/.exec(readFileSync(status, 'utf8'))[1] : execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)], { encoding: 'utf8' });
+      return Number(kilobytes) / 1024;
     },
     async stop() {
       await Promise.race([connection.sendRequest('shutdown'), sleep(2000)]);
