@@ -136,7 +136,8 @@ function buildSections(headings: readonly Heading[], lines: LineIndex): { roots:
   return { roots, all };
 }
 
-const NONE_SENTENCE = /^\s*(?:[*+-]\s+)?\*+\s*No\b.*\bthis week\b/i;
+/** A line saying a section has nothing: `*No … this week.*`, `_No …_`, `*No RFCs are currently …*`. */
+const NONE_SENTENCE = /^\s*(?:[*+-]\s+)?[*_]+\s*No\b/i;
 
 function entryLine(lines: LineIndex, line: number): EntryLine {
   const text = lines.lineText(line);

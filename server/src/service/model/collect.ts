@@ -76,7 +76,7 @@ export function summariseSegment(tree: Root, text: string): SegmentNodes {
       case 'html': {
         if (!node.value.trimStart().startsWith('<!--')) break;
         const [start, end] = offsets(node);
-        result.comments.push(comment(text, lines, start, end));
+        result.comments.push(...comments(text, lines, start, end));
         return;
       }
       case 'code': {
@@ -238,20 +238,27 @@ function plainText(node: Nodes): string {
 }
 
 /**
- * A comment's HTML block. A block whose text opens `<!--` again before its first `-->` holds a
- * comment that was never closed: the site hides everything up to the next `-->`.
+ * The comments of an HTML block, one per `<!--`. A comment in which another `<!--` opens before its
+ * `-->`, or that never closes, was left unclosed: the site hides everything up to the next `-->`
+ * (`<!-- Remove this section if empty>`).
  */
-function comment(text: string, lines: LineIndex, start: number, end: number): HtmlComment {
+function comments(text: string, lines: LineIndex, start: number, end: number): HtmlComment[] {
   const value = text.slice(start, end);
-  const firstClose = value.indexOf('-->');
-  const secondOpen = value.indexOf('<!--', 4);
-  return {
-    range: lines.rangeOf(start, end),
-    startLine: lines.lineAt(start),
-    endLine: lines.lineAt(Math.max(start, end - 1)),
-    text: value,
-    closed: firstClose !== -1 && (secondOpen === -1 || secondOpen > firstClose),
-  };
+  const found: HtmlComment[] = [];
+  let cursor = 0;
+  for (let open = value.indexOf('<!--'); open !== -1; open = value.indexOf('<!--', cursor)) {
+    const close = value.indexOf('-->', open + 4);
+    const nextOpen = value.indexOf('<!--', open + 4);
+    cursor = close === -1 ? value.length : close + 3;
+    found.push({
+      range: lines.rangeOf(start + open, start + cursor),
+      startLine: lines.lineAt(start + open),
+      endLine: lines.lineAt(Math.max(start + open, start + cursor - 1)),
+      text: value.slice(open, cursor),
+      closed: close !== -1 && (nextOpen === -1 || nextOpen > close),
+    });
+  }
+  return found;
 }
 
 /** The links that start on lines first … last, from links in document order. */

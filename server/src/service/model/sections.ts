@@ -58,3 +58,11 @@ export function isCommunitySection(kind: SectionKind): boolean {
 export function isRfcSection(kind: SectionKind): boolean {
   return kind === 'approved-rfcs' || kind === 'fcp' || kind === 'fcp-tracking' || kind === 'fcp-group' || kind === 'new-rfcs';
 }
+
+/** The "none this week" sentence of the sections that have one, as the current template words it. */
+export const NONE_SENTENCES: Partial<Record<SectionKind, string>> = {
+  'cfp-projects': '*No Calls for participation were submitted this week.*',
+  'cfp-events': '*No Calls for papers or presentations were submitted this week.*',
+  'approved-rfcs': '* *No RFCs were approved this week.*',
+  'new-rfcs': '* *No New or Updated RFCs were created this week.*',
+};

@@ -1,3 +1,4 @@
+import { NONE_SENTENCES } from '../model/sections';
 import type { SectionKind } from '../model/types';
 import { REGIONS } from '../util/countries';
 
@@ -197,11 +198,11 @@ function noneSentences(): Shape[] {
     body: () => sentence,
   });
   return [
-    none('cfp-projects', ['cfp-projects'], '*No Calls for participation were submitted this week.*'),
-    none('cfp-events', ['cfp-events'], '*No Calls for papers or presentations were submitted this week.*'),
+    none('cfp-projects', ['cfp-projects'], NONE_SENTENCES['cfp-projects']!),
+    none('cfp-events', ['cfp-events'], NONE_SENTENCES['cfp-events']!),
     none('cft', ['calls-for-testing', 'cft-repo'], '* *No calls for testing were issued this week.*'),
-    none('approved-rfcs', ['approved-rfcs'], '* *No RFCs were approved this week.*'),
+    none('approved-rfcs', ['approved-rfcs'], NONE_SENTENCES['approved-rfcs']!),
     none('fcp', ['fcp', 'fcp-tracking', 'fcp-group'], '* *No RFCs entered Final Comment Period this week.*'),
-    none('new-rfcs', ['new-rfcs'], '* *No New or Updated RFCs were created this week.*'),
+    none('new-rfcs', ['new-rfcs'], NONE_SENTENCES['new-rfcs']!),
   ];
 }

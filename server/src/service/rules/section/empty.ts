@@ -1,4 +1,5 @@
 import type { HtmlComment, IssueModel, Section, SectionKind } from '../../model/types';
+import { NONE_SENTENCES as TEMPLATE_SENTENCES } from '../../model/sections';
 import type { Finding, Fix, Rule } from '../types';
 
 /**
@@ -8,19 +9,13 @@ import type { Finding, Fix, Rule } from '../types';
  */
 const NONE_SENTENCES: Partial<Record<SectionKind, { about: RegExp; sentence?: string }>> = {
   'calls-for-testing': { about: /testing/i },
-  'cfp-projects': { about: /participation/i, sentence: '*No Calls for participation were submitted this week.*' },
-  'cfp-events': { about: /papers|presentations/i, sentence: '*No Calls for papers or presentations were submitted this week.*' },
-  'approved-rfcs': { about: /approved/i, sentence: '* *No RFCs were approved this week.*' },
+  'cfp-projects': { about: /participation/i, sentence: TEMPLATE_SENTENCES['cfp-projects'] },
+  'cfp-events': { about: /papers|presentations/i, sentence: TEMPLATE_SENTENCES['cfp-events'] },
+  'approved-rfcs': { about: /approved/i, sentence: TEMPLATE_SENTENCES['approved-rfcs'] },
   'fcp-tracking': { about: /Final Comment Period/i },
   'fcp-group': { about: /Final Comment Period/i },
-  'new-rfcs': { about: /New or Updated/i, sentence: '* *No New or Updated RFCs were created this week.*' },
+  'new-rfcs': { about: /New or Updated/i, sentence: TEMPLATE_SENTENCES['new-rfcs'] },
 };
-
-/**
- * A line that says the section has nothing, more loosely than the model's none sentence: older issues
- * wrote `*No RFCs are currently in the final comment period.*`, newer ones `_No … this week …_`.
- */
-const SAYS_NONE = /^\s*(?:[*+-]\s+)?[*_]+\s*No\b/i;
 
 /** A "none this week" sentence as the template's comments write it: `*No …this week….*`, maybe as a list item. */
 const SENTENCE_IN_COMMENT = /(?:\* +)?\*No\b[\s\S]*?\.\*(?!\*)/g;
@@ -39,7 +34,7 @@ const rule: Rule = {
     const findings: Finding[] = [];
     for (const section of model.allSections) {
       const none = NONE_SENTENCES[section.kind];
-      if (!none || !isEmpty(model, section)) continue;
+      if (!none || !isEmpty(section)) continue;
       // The sentence goes where the template's comment shows it, or after the section's last comment.
       const comments = ownComments(model, section);
       const showing = comments.find((comment) => sentenceIn(comment, none.about));
@@ -57,12 +52,9 @@ const rule: Rule = {
   },
 };
 
-function isEmpty(model: IssueModel, section: Section): boolean {
+function isEmpty(section: Section): boolean {
   if (section.entries.length > 0 || section.noneSentence) return false;
-  for (let line = section.heading.line + 1; line < section.bodyEndLine; line++) {
-    if (model.lineKinds[line] === 'text' && SAYS_NONE.test(model.lines.lineText(line))) return false;
-  }
-  return section.children.every((child) => isEmpty(model, child));
+  return section.children.every(isEmpty);
 }
 
 /** The comments in the section's own text: the template puts its instructions where entries go. */
