@@ -42,6 +42,7 @@ connection.onInitialize((params) => {
 registerOutline(context);
 registerAuthoring(context);
 const diagnostics = registerDiagnostics(context);
+context.onRecentIssuesRead = () => diagnostics.revalidateAll();
 
 connection.onInitialized(async () => {
   if (context.canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twir' });

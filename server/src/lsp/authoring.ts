@@ -22,7 +22,7 @@ import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
 import type { RelatedIssue } from '../service/rules/types';
 import { dateFromDayNumber } from '../service/util/dates';
-import { loadRecentIssues, repositoryRootOf } from '../service/workspace/recent-issues';
+import { repositoryRootOf } from '../service/workspace/recent-issues';
 import type { ServerContext } from './context';
 
 /** The server's commands; the client's palette commands forward to them with the active document. */
@@ -62,17 +62,9 @@ const COMPLETION_KINDS: Record<SuggestionKind, CompletionItemKind> = {
 export function registerAuthoring(context: ServerContext): void {
   const { connection, documents } = context;
 
-  /** The recent issues beside a file on disk: what completions and hovers compare with. */
+  /** The recent issues beside a file on disk, once read: what completions and hovers compare with. */
   const related = (document: TextDocument, model: IssueModel): RelatedIssue[] =>
-    URI.parse(document.uri).scheme === 'file' ? loadRecentIssues(context.documentPath(document), model) : [];
-
-  // Read the issues beside a file when it opens, so that the first completion does not wait for the disk.
-  documents.onDidOpen((event) => {
-    setTimeout(() => {
-      const model = context.modelOf(event.document);
-      if (model) related(event.document, model);
-    }, 0);
-  });
+    URI.parse(document.uri).scheme === 'file' ? context.recentIssues(context.documentPath(document), model) : [];
 
   const issueOf = (uri: string) => {
     const document = documents.get(uri);

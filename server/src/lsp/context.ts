@@ -7,7 +7,8 @@ import { ANALYSIS_BUDGET, overBudget, timed } from '../service/guard';
 import { lint, validateRuleSettings, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import { ModelCache } from '../service/model/analyze';
 import type { IssueModel } from '../service/model/types';
-import { loadRecentIssues } from '../service/workspace/recent-issues';
+import type { RelatedIssue } from '../service/rules/types';
+import { loadRecentIssues, readIssueFile, unreadRecentIssues } from '../service/workspace/recent-issues';
 
 export interface Settings {
   files: string[];
@@ -84,10 +85,43 @@ export class ServerContext {
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${baseName(this.documentPath(document))} ${why}` });
   }
 
+  /**
+   * The issues before this one in its repository once they are read; until then none, and they are
+   * read a file at a time in the background (25 issues take a second or more to model), after which
+   * `onRecentIssuesRead` lints again with them.
+   */
+  recentIssues(path: string, model: IssueModel): RelatedIssue[] {
+    const unread = unreadRecentIssues(path, model);
+    if (unread.length === 0) return loadRecentIssues(path, model);
+    for (const file of unread) if (!this.unreadQueue.includes(file)) this.unreadQueue.push(file);
+    if (!this.readingRecentIssues) {
+      this.readingRecentIssues = true;
+      setImmediate(() => this.readNextRecentIssue());
+    }
+    return [];
+  }
+
+  /** What to do when background reading of recent issues is done (the diagnostics module lints again). */
+  onRecentIssuesRead: () => void = () => undefined;
+  private readonly unreadQueue: string[] = [];
+  private readingRecentIssues = false;
+
+  private readNextRecentIssue(): void {
+    const path = this.unreadQueue.shift();
+    if (path === undefined) {
+      this.readingRecentIssues = false;
+      this.invalidateLint();
+      this.onRecentIssuesRead();
+      return;
+    }
+    readIssueFile(path);
+    setImmediate(() => this.readNextRecentIssue());
+  }
+
   /** The settings and, for files, the issues before this one in its repository (for links/duplicate). */
   lintOptions(document: TextDocument, model: IssueModel): LintOptions {
     const path = URI.parse(document.uri).scheme === 'file' ? this.documentPath(document) : undefined;
-    return { rules: { ...this.workspaceConfig.rules, ...this.settings.rules }, recentIssues: path ? loadRecentIssues(path, model) : [] };
+    return { rules: { ...this.workspaceConfig.rules, ...this.settings.rules }, recentIssues: path ? this.recentIssues(path, model) : [] };
   }
 
   /** The diagnostics of the document's current version, linted once per version. */

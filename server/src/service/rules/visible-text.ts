@@ -1,4 +1,5 @@
 import type { IssueModel } from '../model/types';
+import { perModel } from './per-model';
 
 const HIDDEN_LINE_KINDS = new Set(['header', 'comment', 'code', 'blank']);
 const CODE_SPAN = /(`+)(?:(?!\1)[\s\S])*?\1/g;
@@ -8,7 +9,7 @@ const CODE_SPAN = /(`+)(?:(?!\1)[\s\S])*?\1/g;
  * length, so columns stay right): where rules look for what remark does not parse, such as
  * placeholders and broken link syntax, without reporting the template's instructions and examples.
  */
-export function visibleLines(model: IssueModel): { line: number; text: string }[] {
+export const visibleLines = perModel((model: IssueModel): readonly { line: number; text: string }[] => {
   const result: { line: number; text: string }[] = [];
   for (let line = 0; line < model.lines.lineCount; line++) {
     if (HIDDEN_LINE_KINDS.has(model.lineKinds[line])) continue;
@@ -22,7 +23,7 @@ export function visibleLines(model: IssueModel): { line: number; text: string }[
     result.push({ line, text });
   }
   return result;
-}
+});
 
 /** The text with its inline code spans blanked out, so that code is not read as Markdown syntax. */
 export function withoutCodeSpans(text: string): string {

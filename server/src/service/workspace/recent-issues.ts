@@ -22,6 +22,8 @@ interface Listed {
 
 const listings = new Map<string, { mtimeMs: number; files: Listed[] }>();
 const models = new Map<string, { mtimeMs: number; size: number; issue: RelatedIssue }>();
+/** Files that could not be read, by modification time: not tried again until they change. */
+const unreadable = new Map<string, number>();
 
 /** The repository that holds an issue file: the folder above the file's own, when it has `content/` or `draft/`. */
 export function repositoryRootOf(filePath: string): string | undefined {
@@ -36,6 +38,36 @@ export function repositoryRootOf(filePath: string): string | undefined {
  * nothing throws. Without a repository or an issue date there is nothing to compare with.
  */
 export function loadRecentIssues(filePath: string, model: IssueModel, count = RECENT_ISSUE_COUNT): RelatedIssue[] {
+  const issues: RelatedIssue[] = [];
+  for (const file of earlierIssueFiles(filePath, model)) {
+    if (issues.length >= count) break;
+    const issue = readIssue(file);
+    if (issue) issues.push(issue);
+  }
+  return issues;
+}
+
+/**
+ * The paths of the recent issues that are not read yet (or changed since): what `loadRecentIssues`
+ * would read from disk. A server reads these a file at a time in the background instead of blocking.
+ */
+export function unreadRecentIssues(filePath: string, model: IssueModel, count = RECENT_ISSUE_COUNT): string[] {
+  // A few more than `count`, in case some cannot be read.
+  return earlierIssueFiles(filePath, model)
+    .slice(0, count + 5)
+    .filter((file) => !isCached(file))
+    .map((file) => file.path);
+}
+
+/** Reads and models one issue file into the cache (nothing happens when it cannot be read). */
+export function readIssueFile(path: string): void {
+  const fileName = basename(path);
+  const match = ISSUE_FILE.exec(fileName);
+  if (match) readIssue({ path, fileName, date: match[1] });
+}
+
+/** The issue files of the repository dated before this issue, newest first. */
+function earlierIssueFiles(filePath: string, model: IssueModel): Listed[] {
   const root = repositoryRootOf(filePath);
   const date = issueDateOf(model, basename(filePath));
   if (!root || !date) return [];
@@ -43,16 +75,13 @@ export function loadRecentIssues(filePath: string, model: IssueModel, count = RE
   for (const folder of ISSUE_FOLDERS) {
     for (const file of listIssueFiles(join(root, folder))) if (!byName.has(file.fileName)) byName.set(file.fileName, file);
   }
-  const earlier = [...byName.values()]
-    .filter((file) => file.date < date && file.path !== filePath)
-    .sort((a, b) => b.date.localeCompare(a.date));
-  const issues: RelatedIssue[] = [];
-  for (const file of earlier) {
-    if (issues.length >= count) break;
-    const issue = readIssue(file);
-    if (issue) issues.push(issue);
-  }
-  return issues;
+  return [...byName.values()].filter((file) => file.date < date && file.path !== filePath).sort((a, b) => b.date.localeCompare(a.date));
+}
+
+function isCached(file: Listed): boolean {
+  const stat = statOf(file.path);
+  const cached = models.get(file.path);
+  return !stat?.isFile() || unreadable.get(file.path) === stat.mtimeMs || (cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size);
 }
 
 function issueDateOf(model: IssueModel, fileName: string): string | undefined {
@@ -98,10 +127,12 @@ function readIssue(file: Listed): RelatedIssue | undefined {
     models.set(file.path, cached);
     return cached.issue;
   }
+  if (unreadable.get(file.path) === stat.mtimeMs) return undefined;
   let issue: RelatedIssue;
   try {
     issue = { fileName: file.fileName, model: buildModel(readFileSync(file.path, 'utf8'), { fileName: file.fileName }) };
   } catch {
+    unreadable.set(file.path, stat.mtimeMs);
     return undefined;
   }
   models.delete(file.path);

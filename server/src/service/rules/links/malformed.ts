@@ -1,3 +1,4 @@
+import { linksOnLines } from '../../model/collect';
 import type { IssueModel } from '../../model/types';
 import { comparePositions, lineSpan, type Position } from '../../util/text';
 import { mistypedWebPrefix } from '../../util/urls';
@@ -49,6 +50,7 @@ function syntaxFindings(model: IssueModel): Finding[] {
   const findings: Finding[] = [];
   for (const visible of visibleLines(model)) {
     const { line } = visible;
+    if (!visible.text.includes(']')) continue;
     const text = withoutCodeSpans(visible.text);
     const inLink = (character: number) => isInLink(model, { line, character });
     for (const match of text.matchAll(SPACE_BEFORE_DESTINATION)) {
@@ -121,7 +123,8 @@ function matchingParenthesis(text: string, open: number): number | undefined {
 }
 
 function isInLink(model: IssueModel, position: Position): boolean {
-  return model.links.some((link) => comparePositions(link.range.start, position) <= 0 && comparePositions(position, link.range.end) < 0);
+  // Links rarely span lines: those starting on this line or the two before it are enough.
+  return linksOnLines(model.links, Math.max(0, position.line - 2), position.line).some((link) => comparePositions(link.range.start, position) <= 0 && comparePositions(position, link.range.end) < 0);
 }
 
 export default rule;

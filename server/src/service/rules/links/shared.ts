@@ -1,6 +1,8 @@
 import { isCommunitySection } from '../../model/sections';
 import type { Entry, IssueModel, Link, Section } from '../../model/types';
 import type { Range } from '../../util/text';
+import { linksOnLines } from '../../model/collect';
+import { perModel } from '../per-model';
 
 /** A link in the community sections (`## Updates from Rust Community` and its categories). */
 export interface CommunityLink {
@@ -11,18 +13,17 @@ export interface CommunityLink {
 }
 
 /** The links TWiR's CI checks strictly: every link in the community sections' own text. */
-export function communityLinks(model: IssueModel): CommunityLink[] {
+export const communityLinks = perModel((model: IssueModel): readonly CommunityLink[] => {
   const result: CommunityLink[] = [];
   for (const section of model.allSections) {
     if (!isCommunitySection(section.kind)) continue;
-    for (const link of model.links) {
-      if (link.line <= section.heading.line || link.line >= section.bodyEndLine) continue;
+    for (const link of linksOnLines(model.links, section.heading.line + 1, section.bodyEndLine - 1)) {
       const entry = section.entries.find((candidate) => candidate.line <= link.line && link.line <= candidate.endLine);
       result.push({ link, section, entry });
     }
   }
   return result;
-}
+});
 
 /** A URL as written in the text: an inline link's or autolink's destination, or a definition's. */
 export interface WrittenUrl {
@@ -34,7 +35,7 @@ export interface WrittenUrl {
 }
 
 /** Every URL written in the issue, once each (a definition once, however many links use it). */
-export function writtenUrls(model: IssueModel): WrittenUrl[] {
+export const writtenUrls = perModel((model: IssueModel): readonly WrittenUrl[] => {
   const community = new Set(communityLinks(model).map((item) => item.link));
   const urls = new Map<string, WrittenUrl>();
   const add = (range: Range, inCommunity: boolean) => {
@@ -46,7 +47,7 @@ export function writtenUrls(model: IssueModel): WrittenUrl[] {
   for (const definition of model.definitions) add(definition.urlRange, false);
   for (const link of model.links) if (link.urlRange) add(link.urlRange, community.has(link));
   return [...urls.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
+});
 
 /** The document range of characters `start … end` of a written URL (URLs never span lines). */
 export function urlSpan(url: WrittenUrl, start: number, end: number): Range {
