@@ -111,7 +111,7 @@ export async function startCodeServer({ port, settings = {}, log = () => {} } = 
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   mkdirSync(join(dirs['user-data'], 'User'), { recursive: true });
   // The welcome page would take the focus from the editors the tests and the screenshot open.
-  writeFileSync(join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', ...settings }, null, 2));
+  writeFileSync(join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'files.autoSave': 'off', ...settings }, null, 2));
 
   const env = {
     ...process.env,

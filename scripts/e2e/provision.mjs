@@ -85,11 +85,13 @@ function seedRipgrepCache() {
  */
 export function provision({ log = (message) => console.error(`[provision] ${message}`) } = {}) {
   const chromium = { name: 'chromium', file: CHROMIUM };
+  // A CJK font, so that screenshots show text such as the seeds' mojibake (`N眉rnberg`) and not boxes.
+  const cjkFont = { name: 'fonts-wqy-microhei', file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc' };
   if (existsSync(DONE_MARKER)) {
-    ensureDebianPackages([chromium], log);
+    ensureDebianPackages([chromium, cjkFont], log);
     return CODE_SERVER_ENTRY;
   }
-  ensureDebianPackages([chromium, { name: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h' }, { name: 'ripgrep', file: '/usr/bin/rg' }], log);
+  ensureDebianPackages([chromium, cjkFont, { name: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h' }, { name: 'ripgrep', file: '/usr/bin/rg' }], log);
 
   const started = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (about a minute and a half, once)`);
