@@ -1,7 +1,7 @@
 import { splitFields } from '../model/events';
 import type { IssueModel, Section } from '../model/types';
 import type { RelatedIssue } from '../rules/types';
-import { allCountries, REGIONS } from '../util/countries';
+import { allCountries, REGIONS, regionsOfCountry } from '../util/countries';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../util/dates';
 import { lineSpan, type Position, type Range } from '../util/text';
 import { knownEvents } from './known';
@@ -53,7 +53,7 @@ export function completions(model: IssueModel, position: Position, related: read
     filterText: filter(shape.prefix),
     sortText: `0${String(index).padStart(3, '0')}`,
   }));
-  if (section.kind === 'events-region') suggestions.push(...groupEvents(model, related, dates, range, filter));
+  if (section.kind === 'events-region') suggestions.push(...groupEvents(model, related, section.heading.text, dates, range, filter));
   if (inEvents && before === '') suggestions.push(...regionHeadings(model, section, before, position));
   return suggestions;
 }
@@ -92,21 +92,36 @@ function shapeDates(model: IssueModel, section: Section, line: number): ShapeDat
   };
 }
 
-/** A whole event for each group known from the issues: its usual location and URL filled in. */
-function groupEvents(model: IssueModel, related: readonly RelatedIssue[], dates: ShapeDates, range: Range, filter: (label: string) => string): Suggestion[] {
-  return knownEvents(model, related).groups.map((group) => ({
-    label: group.name,
-    kind: 'reference',
-    detail: `${group.location} · event of a known group`,
-    documentation: `${group.url}\n\nListed ${group.events} time${group.events === 1 ? '' : 's'} in this issue and the recent ones.`,
-    insertText: [
-      `* \${1:${dates.date}} | \${2:${escapeSnippet(group.location)}} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
-      `    * [**\${3:Event title}**](\${4:${escapeSnippet(group.url)}})$0`,
-    ].join('\n'),
-    range,
-    filterText: filter(group.name),
-    sortText: `1${group.name}`,
-  }));
+/** Whether an event at this location belongs in the region: virtual and hybrid ones under Virtual, in-person and hybrid ones under their continent. */
+function fitsRegion(location: string, region: string): boolean {
+  const virtual = /^(virtual|hybrid)\b/i.test(location);
+  if (region === 'Virtual') return virtual;
+  if (/^virtual\b/i.test(location)) return false;
+  const country = /\b([A-Z]{2})\)?\s*$/.exec(location)?.[1];
+  return country !== undefined && (regionsOfCountry(country) as string[]).includes(region);
+}
+
+/** A whole event for each group known from the issues that meets in this region: its usual location there and its URL filled in. */
+function groupEvents(model: IssueModel, related: readonly RelatedIssue[], region: string, dates: ShapeDates, range: Range, filter: (label: string) => string): Suggestion[] {
+  return knownEvents(model, related).groups.flatMap((group) => {
+    const location = group.locations.find((candidate) => fitsRegion(candidate, region));
+    if (location === undefined) return [];
+    return [
+      {
+        label: group.name,
+        kind: 'reference' as const,
+        detail: `${location} · event of a known group`,
+        documentation: `${group.url}\n\nListed ${group.events} time${group.events === 1 ? '' : 's'} in this issue and the recent ones.`,
+        insertText: [
+          `* \${1:${dates.date}} | \${2:${escapeSnippet(location)}} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
+          `    * [**\${3:Event title}**](\${4:${escapeSnippet(group.url)}})$0`,
+        ].join('\n'),
+        range,
+        filterText: filter(group.name),
+        sortText: `1${group.name}`,
+      },
+    ];
+  });
 }
 
 /** In an event's overview line: locations and country codes in field 2, known groups in field 3. */

@@ -24,7 +24,8 @@ export function hover(model: IssueModel, position: Position, diagnostics: readon
   for (const diagnostic of diagnostics) {
     if (!rangeContains(diagnostic.range, position)) continue;
     const rule = ruleById(diagnostic.rule);
-    if (rule) parts.push({ markdown: `**${rule.id}** (${diagnostic.severity}): ${diagnostic.message}\n\n${rule.docs}`, range: diagnostic.range });
+    // The editor shows the diagnostic's message itself: the hover adds what the rule is about.
+    if (rule) parts.push({ markdown: `**${rule.id}** (${diagnostic.severity}): ${rule.docs}`, range: diagnostic.range });
   }
   const event = entryAt(model, position.line)?.event;
   const date = event?.date;
@@ -83,7 +84,8 @@ function linkHover(model: IssueModel, link: Link, related: readonly RelatedIssue
   if (link.kind === 'reference') {
     lines.push(link.definition ? `Reference \`[${link.label}]\`, defined on line ${link.definition.line + 1}: ${link.definition.url}` : `Reference \`[${link.label}]\` has **no definition** in this issue.`);
   }
-  if (link.url) lines.push(`<${link.url}>`);
+  // An autolink only for a real URL: `<INSERT_LINK_HERE>` would render as an (invisible) HTML tag.
+  if (link.url) lines.push(/^[a-z][a-z0-9+.-]*:/i.test(link.url) ? `<${link.url}>` : `\`${link.url}\``);
   const what = describeUrl(link.url);
   if (what) lines.push(what);
   // A placeholder is no URL: its diagnostic (placeholder/link) says so in the same hover.

@@ -6,6 +6,8 @@ export interface KnownGroup {
   readonly name: string;
   readonly url: string;
   readonly location: string;
+  /** Every location it was listed with, most often first. */
+  readonly locations: readonly string[];
   /** How many events of the group these issues list. */
   readonly events: number;
 }
@@ -43,9 +45,14 @@ export function knownEvents(model: IssueModel, related: readonly RelatedIssue[])
     }
   }
   return {
-    groups: [...groups].map(([name, group]) => ({ name, url: group.url, events: group.events, location: mostFrequent(group.locations) })),
+    groups: [...groups].map(([name, group]) => ({ name, url: group.url, events: group.events, location: mostFrequent(group.locations), locations: byFrequency(group.locations) })),
     locations: [...locations].map(([text, names]) => ({ text, groups: [...names] })),
   };
+}
+
+/** The keys, most often seen first (a stable sort keeps ties in the order seen). */
+function byFrequency(counts: ReadonlyMap<string, number>): string[] {
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([key]) => key);
 }
 
 /** The key seen most often; on a tie, the one seen first (Maps keep insertion order). */

@@ -23,7 +23,7 @@ export function eventsWindow(model: IssueModel): Window | undefined {
 }
 
 export function formatWindow(window: Window): string {
-  return `${formatIsoDate(window.start)} – ${formatIsoDate(window.end)}`;
+  return `${formatIsoDate(window.start)} - ${formatIsoDate(window.end)}`;
 }
 
 /** The first day of an event, also from a date written in a wrong shape (`2024-01-27-28`). */

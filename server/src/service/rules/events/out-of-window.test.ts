@@ -14,9 +14,9 @@ testRule(rule, {
       name: 'past and future events, also under a malformed range',
       code: eventsIssue(`### Virtual\n${event('2026-01-07', 'Virtual (Berlin, DE)')}\n${event('2026-01-15', 'Virtual (Berlin, DE)')}\n\n### Europe\n${event('2026-01-10-12')}\n${event('2026-01-20')}\n${event('2026-02-12')}`),
       errors: [
-        { line: 11, message: '2026-01-07 is before the window 2026-01-14 – 2026-02-11.' },
+        { line: 11, message: '2026-01-07 is before the window 2026-01-14 - 2026-02-11.' },
         { line: 17, message: '2026-01-10-12 is before the window' },
-        { line: 21, message: '2026-02-12 is after the window 2026-01-14 – 2026-02-11.' },
+        { line: 21, message: '2026-02-12 is after the window 2026-01-14 - 2026-02-11.' },
       ],
       output: eventsIssue(`### Virtual\n${event('2026-01-15', 'Virtual (Berlin, DE)')}\n\n### Europe\n${event('2026-01-20')}`),
     },
