@@ -34,6 +34,9 @@ describe('language server process: authoring aids', () => {
     draft = { path, uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') };
     server = await startServer({ rootPath: checkout });
     server.open(draft.uri, draft.text);
+    // Diagnosed at once, then again once the issues in content/ are read in the background.
+    await server.diagnostics(draft.uri, 1);
+    await server.diagnostics(draft.uri, 1);
   });
   afterAll(async () => {
     await server.stop();
@@ -64,11 +67,19 @@ describe('language server process: authoring aids', () => {
   it('offers the groups of the issues beside the draft, read from content/, with their usual location and URL', async () => {
     const published = buildModel(readFileSync(join(checkout, 'content', '2025-09-10-this-week-in-rust.md'), 'utf8'));
     const inDraft = new Set(knownEvents(buildModel(draft.text), []).groups.map((group) => group.name));
-    const onlyPublished = knownEvents(published, []).groups.find((group) => !inDraft.has(group.name))!;
+    // A group that met in Europe only in the published issue: offered under Europe with that location.
+    const onlyPublished = knownEvents(published, [])
+      .groups.filter((group) => !inDraft.has(group.name))
+      .find((group) => /, (DE|FR|NL|UK|ES|IT|CH|AT|PL|SE|DK|NO|FI|BE|CZ|PT|IE)$/.test(group.location))!;
     const items = await complete(lineOf((line) => line === '### Europe') + 1, 0);
     const item = items.find((candidate) => candidate.label === onlyPublished.name)!;
     expect(newText(item)).toContain(`| [${onlyPublished.name}](${onlyPublished.url})`);
     expect(newText(item)).toContain(`\${2:${onlyPublished.location.replace(/[$}\\]/g, '\\$&')}}`);
+    // Groups that meet only online are not offered under a continent.
+    const other = buildModel(readFileSync(join(checkout, 'content', '2026-08-19-this-week-in-rust.md'), 'utf8'));
+    const everyGroup = knownEvents(buildModel(draft.text), [published, other].map((model) => ({ fileName: '', model }))).groups;
+    const virtualOnly = everyGroup.find((group) => group.locations.every((location) => location.startsWith('Virtual')))!;
+    expect(items.some((candidate) => candidate.label === virtualOnly.name)).toBe(false);
   });
 
   it('offers country codes with their names after a city in the location field', async () => {
