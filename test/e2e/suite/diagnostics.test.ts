@@ -87,7 +87,7 @@ describe('diagnostics and quick fixes in a real VS Code', () => {
     // Line 207: the 2026-01-07 Girona event, a week before the window.
     const outOfWindow = diagnosticOn(draft, 'events/out-of-window', 206, '2026-01-07');
     assert.equal(outOfWindow.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(outOfWindow.message, `2026-01-07 is before the window ${WINDOW.start} – ${WINDOW.end}.`);
+    assert.equal(outOfWindow.message, `2026-01-07 is before the window ${WINDOW.start} - ${WINDOW.end}.`);
     assert.equal(diagnosticsOf(draft.uri, 'events/out-of-window').length, 17);
     // The rule's code links to its docs.
     assert.equal(typeof outOfWindow.code, 'object');
