@@ -10,15 +10,22 @@ const CODE_SPAN = /(`+)(?:(?!\1)[\s\S])*?\1/g;
  * placeholders and broken link syntax, without reporting the template's instructions and examples.
  */
 export const visibleLines = perModel((model: IssueModel): readonly { line: number; text: string }[] => {
+  // The comment spans on each line, so that each line looks only at its own.
+  const spans = new Map<number, [number, number][]>();
+  for (const comment of model.comments) {
+    for (let line = comment.range.start.line; line <= comment.range.end.line; line++) {
+      const start = line === comment.range.start.line ? comment.range.start.character : 0;
+      const end = line === comment.range.end.line ? comment.range.end.character : Infinity;
+      spans.set(line, [...(spans.get(line) ?? []), [start, end]]);
+    }
+  }
   const result: { line: number; text: string }[] = [];
   for (let line = 0; line < model.lines.lineCount; line++) {
     if (HIDDEN_LINE_KINDS.has(model.lineKinds[line])) continue;
     let text = model.lines.lineText(line);
-    for (const comment of model.comments) {
-      if (comment.range.start.line > line || comment.range.end.line < line) continue;
-      const start = comment.range.start.line === line ? comment.range.start.character : 0;
-      const end = comment.range.end.line === line ? comment.range.end.character : text.length;
-      text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+    for (const [start, spanEnd] of spans.get(line) ?? []) {
+      const end = Math.min(spanEnd, text.length);
+      text = text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);
     }
     result.push({ line, text });
   }
@@ -27,5 +34,6 @@ export const visibleLines = perModel((model: IssueModel): readonly { line: numbe
 
 /** The text with its inline code spans blanked out, so that code is not read as Markdown syntax. */
 export function withoutCodeSpans(text: string): string {
+  if (!text.includes('`')) return text;
   return text.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
 }

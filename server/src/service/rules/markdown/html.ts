@@ -1,4 +1,5 @@
 import { lineSpan } from '../../util/text';
+import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
 import { visibleLines, withoutCodeSpans } from '../visible-text';
 
@@ -17,22 +18,24 @@ const rule: Rule = {
     'blockquote small br`, which usually are `<` and `>` that should have been escaped or put in backticks ' +
     '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked.',
   check({ model }) {
-    const findings: Finding[] = [];
-    for (const { line, text } of visibleLines(model)) {
-      for (const tag of withoutCodeSpans(text).matchAll(TAG)) {
-        if (ALLOWED_TAGS.has(tag[1].toLowerCase())) continue;
-        findings.push({
-          range: lineSpan(line, tag.index, tag.index + tag[0].length),
-          message: `The site does not allow the HTML tag \`${tag[0]}\`: escape it as \`&lt;\` or put it in backticks.`,
-        });
-      }
-      const item = EMPTY_ITEM.exec(text);
-      if (model.lineKinds[line] === 'list' && item && text.slice(item[0].length).trim() === '') {
-        findings.push({ range: model.lines.lineRange(line), message: 'An empty list item.' });
-      }
-    }
-    return findings;
+    return visibleLines(model).flatMap(({ line, text }) => htmlOn(text, line, model.lineKinds[line]));
   },
 };
+
+const htmlOn = perLine((text, line, kind) => {
+  const findings: Finding[] = [];
+  for (const tag of withoutCodeSpans(text).matchAll(TAG)) {
+    if (ALLOWED_TAGS.has(tag[1].toLowerCase())) continue;
+    findings.push({
+      range: lineSpan(line, tag.index, tag.index + tag[0].length),
+      message: `The site does not allow the HTML tag \`${tag[0]}\`: escape it as \`&lt;\` or put it in backticks.`,
+    });
+  }
+  const item = EMPTY_ITEM.exec(text);
+  if (kind === 'list' && item && text.slice(item[0].length).trim() === '') {
+    findings.push({ range: lineSpan(line, 0, text.length), message: 'An empty list item.' });
+  }
+  return findings;
+});
 
 export default rule;

@@ -1,5 +1,6 @@
 import { lineSpan } from '../../util/text';
-import type { Finding, Rule } from '../types';
+import { perLine } from '../per-line';
+import type { Rule } from '../types';
 import { visibleLines, withoutCodeSpans } from '../visible-text';
 
 /**
@@ -18,15 +19,15 @@ const rule: Rule = {
     '`[Item title](Item URL)`, `(URL to issue)` or `[ - ]()`. Only text a reader sees counts: the template\'s ' +
     'HTML comments may keep their examples. The real link has to be looked up, so there is no fix.',
   check({ model }) {
-    const findings: Finding[] = [];
-    for (const { line, text } of visibleLines(model)) {
-      for (const match of withoutCodeSpans(text).matchAll(PLACEHOLDERS)) {
-        const placeholder = match[1] ?? match[0];
-        findings.push({ range: lineSpan(line, match.index, match.index + match[0].length), message: `Placeholder \`${placeholder}\` left in the issue: put the real link here.` });
-      }
-    }
-    return findings;
+    return visibleLines(model).flatMap(({ line, text }) => placeholdersOn(text, line, model.lineKinds[line]));
   },
 };
+
+const placeholdersOn = perLine((text, line) =>
+  [...withoutCodeSpans(text).matchAll(PLACEHOLDERS)].map((match) => ({
+    range: lineSpan(line, match.index, match.index + match[0].length),
+    message: `Placeholder \`${match[1] ?? match[0]}\` left in the issue: put the real link here.`,
+  })),
+);
 
 export default rule;

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { lineSpan } from '../../util/text';
+import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
 
 /**
@@ -35,21 +36,9 @@ const rule: Rule = {
     const findings: Finding[] = [];
     for (let line = 0; line < model.lines.lineCount; line++) {
       const text = model.lines.lineText(line);
-      if (/^[\x00-\x7f]*$/.test(text)) continue;
-      const claimed = new Set<number>();
-      for (const codec of CODECS) {
-        for (const run of mojibakeRuns(text, codec, claimed)) {
-          const range = lineSpan(line, run.start, run.end);
-          const found = text.slice(run.start, run.end);
-          findings.push({
-            range,
-            message: `"${found}" is UTF-8 read as ${codec.label}: it should read "${run.decoded}".`,
-            fix: { title: `Re-decode as UTF-8: "${run.decoded}"`, edits: [{ range, newText: run.decoded }] },
-          });
-        }
-      }
+      if (!/^[\x00-\x7f]*$/.test(text)) findings.push(...mojibakeOn(text, line, model.lineKinds[line]));
     }
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return findings;
   },
 };
 
@@ -112,5 +101,22 @@ function encodeExactly(char: string, codec: string): Buffer | undefined {
   }
   return known.get(char);
 }
+
+const mojibakeOn = perLine((text, line) => {
+  const findings: Finding[] = [];
+  const claimed = new Set<number>();
+  for (const codec of CODECS) {
+    for (const run of mojibakeRuns(text, codec, claimed)) {
+      const range = lineSpan(line, run.start, run.end);
+      const found = text.slice(run.start, run.end);
+      findings.push({
+        range,
+        message: `"${found}" is UTF-8 read as ${codec.label}: it should read "${run.decoded}".`,
+        fix: { title: `Re-decode as UTF-8: "${run.decoded}"`, edits: [{ range, newText: run.decoded }] },
+      });
+    }
+  }
+  return findings.sort((a, b) => a.range.start.character - b.range.start.character);
+});
 
 export default rule;
