@@ -258,7 +258,7 @@ async function wallTime(command, args, cwd) {
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
     const code = await new Promise((resolvePromise) => spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'ignore'] }).on('exit', resolvePromise));
-    if (code !== 0 && code !== 1) throw new Error(`${basename(args[0])} exited with ${code}`);
+    if (code !== 0 && code !== 1) throw new Error(`${basename(command === process.execPath ? args[0] : command)} exited with ${code}`);
     runs.push(performance.now() - start);
   }
   return median(runs);
@@ -272,7 +272,8 @@ async function measureCli(directory) {
   for (let i = 0; i < FOLDER_FILES; i++) copyFileSync(issues[i % issues.length], join(folder, `${String(i).padStart(3, '0')}-${basename(issues[i % issues.length])}`));
   const markdownlint = await wallTime(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.{md,markdown}'], folder);
   const cli = join(ROOT, 'dist/cli.js');
-  const twirLint = existsSync(cli) ? await wallTime(process.execPath, [cli, '--format', 'json', folder], directory) : undefined;
+  // Run as its bin runs, so that the Node flags of its `#!` line apply.
+  const twirLint = existsSync(cli) ? await wallTime(cli, ['--format', 'json', folder], directory) : undefined;
   return { files: FOLDER_FILES, twirLintMs: twirLint, markdownlintMs: markdownlint, cliRatio: twirLint === undefined ? undefined : twirLint / markdownlint };
 }
 

@@ -1,4 +1,5 @@
 // Bundles the client, the language server and the CLI with esbuild (one file each, with source maps).
+import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -27,3 +28,6 @@ for (const options of builds) {
     await esbuild.build(config);
   }
 }
+
+// The CLI runs as a program too (`./dist/cli.js`, the package's bin), with the flags of its `#!` line.
+if (!watch) chmodSync('dist/cli.js', 0o755);

@@ -58,7 +58,7 @@ function lintOrFix(task: LintTask): FileReport {
   const read = readTextFile(task.path);
   if ('problem' in read) return fatalReport(task.file, read.problem);
   const fileName = basename(task.path);
-  const model = buildModel(read.text, { fileName });
+  const model = buildModel(read.text, { fileName, singleSegment: true });
   // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate.
   const options: LintOptions = { rules: task.rules, recentIssues: loadRecentIssues(task.path, model) };
   const result = lint(model, options);

@@ -57,7 +57,7 @@ interface RunningWorker {
 }
 
 function startWorker(tasks: readonly LintTask[], queue: TaskQueue, deliver: (index: number, report: FileReport) => void): RunningWorker {
-  const worker = new Worker(WORKER_FILE);
+  const worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
   let current: number | undefined;
   let failure = 'it stopped';
   const finished = new Promise<void>((resolve) => {

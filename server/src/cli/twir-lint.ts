@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
+// (A larger young generation: linting allocates many short-lived syntax trees, and the default
+// semi-space makes the garbage collector take a fifth of the time.)
 /** `twir-lint`: the diagnostics of the editor, for CI and the command line. */
 import { availableParallelism } from 'node:os';
 import { version } from '../../../package.json';

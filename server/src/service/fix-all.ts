@@ -22,7 +22,7 @@ export function fixUntilStable(model: IssueModel, result: LintResult, options: L
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const text = applyEdits(model.text, model.lines, fixAllEdits(result.diagnostics));
     if (text === model.text) return { model, result, settled: true };
-    model = buildModel(text, { fileName: model.fileName });
+    model = buildModel(text, { fileName: model.fileName, previous: model });
     result = lint(model, options);
   }
   return { model, result, settled: false };

@@ -24,7 +24,10 @@ export interface AnalyzeOptions {
   readonly fileName?: string;
   /** The model of the document's previous version: the segments whose text is unchanged are reused. */
   readonly previous?: IssueModel;
-  /** Parse the body in one piece instead of in segments: the reference the segmented parse is tested against. */
+  /**
+   * Parse the body in one piece instead of in segments: cheaper for a text analysed once and never
+   * edited (the CLI, the issues beside a file), and the reference the segmented parse is tested against.
+   */
   readonly singleSegment?: boolean;
 }
 

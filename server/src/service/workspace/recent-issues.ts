@@ -130,7 +130,7 @@ function readIssue(file: Listed): RelatedIssue | undefined {
   if (unreadable.get(file.path) === stat.mtimeMs) return undefined;
   let issue: RelatedIssue;
   try {
-    issue = { fileName: file.fileName, model: buildModel(readFileSync(file.path, 'utf8'), { fileName: file.fileName }) };
+    issue = { fileName: file.fileName, model: buildModel(readFileSync(file.path, 'utf8'), { fileName: file.fileName, singleSegment: true }) };
   } catch {
     unreadable.set(file.path, stat.mtimeMs);
     return undefined;
