@@ -13,14 +13,21 @@ type LineCheck = (text: string, line: number, kind: LineKind) => Finding[];
  * their lines' new numbers. Findings are shared between versions, so they must not be changed.
  */
 export function perLine(check: LineCheck): LineCheck {
-  const cache = new Map<string, { line: number; findings: Finding[] }>();
+  // By kind, then by text: no key string to build for every line of every version.
+  const cache = new Map<LineKind, Map<string, { line: number; findings: Finding[] }>>();
+  let size = 0;
   return (text, line, kind) => {
-    const key = `${kind}\u0000${text}`;
-    const hit = cache.get(key);
+    let byText = cache.get(kind);
+    if (!byText) cache.set(kind, (byText = new Map()));
+    const hit = byText.get(text);
     if (hit) return hit.line === line ? hit.findings : hit.findings.map((finding) => moveFinding(finding, line - hit.line));
     const findings = check(text, line, kind);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, { line, findings });
+    if (++size > CACHE_LIMIT) {
+      cache.clear();
+      size = 0;
+      cache.set(kind, (byText = new Map()));
+    }
+    byText.set(text, { line, findings });
     return findings;
   };
 }

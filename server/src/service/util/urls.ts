@@ -93,6 +93,19 @@ export function doubleSlashesOf(path: string): { start: number; end: number }[] 
  * percent-encoding are normalised by WHATWG URL parsing. A text that is no URL is compared as is.
  */
 export function comparableUrl(url: string): string {
+  let comparable = comparableUrls.get(url);
+  if (comparable === undefined) {
+    if (comparableUrls.size >= COMPARABLE_URL_LIMIT) comparableUrls.clear();
+    comparableUrls.set(url, (comparable = normalise(url)));
+  }
+  return comparable;
+}
+
+/** URLs repeat across the versions of an issue and across issues: each is parsed once. */
+const comparableUrls = new Map<string, string>();
+const COMPARABLE_URL_LIMIT = 50_000;
+
+function normalise(url: string): string {
   const parsed = parseUrl(url);
   if (!parsed) return url.trim();
   if (parsed.protocol === 'http:') parsed.protocol = 'https:';

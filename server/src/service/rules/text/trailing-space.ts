@@ -1,5 +1,4 @@
 import { lineSpan } from '../../util/text';
-import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
 
 const rule: Rule = {
@@ -12,17 +11,15 @@ const rule: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     for (let line = 0; line < model.lines.lineCount; line++) {
-      if (model.lineKinds[line] !== 'code') findings.push(...trailingSpaceOn(model.lines.lineText(line), line, model.lineKinds[line]));
+      if (model.lineKinds[line] === 'code') continue;
+      const text = model.lines.lineText(line);
+      const match = /[ \t]+$/.exec(text);
+      if (!match || match.index === 0) continue;
+      const range = lineSpan(line, match.index, text.length);
+      findings.push({ range, message: 'Trailing whitespace.', fix: { title: 'Remove trailing whitespace', edits: [{ range, newText: '' }] } });
     }
     return findings;
   },
 };
-
-const trailingSpaceOn = perLine((text, line) => {
-  const match = /[ \t]+$/.exec(text);
-  if (!match || match.index === 0) return [];
-  const range = lineSpan(line, match.index, text.length);
-  return [{ range, message: 'Trailing whitespace.', fix: { title: 'Remove trailing whitespace', edits: [{ range, newText: '' }] } }];
-});
 
 export default rule;
