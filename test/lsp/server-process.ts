@@ -63,15 +63,19 @@ export async function startServer(options: { rootPath?: string; settings?: Recor
       return new Promise((resolvePromise) => waiters.push({ uri, version, resolve: resolvePromise }));
     },
     open(uri, text, version = 1) {
-      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } }).catch(() => undefined);
     },
     async stop() {
-      try {
-        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-        void connection.sendNotification('exit');
-      } catch {
-        // The process may already be gone.
-      }
+      // Shut down as an editor does and let the server exit by itself before letting go of its
+      // pipes: nothing is written to a pipe that is already gone.
+      const exited = new Promise((resolveExit) => {
+        if (child.exitCode !== null) resolveExit(undefined);
+        child.once('exit', resolveExit);
+        setTimeout(resolveExit, 3000);
+      });
+      await Promise.race([connection.sendRequest('shutdown').catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+      await connection.sendNotification('exit').catch(() => undefined);
+      await exited;
       connection.dispose();
       child.kill();
     },
