@@ -113,14 +113,25 @@ function measureReanalysis(engine, text, fileName) {
 }
 
 /** Where the re-analysis of the largest issue spends its time: self time per function, from the V8 profiler. */
-async function profileReanalysis(engine) {
+/** Where the time of `work` goes: self time by function (with its source file), top 15. */
+async function profile(engine, work) {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
-  measureReanalysis(engine, readFileSync(join(FIXTURES, LARGEST), 'utf8'), basename(LARGEST));
-  const { profile } = await session.post('Profiler.stop');
+  work();
+  const { profile: result } = await session.post('Profiler.stop');
   session.disconnect();
+  const self = new Map();
+  for (const [node, micros] of selfTimes(engine, result)) {
+    const key = `${node.functionName || '(anonymous)'}${node.file ? ` (${node.file})` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + micros);
+  }
+  return top(self, 15, 'function');
+}
+
+/** Self time per profile node, with the source file the node's function comes from. */
+function selfTimes(engine, result) {
   // esbuild marks where each source file starts in the bundle (`// server/src/…/x.ts`): name the function's file.
   const starts = [];
   engine.bundle.split('\n').forEach((line, index) => {
@@ -128,21 +139,50 @@ async function profileReanalysis(engine) {
     if (source) starts.push({ line: index, file: source[1].replace(/^server\/src\/service\//, '').replace(/^node_modules\//, '') });
   });
   const fileAt = (line) => starts.findLast((start) => start.line <= line)?.file ?? '';
-  const self = new Map();
   const ticks = new Map();
-  profile.samples.forEach((id, index) => ticks.set(id, (ticks.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
-  for (const node of profile.nodes) {
-    const frame = node.callFrame;
-    const where = frame.url.endsWith('engine.cjs') ? fileAt(frame.lineNumber) : frame.url && basename(frame.url);
-    const key = `${frame.functionName || '(anonymous)'}${where ? ` (${where})` : ''}`;
-    self.set(key, (self.get(key) ?? 0) + (ticks.get(node.id) ?? 0));
-  }
-  const all = [...self.values()].reduce((sum, value) => sum + value, 0);
-  return [...self]
-    .filter(([key]) => key !== '(idle)' && key !== '(program)')
+  result.samples.forEach((id, index) => ticks.set(id, (ticks.get(id) ?? 0) + (result.timeDeltas[index] ?? 0)));
+  return result.nodes
+    .filter((node) => !['(idle)', '(program)'].includes(node.callFrame.functionName))
+    .map((node) => {
+      const frame = node.callFrame;
+      const file = frame.url.endsWith('engine.cjs') ? fileAt(frame.lineNumber) : frame.url && basename(frame.url);
+      return [{ functionName: frame.functionName, file }, ticks.get(node.id) ?? 0];
+    });
+}
+
+function top(times, count, label) {
+  const all = [...times.values()].reduce((sum, value) => sum + value, 0);
+  return [...times]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 15)
-    .map(([fn, micros]) => ({ function: fn, selfPercent: Math.round((micros / all) * 1000) / 10 }));
+    .slice(0, count)
+    .map(([key, micros]) => ({ [label]: key, selfPercent: Math.round((micros / all) * 1000) / 10 }));
+}
+
+/** The re-analysis after one-character edits, profiled. */
+function profileReanalysis(engine) {
+  return profile(engine, () => measureReanalysis(engine, readFileSync(join(FIXTURES, LARGEST), 'utf8'), basename(LARGEST)));
+}
+
+/**
+ * What twir-lint does per file (one parse, the model, every rule), profiled over the folder and
+ * grouped by package: how much is remark-parse (micromark, mdast-util-from-markdown) and how much ours.
+ */
+async function profileCliWork(engine, folder) {
+  const texts = readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  for (const [fileName, text] of texts) engine.lint(engine.buildModel(text, { fileName, singleSegment: true }));
+  const { profile: result } = await session.post('Profiler.stop');
+  session.disconnect();
+  const byPackage = new Map();
+  for (const [node, micros] of selfTimes(engine, result)) {
+    const file = node.file ?? '';
+    const group = node.functionName === '(garbage collector)' ? 'garbage collector' : /^(micromark|mdast-util|unified|remark|decode-named|character-entities)/.test(file) ? 'remark-parse (micromark + mdast)' : /^(model|rules|lint|util|providers)/.test(file) ? `twir-author ${file.split('/')[0]}` : file || 'node internals';
+    byPackage.set(group, (byPackage.get(group) ?? 0) + micros);
+  }
+  return top(byPackage, 10, 'where');
 }
 
 /** The real server over stdio, as an editor speaks to it. */
@@ -325,6 +365,11 @@ try {
     results.reanalysisProfile = await profileReanalysis(engine);
     console.log(`re-analysis of ${basename(LARGEST)}: self time by function`);
     console.table(results.reanalysisProfile);
+  }
+  if (checks[4].pass === false) {
+    results.cliProfile = await profileCliWork(engine, join(directory, 'issues'));
+    console.log(`twir-lint's work per file (parse, model, rules) over the ${cli.files} issues, by package:`);
+    console.table(results.cliProfile);
   }
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
