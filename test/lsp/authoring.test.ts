@@ -61,6 +61,9 @@ describe('language server process: authoring aids', () => {
     expect(date.dayNumber).toBeGreaterThanOrEqual(parseIsoDate('2026-08-26')!.dayNumber);
     expect(date.dayNumber).toBeLessThanOrEqual(parseIsoDate('2026-09-23')!.dayNumber);
     expect(title).toMatch(/^ {4}\* \[\*\*\$\{\d+:[^}]+\}\*\*\]\(/);
+    // The documentation previews the two lines as they come out when the user only presses Tab.
+    const preview = (event.documentation as MarkupContent).value;
+    expect(preview).toMatch(/^```markdown\n\* \d{4}-\d\d-\d\d \| [^\n$]+\n {4}\* \[\*\*[^$\n]+\*\*\]\([^$\n]+\)\n```$/);
     expect(items.map((item) => item.label)).toEqual(expect.arrayContaining(['twir-event-virtual', 'twir-event-hybrid', 'twir-event-groups', 'twir-event-range']));
   });
 

@@ -6,63 +6,8 @@ import { lint } from '../../server/src/service/lint';
 import { buildModel } from '../../server/src/service/model/build';
 import type { IssueModel, Section } from '../../server/src/service/model/types';
 import { SHAPES } from '../../server/src/service/providers/shapes';
+import { expandSnippet } from '../../server/src/service/providers/snippet-text';
 import { regionsOfCountry } from '../../server/src/service/util/countries';
-
-/**
- * Expands VS Code snippet syntax as an editor does when the user only presses Tab: each
- * placeholder gives its default, each choice its first option, variables their value.
- */
-function expand(body: string, variables: Readonly<Record<string, string>>): string {
-  let out = '';
-  let index = 0;
-  const readUntil = (stops: string): string => {
-    let text = '';
-    while (index < body.length && !stops.includes(body[index])) {
-      const char = body[index];
-      if (char === '\\' && index + 1 < body.length) {
-        text += body[index + 1];
-        index += 2;
-      } else if (char === '$') {
-        text += readDollar();
-      } else {
-        text += char;
-        index++;
-      }
-    }
-    return text;
-  };
-  const readDollar = (): string => {
-    index++; // `$`
-    const simple = /^(\d+|[A-Z_]+)/.exec(body.slice(index));
-    if (simple) {
-      index += simple[0].length;
-      return /^\d/.test(simple[0]) ? '' : variableValue(simple[0]);
-    }
-    if (body[index] !== '{') return '$';
-    index++; // `{`
-    const name = /^(\d+|[A-Z_]+)/.exec(body.slice(index))![0];
-    index += name.length;
-    let value = /^\d/.test(name) ? '' : variableValue(name);
-    if (body[index] === ':') {
-      index++;
-      value = readUntil('}');
-    } else if (body[index] === '|') {
-      index++;
-      const options = readUntil('|').split(',');
-      index++; // closing `|`
-      value = options[0];
-    }
-    expect(body[index], `snippet syntax at ${index} of ${body}`).toBe('}');
-    index++;
-    return value;
-  };
-  const variableValue = (name: string): string => {
-    expect(variables, `unknown snippet variable ${name}`).toHaveProperty(name);
-    return variables[name];
-  };
-  while (index < body.length) out += readUntil('');
-  return out;
-}
 
 const FIXTURE = resolve(__dirname, '../fixtures/published/2026-08-19-this-week-in-rust.md');
 const FILE_NAME = '2026-08-19-this-week-in-rust.md';
@@ -102,7 +47,7 @@ describe('snippets', () => {
   const lines = text.split('\n');
 
   it.each(Object.values(snippets).map((snippet) => [snippet.prefix, snippet] as const))('%s expands to lines the rules accept', (prefix, snippet) => {
-    const expansion = expand(snippet.body.join('\n'), TODAY);
+    const expansion = expandSnippet(snippet.body.join('\n'), TODAY);
     const shape = SHAPES.find((candidate) => candidate.prefix === prefix)!;
     const { from, to } = target(model, prefix, shape.sections, expansion);
     const inserted = expansion.replace(/\n$/, '').split('\n');
@@ -119,7 +64,7 @@ describe('snippets', () => {
 
   it('write event titles nested by 4 spaces under a two-line event', () => {
     for (const shape of SHAPES.filter((candidate) => candidate.sections.includes('events-region') && candidate.prefix.startsWith('twir-event'))) {
-      const [overview, title] = expand(snippets[shape.prefix].body.join('\n'), TODAY).split('\n');
+      const [overview, title] = expandSnippet(snippets[shape.prefix].body.join('\n'), TODAY).split('\n');
       expect(overview).toMatch(/^\* 2026-08-19( - 2026-08-19)? \| [^|]+ \| \[/);
       expect(title).toMatch(/^ {4}\* \[\*\*[^*]+\*\*\]\(https:\/\//);
     }

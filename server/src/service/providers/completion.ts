@@ -7,6 +7,7 @@ import { lineSpan, type Position, type Range } from '../util/text';
 import { knownEvents } from './known';
 import { sectionAt } from './locate';
 import { SHAPES, type ShapeDates } from './shapes';
+import { expandSnippet } from './snippet-text';
 
 export type SuggestionKind = 'snippet' | 'value' | 'reference' | 'heading';
 
@@ -48,6 +49,7 @@ export function completions(model: IssueModel, position: Position, related: read
     label: shape.prefix,
     kind: 'snippet',
     detail: shape.description,
+    documentation: preview(shape.body(dates)),
     insertText: shape.body(dates),
     range,
     filterText: filter(shape.prefix),
@@ -101,21 +103,27 @@ function fitsRegion(location: string, region: string): boolean {
   return country !== undefined && (regionsOfCountry(country) as string[]).includes(region);
 }
 
+/** What a snippet inserts, as the completion's documentation shows it. */
+function preview(snippet: string): string {
+  return `\`\`\`markdown\n${expandSnippet(snippet)}\n\`\`\``;
+}
+
 /** A whole event for each group known from the issues that meets in this region: its usual location there and its URL filled in. */
 function groupEvents(model: IssueModel, related: readonly RelatedIssue[], region: string, dates: ShapeDates, range: Range, filter: (label: string) => string): Suggestion[] {
   return knownEvents(model, related).groups.flatMap((group) => {
     const location = group.locations.find((candidate) => fitsRegion(candidate, region));
     if (location === undefined) return [];
+    const insertText = [
+      `* \${1:${dates.date}} | \${2:${escapeSnippet(location)}} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
+      `    * [**\${3:Event title}**](\${4:${escapeSnippet(group.url)}})$0`,
+    ].join('\n');
     return [
       {
         label: group.name,
         kind: 'reference' as const,
         detail: `${location} · event of a known group`,
-        documentation: `${group.url}\n\nListed ${group.events} time${group.events === 1 ? '' : 's'} in this issue and the recent ones.`,
-        insertText: [
-          `* \${1:${dates.date}} | \${2:${escapeSnippet(location)}} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
-          `    * [**\${3:Event title}**](\${4:${escapeSnippet(group.url)}})$0`,
-        ].join('\n'),
+        documentation: `${preview(insertText)}\n\nListed ${group.events} time${group.events === 1 ? '' : 's'} in this issue and the recent ones.`,
+        insertText,
         range,
         filterText: filter(group.name),
         sortText: `1${group.name}`,
