@@ -5,10 +5,11 @@ import type { Finding } from './types';
 /** Lines remembered per rule: a few issues' worth. */
 const CACHE_LIMIT = 20_000;
 
-type LineCheck = (text: string, line: number, kind: LineKind) => Finding[];
+/** `context`: anything else the findings depend on, written as a string (part of the cache key). */
+type LineCheck = (text: string, line: number, kind: LineKind, context?: string) => Finding[];
 
 /**
- * A check whose findings on a line depend only on the line's text and kind, cached by them: after
+ * A check whose findings on a line depend only on the line's text, kind and context, cached by them: after
  * an edit only the changed lines are checked again, and the findings of the others are moved to
  * their lines' new numbers. Findings are shared between versions, so they must not be changed.
  */
@@ -16,18 +17,19 @@ export function perLine(check: LineCheck): LineCheck {
   // By kind, then by text: no key string to build for every line of every version.
   const cache = new Map<LineKind, Map<string, { line: number; findings: Finding[] }>>();
   let size = 0;
-  return (text, line, kind) => {
+  return (text, line, kind, context) => {
     let byText = cache.get(kind);
     if (!byText) cache.set(kind, (byText = new Map()));
-    const hit = byText.get(text);
+    const key = context ? `${text}\u0000${context}` : text;
+    const hit = byText.get(key);
     if (hit) return hit.line === line ? hit.findings : hit.findings.map((finding) => moveFinding(finding, line - hit.line));
-    const findings = check(text, line, kind);
+    const findings = check(text, line, kind, context);
     if (++size > CACHE_LIMIT) {
       cache.clear();
       size = 0;
       cache.set(kind, (byText = new Map()));
     }
-    byText.set(text, { line, findings });
+    byText.set(key, { line, findings });
     return findings;
   };
 }

@@ -1,7 +1,8 @@
 import { linksOnLines } from '../../model/collect';
 import type { IssueModel } from '../../model/types';
-import { comparePositions, lineSpan, type Position } from '../../util/text';
+import { comparePositions, lineSpan } from '../../util/text';
 import { mistypedWebPrefix } from '../../util/urls';
+import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
 import { visibleLines, withoutCodeSpans } from '../visible-text';
 import { urlSpan, writtenUrls } from './shared';
@@ -48,29 +49,41 @@ function urlFindings(model: IssueModel): Finding[] {
 /** Link syntax that Markdown did not make a link of, read from the visible text of each line. */
 function syntaxFindings(model: IssueModel): Finding[] {
   const findings: Finding[] = [];
-  for (const visible of visibleLines(model)) {
-    const { line } = visible;
-    if (!visible.text.includes(']')) continue;
-    const text = withoutCodeSpans(visible.text);
-    const inLink = (character: number) => isInLink(model, { line, character });
-    for (const match of text.matchAll(SPACE_BEFORE_DESTINATION)) {
-      if (inLink(match.index)) continue;
-      const space = lineSpan(line, match.index + 1, match.index + 1 + match[1].length);
-      findings.push({
-        range: space,
-        message: 'A space between `]` and `(` keeps this from being a link.',
-        fix: { title: 'Remove the space', edits: [{ range: space, newText: '' }] },
-      });
-    }
-    for (const match of text.matchAll(/\]\(/g)) {
-      const close = match.index;
-      if (inLink(close)) continue;
-      const finding = destinationFinding(text, line, close);
-      if (finding) findings.push(finding);
-    }
+  for (const { line, text } of visibleLines(model)) {
+    if (text.includes(']')) findings.push(...lineSyntaxFindings(text, line, model.lineKinds[line], linkSpansOn(model, line)));
   }
   return findings;
 }
+
+/** The columns of the line that Markdown made links of, as `start-end,…` (links rarely span lines: those starting up to two lines before are enough). */
+function linkSpansOn(model: IssueModel, line: number): string {
+  return linksOnLines(model.links, Math.max(0, line - 2), line)
+    .filter((link) => link.range.end.line >= line)
+    .map((link) => `${link.range.start.line === line ? link.range.start.character : 0}-${link.range.end.line === line ? link.range.end.character : Infinity}`)
+    .join(',');
+}
+
+const lineSyntaxFindings = perLine((visibleText, line, _kind, linkSpans = '') => {
+  const spans = linkSpans ? linkSpans.split(',').map((span) => span.split('-').map(Number)) : [];
+  const inLink = (character: number) => spans.some(([start, end]) => start <= character && character < end);
+  const text = withoutCodeSpans(visibleText);
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(SPACE_BEFORE_DESTINATION)) {
+    if (inLink(match.index)) continue;
+    const space = lineSpan(line, match.index + 1, match.index + 1 + match[1].length);
+    findings.push({
+      range: space,
+      message: 'A space between `]` and `(` keeps this from being a link.',
+      fix: { title: 'Remove the space', edits: [{ range: space, newText: '' }] },
+    });
+  }
+  for (const match of text.matchAll(/\]\(/g)) {
+    if (inLink(match.index)) continue;
+    const finding = destinationFinding(text, line, match.index);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+});
 
 /** What is wrong with the `](…` at `close` that Markdown did not make a link of. */
 function destinationFinding(text: string, line: number, close: number): Finding | undefined {
@@ -122,9 +135,5 @@ function matchingParenthesis(text: string, open: number): number | undefined {
   return undefined;
 }
 
-function isInLink(model: IssueModel, position: Position): boolean {
-  // Links rarely span lines: those starting on this line or the two before it are enough.
-  return linksOnLines(model.links, Math.max(0, position.line - 2), position.line).some((link) => comparePositions(link.range.start, position) <= 0 && comparePositions(position, link.range.end) < 0);
-}
 
 export default rule;
