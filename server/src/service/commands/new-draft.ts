@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from '../model/build';
+import { repositoryIssueFiles } from '../workspace/recent-issues';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, parseIsoDate, weekdayName, type IsoDate } from '../util/dates';
 
 /**
@@ -9,9 +10,6 @@ import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, parseIsoDate, weekdayName, 
  * events list carried over (the editors then remove what has already happened).
  */
 
-const ISSUE_FILE = /^(\d{4}-\d{1,2}-\d{1,2})-this-week-in-rust\.(?:md|markdown)$/;
-/** Where the script looks for the previous issue, in its order. */
-const ISSUE_FOLDERS = ['draft', 'content'];
 export const TEMPLATE_PATH = join('draft', 'DRAFT_TEMPLATE');
 const EVENTS_START = 'Rusty Events between';
 const EVENTS_END = 'If you are running a Rust event';
@@ -19,30 +17,11 @@ const EVENTS_LIST_PLACEHOLDER = '<!-- Events list goes here -->';
 /** The script's reference point: issue 424 appeared on 2022-01-05, one issue a week since. */
 const REFERENCE_ISSUE = { number: 424, date: parseIsoDate('2022-01-05')! };
 
-export interface IssueFile {
-  readonly path: string;
-  readonly date: IsoDate;
-}
-
 export interface Draft {
   readonly path: string;
   readonly text: string;
   readonly number: number;
   readonly date: string;
-}
-
-/** The issues in `draft/` and `content/` of a TWiR checkout, newest first. */
-export function issueFiles(root: string): IssueFile[] {
-  const files: IssueFile[] = [];
-  for (const folder of ISSUE_FOLDERS) {
-    const directory = join(root, folder);
-    if (!existsSync(directory)) continue;
-    for (const name of readdirSync(directory)) {
-      const date = parseIsoDate(ISSUE_FILE.exec(name)?.[1] ?? '');
-      if (date) files.push({ path: join(directory, name), date });
-    }
-  }
-  return files.sort((a, b) => b.date.dayNumber - a.date.dayNumber);
 }
 
 /** The first Wednesday after a day. */
@@ -79,9 +58,10 @@ export function nextDraft(root: string, today: IsoDate): Draft | { error: string
   const templatePath = join(root, TEMPLATE_PATH);
   if (!existsSync(templatePath)) return { error: `No ${TEMPLATE_PATH} in ${root}: open a This Week in Rust checkout.` };
   const template = readFileSync(templatePath, 'utf8');
-  const previous = issueFiles(root)[0];
+  // The newest issue, published or drafted: the one the new draft follows.
+  const previous = repositoryIssueFiles(root)[0];
   const previousText = previous && readFileSync(previous.path, 'utf8');
-  const date = wednesdayAfter(previous ? previous.date : addDays(today, 3));
+  const date = wednesdayAfter(previous ? parseIsoDate(previous.date)! : addDays(today, 3));
   const previousNumber = previousText ? buildModel(previousText).header?.issueNumber : undefined;
   const number = previousNumber !== undefined ? previousNumber + 1 : REFERENCE_ISSUE.number + Math.round((date.dayNumber - REFERENCE_ISSUE.date.dayNumber) / 7);
   const eol = template.includes('\r\n') ? '\r\n' : '\n';

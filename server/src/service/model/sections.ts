@@ -55,10 +55,6 @@ export function isCommunitySection(kind: SectionKind): boolean {
   return kind === 'community' || kind === 'community-category';
 }
 
-export function isRfcSection(kind: SectionKind): boolean {
-  return kind === 'approved-rfcs' || kind === 'fcp' || kind === 'fcp-tracking' || kind === 'fcp-group' || kind === 'new-rfcs';
-}
-
 /** The "none this week" sentence of the sections that have one, as the current template words it. */
 export const NONE_SENTENCES: Partial<Record<SectionKind, string>> = {
   'cfp-projects': '*No Calls for participation were submitted this week.*',

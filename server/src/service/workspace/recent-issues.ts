@@ -14,7 +14,7 @@ const ISSUE_FILE = /^(\d{4}-\d{2}-\d{2})-this-week-in-rust\.(?:md|markdown)$/;
 /** Models kept: the recent issues of a few repositories (or branches) at once. */
 const MODEL_CACHE_LIMIT = 100;
 
-interface Listed {
+export interface Listed {
   readonly path: string;
   readonly fileName: string;
   readonly date: string;
@@ -71,11 +71,16 @@ function earlierIssueFiles(filePath: string, model: IssueModel): Listed[] {
   const root = repositoryRootOf(filePath);
   const date = issueDateOf(model, basename(filePath));
   if (!root || !date) return [];
+  return repositoryIssueFiles(root).filter((file) => file.date < date && file.path !== filePath);
+}
+
+/** The issue files of a TWiR checkout, newest first (a name in both folders: the published one). */
+export function repositoryIssueFiles(root: string): Listed[] {
   const byName = new Map<string, Listed>();
   for (const folder of ISSUE_FOLDERS) {
     for (const file of listIssueFiles(join(root, folder))) if (!byName.has(file.fileName)) byName.set(file.fileName, file);
   }
-  return [...byName.values()].filter((file) => file.date < date && file.path !== filePath).sort((a, b) => b.date.localeCompare(a.date));
+  return [...byName.values()].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 function isCached(file: Listed): boolean {
