@@ -1,5 +1,6 @@
 import type { IssueModel } from '../model/types';
 import type { RelatedIssue } from '../rules/types';
+import { repairMojibake } from '../util/mojibake';
 
 /** A meetup group as the issues list it: its link and the location it is listed with most often. */
 export interface KnownGroup {
@@ -29,16 +30,18 @@ export function knownEvents(model: IssueModel, related: readonly RelatedIssue[])
     if (!issue.events || issue.events.legacy) continue;
     for (const region of issue.events.regions) {
       for (const entry of region.events) {
-        const location = entry.event?.location?.text;
+        // Offered for new lines: as they should read, not as an issue may have them mis-decoded.
+        const location = entry.event?.location && repairMojibake(entry.event.location.text);
         for (const group of entry.event?.groups ?? []) {
           if (!group.text || !group.url) continue;
-          const known = groups.get(group.text) ?? { url: group.url, events: 0, locations: new Map<string, number>() };
+          const name = repairMojibake(group.text);
+          const known = groups.get(name) ?? { url: group.url, events: 0, locations: new Map<string, number>() };
           known.events++;
-          groups.set(group.text, known);
+          groups.set(name, known);
           if (!location) continue;
           known.locations.set(location, (known.locations.get(location) ?? 0) + 1);
           const seen = locations.get(location) ?? new Set<string>();
-          seen.add(group.text);
+          seen.add(name);
           locations.set(location, seen);
         }
       }
