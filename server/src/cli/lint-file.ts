@@ -1,11 +1,9 @@
-import { basename } from 'node:path';
 import { fixUntilStable, MAX_FIX_PASSES } from '../service/fix-all';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
-import { buildModel } from '../service/model/build';
 import type { IssueModel } from '../service/model/types';
 import type { Severity } from '../service/rules/types';
 import type { Position } from '../service/util/text';
-import { loadRecentIssues } from '../service/workspace/recent-issues';
+import { issueFileModel, loadRecentIssues } from '../service/workspace/recent-issues';
 import { readTextFile, writeFileAtomically } from './file-io';
 
 /** One file to lint: what the main thread sends to a worker (plain data). */
@@ -57,8 +55,7 @@ function lintOrFix(task: LintTask): FileReport {
   if (task.problem) return fatalReport(task.file, task.problem);
   const read = readTextFile(task.path);
   if ('problem' in read) return fatalReport(task.file, read.problem);
-  const fileName = basename(task.path);
-  const model = buildModel(read.text, { fileName, singleSegment: true });
+  const model = issueFileModel(task.path, read.text, read.stats);
   // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate.
   const options: LintOptions = { rules: task.rules, recentIssues: loadRecentIssues(task.path, model) };
   const result = lint(model, options);

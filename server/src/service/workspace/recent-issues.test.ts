@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lint } from '../lint';
 import { buildModel } from '../model/build';
-import { loadRecentIssues, repositoryRootOf } from './recent-issues';
+import { issueFileModel, loadRecentIssues, repositoryRootOf } from './recent-issues';
 
 const FIXTURES = join(__dirname, '../../../../test/fixtures');
 const OLDER = ['2023-06-14-this-week-in-rust.md', '2023-06-28-this-week-in-rust.md'];
@@ -63,6 +63,13 @@ describe('recent issues beside a file', () => {
     const [changed] = loadRecentIssues(draftPath, model);
     expect(changed).not.toBe(first);
     expect(changed.model.header?.issueNumber).toBe(Number(`1${first.model.header?.issueNumber}`));
+  });
+
+  it('shares one model of a file between linting it and comparing the files after it with it', () => {
+    const path = join(root, 'content', OLDER[1]);
+    const linted = issueFileModel(path, readFileSync(path, 'utf8'), statSync(path));
+    expect(loadRecentIssues(draftPath, draftModel())[0].model).toBe(linted);
+    expect(issueFileModel(path, readFileSync(path, 'utf8'), statSync(path))).toBe(linted);
   });
 
   it('lets links/duplicate find a link reused from an older issue, not from a newer one', () => {

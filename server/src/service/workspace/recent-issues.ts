@@ -122,14 +122,32 @@ function listIssueFiles(folder: string): Listed[] {
   return files;
 }
 
+/**
+ * The model of an issue file as read from disk, built once for both uses the CLI has for it: the
+ * file it lints, and a recent issue of the files after it.
+ */
+export function issueFileModel(path: string, text: string, stat: { mtimeMs: number; size: number }): IssueModel {
+  const fileName = basename(path);
+  const cached = models.get(path);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.issue.model;
+  const model = buildModel(text, { fileName, singleSegment: true });
+  if (ISSUE_FILE.test(fileName)) cacheModel(path, { mtimeMs: stat.mtimeMs, size: stat.size, issue: { fileName, model } });
+  return model;
+}
+
+/** Keeps a model, most recently used last, forgetting the least recently used past the limit. */
+function cacheModel(path: string, entry: { mtimeMs: number; size: number; issue: RelatedIssue }): void {
+  models.delete(path);
+  models.set(path, entry);
+  if (models.size > MODEL_CACHE_LIMIT) models.delete(models.keys().next().value as string);
+}
+
 function readIssue(file: Listed): RelatedIssue | undefined {
   const stat = statOf(file.path);
   if (!stat?.isFile()) return undefined;
   const cached = models.get(file.path);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-    // Refresh its place in the least-recently-used order.
-    models.delete(file.path);
-    models.set(file.path, cached);
+    cacheModel(file.path, cached);
     return cached.issue;
   }
   if (unreadable.get(file.path) === stat.mtimeMs) return undefined;
@@ -140,8 +158,6 @@ function readIssue(file: Listed): RelatedIssue | undefined {
     unreadable.set(file.path, stat.mtimeMs);
     return undefined;
   }
-  models.delete(file.path);
-  models.set(file.path, { mtimeMs: stat.mtimeMs, size: stat.size, issue });
-  if (models.size > MODEL_CACHE_LIMIT) models.delete(models.keys().next().value as string);
+  cacheModel(file.path, { mtimeMs: stat.mtimeMs, size: stat.size, issue });
   return issue;
 }
