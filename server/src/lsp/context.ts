@@ -15,6 +15,9 @@ export interface Settings {
   rules: RuleSettings;
 }
 
+/** How long the recent issues of a file are trusted before the disk is checked again. */
+const RECENT_ISSUES_RECHECK_MS = 2000;
+
 /**
  * What every LSP feature module shares: the connection, the open documents, and the one model
  * (and one lint result) of each document version.
@@ -91,8 +94,16 @@ export class ServerContext {
    * `onRecentIssuesRead` lints again with them.
    */
   recentIssues(path: string, model: IssueModel): RelatedIssue[] {
+    // Typing must not stat 30 files a keystroke: the list is checked against the disk now and then.
+    const date = model.header?.date?.value;
+    const known = this.recentIssuesSeen.get(path);
+    if (known && known.date === date && Date.now() - known.checkedAt < RECENT_ISSUES_RECHECK_MS) return known.issues;
     const unread = unreadRecentIssues(path, model);
-    if (unread.length === 0) return loadRecentIssues(path, model);
+    if (unread.length === 0) {
+      const issues = loadRecentIssues(path, model);
+      this.recentIssuesSeen.set(path, { date, checkedAt: Date.now(), issues });
+      return issues;
+    }
     for (const file of unread) if (!this.unreadQueue.includes(file)) this.unreadQueue.push(file);
     if (!this.readingRecentIssues) {
       this.readingRecentIssues = true;
@@ -104,6 +115,7 @@ export class ServerContext {
   /** What to do when background reading of recent issues is done (the diagnostics module lints again). */
   onRecentIssuesRead: () => void = () => undefined;
   private readonly unreadQueue: string[] = [];
+  private readonly recentIssuesSeen = new Map<string, { date?: string; checkedAt: number; issues: RelatedIssue[] }>();
   private readingRecentIssues = false;
 
   private readNextRecentIssue(): void {
