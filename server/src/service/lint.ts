@@ -1,6 +1,6 @@
 import type { IssueModel } from './model/types';
 import { RULES, ruleById } from './rules/index';
-import type { Fix, RelatedIssue, Rule, Severity } from './rules/types';
+import type { Fix, RelatedIssue, Severity } from './rules/types';
 import type { Range } from './util/text';
 
 export type RuleSetting = Severity | 'off';
@@ -107,4 +107,3 @@ export function validateRuleSettings(value: unknown): { settings: Record<string,
   return { settings, problems };
 }
 
-export type { Rule };

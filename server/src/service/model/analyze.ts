@@ -21,5 +21,3 @@ export class ModelCache {
   }
 }
 
-export { buildModel };
-export type { AnalyzeOptions };
