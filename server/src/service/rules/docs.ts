@@ -11,10 +11,17 @@ export function ruleDocsUrl(rule: string): string {
   return `${DOCS_BASE}#${ruleAnchor(rule)}`;
 }
 
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function peersOf(rule: Rule): string {
+  const parts = [rule.peers?.twirCi && `**TWiR CI**: ${rule.peers.twirCi}`, rule.peers?.eventsLint && `**events linter**: ${rule.peers.eventsLint}`].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : 'ours alone';
+}
+
 /** The README's rule table, made from the rules themselves so that it never drifts from them. */
 export function rulesTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${rule.severity} | ${rule.fixable ? 'yes' : '—'} | ${rule.docs.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
-  return ['| rule | default | fix | what it reports |', '|---|---|---|---|', ...rows].join('\n');
+    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${rule.severity} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
+  return ['| rule | default | fix | what it reports | shared with TWiR\'s CI / the events linter |', '|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -46,6 +46,12 @@ export interface Rule {
   readonly severity: Severity;
   /** Whether its findings come with a fix (shown in the README's rule table). */
   readonly fixable: boolean;
+  /**
+   * What the rule shares with the checks editors already run, in a few words each (shown in the
+   * README's rule table): TWiR's CI scripts (`tools/inspect_links.py`, `tools/inspect_markdown.py`)
+   * and the events team's linter (bdillo/twir-events-lint). Absent: the rule is ours alone.
+   */
+  readonly peers?: { readonly twirCi?: string; readonly eventsLint?: string };
   /** Whether the rule applies to the draft template too (default false: the template is full of placeholders). */
   readonly appliesToTemplate?: boolean;
   check(context: RuleContext): Finding[];
