@@ -54,7 +54,8 @@ describe('twir-lint: formats', () => {
         file: ISSUE_NAME,
         diagnostics: [
           { rule: 'render/bullet', severity: 'warning', line: 10, column: 1, endLine: 10, endColumn: 2, message: expect.any(String), fixable: true },
-          { rule: 'text/trailing-space', severity: 'hint', line: 11, column: 36, endLine: 11, endColumn: 38, message: expect.any(String), fixable: true },
+          // A hint's fix is a suggestion: --fix leaves it to a person.
+          { rule: 'text/trailing-space', severity: 'hint', line: 11, column: 36, endLine: 11, endColumn: 38, message: expect.any(String), fixable: false },
         ],
       },
     ]);
@@ -68,7 +69,7 @@ describe('twir-lint: formats', () => {
     expect(lines[1]).toMatch(/^ {2}10:1 {3}warning {2}\S.*\S {2}render\/bullet$/);
     expect(lines[2]).toMatch(/^ {2}11:36 {2}hint {5}\S.*\S +text\/trailing-space$/);
     expect(lines[1].indexOf('render/bullet')).toBe(lines[2].indexOf('text/trailing-space'));
-    expect(run.stdout).toContain('✖ 2 problems (1 warning, 1 hint) in 1 of 1 file\n  2 fixable with --fix\n');
+    expect(run.stdout).toContain('✖ 2 problems (1 warning, 1 hint) in 1 of 1 file\n  1 fixable with --fix\n');
     expect(run.stdout).not.toContain('\x1b[');
   });
 
@@ -251,7 +252,7 @@ describe('twir-lint: inputs', () => {
 
 describe('twir-lint --fix', () => {
   it('applies the fixes, keeps a BOM, CRLF and the file mode, and a second run changes nothing', async () => {
-    write('.twir-lint.json', onlyRules({ 'render/bullet': 'warning', 'text/trailing-space': 'hint' }));
+    write('.twir-lint.json', onlyRules({ 'render/bullet': 'warning', 'text/trailing-space': 'warning' }));
     // Trailing space on the first line too: its column must not count the BOM.
     const original = `\uFEFF${WITH_PROBLEMS.replace('Title: This Week in Rust 634', 'Title: This Week in Rust 634 ')}`.replace(/\n/g, '\r\n');
     const file = write(ISSUE_NAME, original);
@@ -271,6 +272,18 @@ describe('twir-lint --fix', () => {
     const again = await lintIn(['--fix', ISSUE_NAME]);
     expect(again.stdout).not.toContain('Fixed');
     expect(readFileSync(file)).toEqual(Buffer.from(expected, 'utf8'));
+  });
+
+  it('leaves the fixes of hints to a person', async () => {
+    write('.twir-lint.json', onlyRules({ 'text/trailing-space': 'hint' }));
+    const original = WITH_PROBLEMS.replace('Title: This Week in Rust 634', 'Title: This Week in Rust 634 ');
+    const file = write(ISSUE_NAME, original);
+    const run = await lintIn(['--fix', '--format', 'json', ISSUE_NAME]);
+    expect(parseJson(run)[0].diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.fixable])).toEqual([
+      ['hint', false],
+      ['hint', false],
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(original);
   });
 
   it('reports what is left after fixing, with every rule on', async () => {

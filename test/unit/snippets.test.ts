@@ -55,7 +55,9 @@ describe('snippets', () => {
     const after = [...lines.slice(0, from), ...padding, ...inserted, ...padding, ...lines.slice(to + 1)].join('\n');
     const first = from + padding.length;
     const last = first + inserted.length - 1;
-    const problems = lint(buildModel(after, { fileName: FILE_NAME })).diagnostics.filter(
+    // The shape of the lines is on trial, not where the test puts them: a group heading the issue
+    // already has (`##### [Rust]`) is rightly a duplicate there.
+    const problems = lint(buildModel(after, { fileName: FILE_NAME }), { rules: { 'section/duplicate-heading': 'off' } }).diagnostics.filter(
       (diagnostic) => (diagnostic.severity === 'error' || diagnostic.severity === 'warning') && diagnostic.range.start.line <= last && diagnostic.range.end.line >= first,
     );
     expect(problems.map((problem) => `${problem.rule} line ${problem.range.start.line + 1}: ${problem.message}`), `${inserted.join('\n')}`).toEqual([]);

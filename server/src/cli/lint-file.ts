@@ -1,3 +1,4 @@
+import { fixedByFixAll } from '../service/actions';
 import { fixUntilStable, MAX_FIX_PASSES } from '../service/fix-all';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import type { IssueModel } from '../service/model/types';
@@ -97,7 +98,7 @@ function toCliDiagnostic(diagnostic: LintDiagnostic, bom: boolean): CliDiagnosti
     endLine: end.line + 1,
     endColumn: column(end),
     message: diagnostic.message,
-    fixable: Boolean(diagnostic.fix && diagnostic.fix.safe !== false),
+    fixable: fixedByFixAll(diagnostic),
   };
 }
 

@@ -12,13 +12,21 @@ export interface Action {
   diagnostics: LintDiagnostic[];
 }
 
-/** Every safe fix at once (`source.fixAll.twir`), for fix-all and `editor.codeActionsOnSave`. */
+/**
+ * Every safe fix at once (`source.fixAll.twir`, `editor.codeActionsOnSave`, `twir-lint --fix`), or
+ * those of one rule when asked for by name. Hints are suggestions: fix-all leaves them to a person.
+ */
 export function fixAllEdits(diagnostics: readonly LintDiagnostic[], rule?: string): TextEdit[] {
   return nonOverlapping(
     diagnostics
-      .filter((diagnostic) => diagnostic.fix && diagnostic.fix.safe !== false && (rule === undefined || diagnostic.rule === rule))
+      .filter((diagnostic) => (rule === undefined ? fixedByFixAll(diagnostic) : diagnostic.rule === rule && diagnostic.fix?.safe !== false))
       .flatMap((diagnostic) => diagnostic.fix!.edits),
   );
+}
+
+/** Whether fix-all applies the diagnostic's fix unasked: a safe fix of a finding that is more than a hint. */
+export function fixedByFixAll(diagnostic: LintDiagnostic): boolean {
+  return diagnostic.fix !== undefined && diagnostic.fix.safe !== false && diagnostic.severity !== 'hint';
 }
 
 /** The comment that silences a rule on the next line, indented like the line it silences. */

@@ -45,7 +45,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   const parsed = options.singleSegment
     ? parseWhole(text, bodyStart, summariseSegment)
     : parseSegments(text, bodyStart, summariseSegment, options.previous && segmentCaches.get(options.previous));
-  const collected = collectNodes(parsed.segments, lines);
+  const collected = withoutEventHeadings(collectNodes(parsed.segments, lines));
 
   const lineKinds = classifyLines(lines, bodyStartLine, collected);
   const { roots, all } = buildSections(collected.headings, lines);
@@ -76,7 +76,21 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   return model;
 }
 
+/**
+ * An event written as a heading (`# 2025-07-23 | …`) below Upcoming Events is an event, not a section:
+ * as a heading it would end the events section and hide every event after it.
+ */
+function withoutEventHeadings(collected: Collected): Collected {
+  const events = collected.headings.findIndex((heading) => classifySection(heading.text, undefined) === 'events');
+  if (events === -1) return collected;
+  const headings = collected.headings.filter((heading, index) => index <= events || !STARTS_WITH_DATE.test(heading.text));
+  return headings.length === collected.headings.length ? collected : { ...collected, headings };
+}
+
+const STARTS_WITH_DATE = /^\d{4}-\d{1,2}-\d{1,2}\b/;
 const LIST_LINE = /^(\s*)([*+-])(?:[ \t]+|$)/;
+/** The marks of a heading written where a list item belongs (`# 2025-07-23 | …`). */
+const HEADING_MARKS = /^[ \t]*#{1,6}[ \t]+/;
 const THEMATIC_BREAK = /^ {0,3}([*_-])(?: *\1){2,} *$/;
 
 function classifyLines(lines: LineIndex, bodyStartLine: number, collected: Collected): LineKind[] {
@@ -146,6 +160,8 @@ function entryLine(lines: LineIndex, line: number): EntryLine {
   const text = lines.lineText(line);
   const match = LIST_LINE.exec(text);
   const indent = (/^[ \t]*/.exec(text)?.[0] ?? '').replace(/\t/g, '    ').length;
+  const headingMarks = match ? null : HEADING_MARKS.exec(text);
+  if (headingMarks) return { line, text, indent, contentStart: headingMarks[0].length, headingMarks: true };
   if (!match) return { line, text, indent, contentStart: text.length - text.trimStart().length };
   return { line, text, indent, bullet: match[2] as EntryLine['bullet'], contentStart: match[0].length };
 }
@@ -177,53 +193,83 @@ function entryKindOf(sectionKind: SectionKind): EntryKind {
 
 /** An event's title line: `    * [**Title**](url)`, also when its indent or bullet is wrong. */
 const EVENT_TITLE = /^\s*(?:[*+-]\s*)?\[/;
-/** An event's overview line, also without its bullet: `* 2026-01-15 | …`. */
-const EVENT_OVERVIEW = /^\s*(?:[*+-]\s*)?\d/;
+/** An event's overview line, also without its bullet or written as a heading: `* 2026-01-15 | …`. */
+const EVENT_OVERVIEW = /^\s*(?:[*+-]\s*|#{1,6}\s+)?\d/;
+
+/**
+ * Groups the lines of an events region into events, reading on after a broken line: an overview
+ * line starts an event; the lines under it are its title lines, a blank line between the two
+ * included; a text line right after the overview that is no title is the overview hard-wrapped; any
+ * other line is a group of its own (a stray line, reported by the events rules), never the title of
+ * the event before it.
+ */
+function groupEventLines(lines: readonly { entry: EntryLine; kind: LineKind }[]): { lines: EntryLine[]; stray: boolean }[] {
+  const groups: { lines: EntryLine[]; stray: boolean }[] = [];
+  let current: { lines: EntryLine[]; stray: boolean } | undefined;
+  let wrapping = false;
+  for (const { entry, kind } of lines) {
+    if (kind === 'blank') {
+      // A blank line between an overview and its title keeps them together (the blank line is reported).
+      if (!current || current.stray || current.lines.length > 1) current = undefined;
+      wrapping = false;
+      continue;
+    }
+    if (kind !== 'list' && kind !== 'text') {
+      current = undefined;
+      continue;
+    }
+    const titleShaped = EVENT_TITLE.test(entry.text);
+    if (EVENT_OVERVIEW.test(entry.text) && entry.indent < 2) {
+      current = { lines: [entry], stray: false };
+      groups.push(current);
+      wrapping = true;
+    } else if (current && !current.stray && (entry.indent >= 2 || (titleShaped && wrapping))) {
+      // Title lines (several for a multi-day event), also an unindented one right after the overview.
+      current.lines.push(entry);
+      wrapping = false;
+    } else if (current && !current.stray && wrapping && kind === 'text') {
+      current.lines.push(entry);
+    } else {
+      current = { lines: [entry], stray: true };
+      groups.push(current);
+      wrapping = false;
+    }
+  }
+  return groups;
+}
 
 /** Groups the section's own lines into entries: a top-level list line and the lines nested under it. */
 function sectionEntries(section: Section, lines: LineIndex, kinds: readonly LineKind[], links: readonly Link[]): Entry[] {
   const kind = entryKindOf(section.kind);
-  const isEvents = kind === 'event';
-  const groups: EntryLine[][] = [];
+  const groups: { lines: EntryLine[]; stray: boolean }[] = [];
+  const eventLines: { entry: EntryLine; kind: LineKind }[] = [];
   let current: EntryLine[] | undefined;
   for (let line = section.heading.line + 1; line < section.bodyEndLine; line++) {
     const lineKind = kinds[line];
     const text = lines.lineText(line);
+    if (kind === 'event') eventLines.push({ entry: entryLine(lines, line), kind: lineKind });
     if (lineKind !== 'list' && lineKind !== 'text') {
       current = undefined;
       continue;
     }
     if (NONE_SENTENCE.test(text) && !section.noneSentence) section.noneSentence = lines.lineRange(line);
+    if (kind === 'event') continue;
     const entry = entryLine(lines, line);
-    if (isEvents) {
-      if (EVENT_OVERVIEW.test(text) && entry.indent < 2) {
-        current = [entry];
-        groups.push(current);
-      } else if (current && (entry.indent >= 2 || (EVENT_TITLE.test(text) && current.length === 1))) {
-        // Title lines (several for a multi-day event), also an unindented one right after the overview.
-        current.push(entry);
-      } else if (lineKind === 'list') {
-        current = [entry];
-        groups.push(current);
-      } else if (current) {
-        current.push(entry);
-      }
-      continue;
-    }
     if (lineKind === 'list' && (entry.indent < 2 || !current)) {
       current = [entry];
-      groups.push(current);
+      groups.push({ lines: current, stray: false });
     } else if (current) {
       current.push(entry);
     }
   }
-  const entries = groups.map((group): Entry => {
+  if (kind === 'event') groups.push(...groupEventLines(eventLines));
+  const entries = groups.map(({ lines: group, stray }): Entry => {
     const first = group[0].line;
     const last = group[group.length - 1].line;
     const entryLinks = linksOnLines(links, first, last);
     const isNone = group.length === 1 && NONE_SENTENCE.test(group[0].text);
     const base = {
-      kind: isNone ? ('none-sentence' as const) : kind,
+      kind: isNone ? ('none-sentence' as const) : stray ? ('stray-line' as const) : kind,
       section,
       line: first,
       endLine: last,
@@ -231,7 +277,7 @@ function sectionEntries(section: Section, lines: LineIndex, kinds: readonly Line
       lines: group,
       links: entryLinks,
     };
-    return kind === 'event' && !isNone ? { ...base, event: parseEventEntry(group, entryLinks) } : base;
+    return base.kind === 'event' ? { ...base, event: parseEventEntry(group, entryLinks) } : base;
   });
   section.entries.push(...entries);
   return entries;

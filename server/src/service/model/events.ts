@@ -53,8 +53,13 @@ function parseDate(field: EventField): EventDate {
   return { text: field.text, range: field.range, start: parseIsoDate(match[1]), end: match[2] ? parseIsoDate(match[2]) : undefined, reading };
 }
 
-/** `Virtual`, `Hybrid`, `Online`, and the mixed labels editors have written: `Virtual + In Person`, `Virtual and In-Person`. */
-const LABEL = /^(?:virtual|hybrid|online)(?:\s*(?:\+|&|\/|and)\s*in[- ]?person)?/i;
+/**
+ * `Virtual`, `Hybrid`, `Online`, and the mixed labels editors have written: `Virtual + In Person`,
+ * `Virtual and In-Person`, `Hybrid - Virtual and In-Person` (the last two the style before 2025).
+ */
+const LABEL = /^(?:hybrid\s*-\s*)?(?:virtual|hybrid|online)(?:\s*(?:\+|&|\/|and)\s*in[- ]?person)?/i;
+/** The hybrid form written after the place until 2024: `City, CC + Virtual`. */
+const SUFFIX_LABEL = /\s*\+\s*(?:virtual|online)$/i;
 /** What follows a label: `(City, CC)`, also `Virtual + Dallas`. */
 const LABELLED_PLACE = /^\s*\((.*)\)\s*$|^\s*[+,:-]\s*(.+)$/;
 
@@ -62,11 +67,17 @@ function parseLocation(field: EventField, line: number): EventLocation {
   const text = field.text;
   const column = field.range.start.character;
   const label = LABEL.exec(text);
+  const suffix = label ? null : SUFFIX_LABEL.exec(text);
   let kind: LocationKind = 'in-person';
   let inner = text;
   let innerStart = column;
   let labelField: EventField | undefined;
-  if (label) {
+  if (suffix) {
+    kind = 'hybrid';
+    inner = text.slice(0, suffix.index);
+    const labelStart = column + suffix.index + suffix[0].length - suffix[0].trimStart().length;
+    labelField = { text: suffix[0].trim(), range: lineSpan(line, labelStart, column + text.length) };
+  } else if (label) {
     labelField = { text: label[0], range: lineSpan(line, column, column + label[0].length) };
     kind = /hybrid|person/i.test(label[0]) ? 'hybrid' : 'virtual';
     const rest = text.slice(label[0].length);
@@ -99,6 +110,14 @@ function parseLocation(field: EventField, line: number): EventLocation {
   };
 }
 
+/** A line under an overview that continues it rather than naming the event: unindented text, no bullet, no link first. */
+function isContinuation(line: EntryLine): boolean {
+  return line.indent < 2 && !line.bullet && !line.text.trimStart().startsWith('[');
+}
+
+/** A location followed by the group link with a comma instead of ` | `: `Bangalore, IN, [Rust India](…)`. */
+const GROUP_AFTER_COMMA = /^(.*?)\s*,\s*(\[[^\]]*\]\(.*)$/;
+
 /** Reads an event's overview line (`* DATE | LOCATION | [Group](url)`) and its title line. */
 export function parseEventEntry(group: readonly EntryLine[], links: readonly Link[]): EventEntry {
   const overview = group[0];
@@ -107,20 +126,33 @@ export function parseEventEntry(group: readonly EntryLine[], links: readonly Lin
     text: field.text,
     range: lineSpan(line, field.start, field.end),
   }));
-  const titleLine = group.length > 1 ? group[1] : undefined;
-  // `DATE | [Group](url)`: the location is missing, not the group.
+  let titleAt = 1;
+  while (titleAt < group.length && isContinuation(group[titleAt])) titleAt++;
+  const titleLine = group[titleAt];
+  // `DATE | City, CC, [Group](url)`: a comma where the second `|` belongs; the location is what precedes the link.
+  const joined = fields.length === 2 ? GROUP_AFTER_COMMA.exec(fields[1].text) : null;
+  if (joined && joined[1].trim() !== '') {
+    const field = fields[1];
+    const column = field.range.start.character;
+    const locationText = joined[1].trimEnd();
+    const groupStart = column + field.text.length - joined[2].length;
+    fields.splice(1, 1, { text: locationText, range: lineSpan(line, column, column + locationText.length) }, { text: joined[2], range: lineSpan(line, groupStart, field.range.end.character) });
+  }
+  // `DATE | [Group](url)` and `DATE || [Group](url)`: the location is missing, not the group.
   const hasLocation = fields.length !== 2 || !fields[1].text.startsWith('[');
   const groupField = hasLocation ? fields[2] : fields[1];
   return {
     overviewLine: line,
+    continuation: group.slice(1, titleAt),
     fields,
+    groupJoinedByComma: joined !== null && joined[1].trim() !== '',
     date: fields[0] ? parseDate(fields[0]) : undefined,
-    location: fields[1] && hasLocation ? parseLocation(fields[1], line) : undefined,
+    location: fields[1] && hasLocation && fields[1].text !== '' ? parseLocation(fields[1], line) : undefined,
     groups: groupField
       ? links.filter((link) => link.line === line && link.range.start.character >= groupField.range.start.character)
       : [],
     titleLine,
-    titles: links.filter((link) => link.line > line),
+    titles: titleLine ? links.filter((link) => link.line >= titleLine.line) : [],
   };
 }
 

@@ -124,6 +124,8 @@ export interface EntryLine {
   readonly bullet?: '*' | '-' | '+';
   /** Column where the content after the bullet starts. */
   readonly contentStart: number;
+  /** Whether the line is written as a heading (`# 2025-07-23 | …`) where an item belongs. */
+  readonly headingMarks?: boolean;
 }
 
 export type EntryKind =
@@ -134,6 +136,8 @@ export type EntryKind =
   | 'cft-item'
   | 'event'
   | 'none-sentence'
+  /** A line in an events region that belongs to no event. */
+  | 'stray-line'
   | 'list-item';
 
 /** A top-level list item with its nested lines. */
@@ -186,7 +190,10 @@ export interface EventLocation {
   readonly parts: readonly string[];
   /** The parts with their ranges (each trimmed). */
   readonly partFields: readonly EventField[];
-  /** The written label of a virtual or hybrid event (`Virtual`, `Hybrid`, `Online`, `Virtual + In Person`), before its place. */
+  /**
+   * The written label of a virtual or hybrid event (`Virtual`, `Hybrid`, `Online`, `Virtual + In Person`)
+   * before its place, or `+ Virtual` after it (`City, CC + Virtual`, the hybrid form until 2024).
+   */
   readonly label?: EventField;
   readonly city?: string;
   readonly country?: string;
@@ -196,11 +203,16 @@ export interface EventLocation {
 /** An Upcoming Events entry: `* DATE | LOCATION | [Group](url)` then `    * [**Title**](url)`. */
 export interface EventEntry {
   readonly overviewLine: number;
+  /** The fields between `|`; when the group was joined by a comma (`City, CC, [Group](…)`), split there. */
   readonly fields: readonly EventField[];
+  /** Whether the group link followed the location after a comma instead of ` | `. */
+  readonly groupJoinedByComma: boolean;
   readonly date?: EventDate;
   readonly location?: EventLocation;
   readonly groups: readonly Link[];
-  /** The first title line; a multi-day event may have more (the entry's other lines). */
+  /** Lines the overview was hard-wrapped onto (text right under it that is no title line). */
+  readonly continuation: readonly EntryLine[];
+  /** The first title line; a multi-day event may have more (the entry's lines after the continuation). */
   readonly titleLine?: EntryLine;
   /** The title links of every title line. */
   readonly titles: readonly Link[];

@@ -1,4 +1,5 @@
 import { continents, countries } from 'countries-list';
+import alpha3 from 'countries-list/minimal/countries.3to2.min.json';
 
 /** The Upcoming Events regions, in the order TWiR lists them. */
 export const REGIONS = ['Virtual', 'Africa', 'Asia', 'Europe', 'North America', 'Oceania', 'South America'] as const;
@@ -20,9 +21,6 @@ const TRANSCONTINENTAL: Record<string, RegionName[]> = {
   CY: ['Europe', 'Asia'],
   EG: ['Africa', 'Asia'],
 };
-
-/** Countries whose events TWiR writes with a state or province: `City, ST, CC`. */
-export const COUNTRIES_WITH_STATES = new Set(['US', 'CA', 'AU']);
 
 /** The state, territory and province codes of those countries (USPS, Canada Post, Australian abbreviations). */
 const SUBDIVISIONS: Record<string, readonly string[]> = {
@@ -79,4 +77,10 @@ export function allCountries(): { code: string; name: string }[] {
   return (Object.keys(countries) as CountryCode[])
     .map((code) => ({ code: code === 'GB' ? 'UK' : code, name: countries[code].name }))
     .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The code TWiR writes for an ISO 3166-1 alpha-3 code (`AUS` → `AU`, `GBR` → `UK`). */
+export function countryCodeByAlpha3(code: string): string | undefined {
+  const iso = (alpha3 as Record<string, string>)[code];
+  return iso === 'GB' ? 'UK' : iso;
 }

@@ -8,8 +8,14 @@ testRule(rule, {
     projects('* [sysknife - Record a current Fedora Atomic validation run](https://github.com/lacs-project/sysknife/issues/217)'),
     projects('* [RustAPI - chore: issue templates, MSRV 1.85 (easy)](https://github.com/Tuntii/RustAPI/issues/261)'),
     projects('*No Calls for participation were submitted this week.*'),
+    projects('* [Wild Almonds — Appimage fails to start](https://github.com/opeolluwa/almonds/issues/75)\n* [Wild Almonds – crash](https://example.com/1)\n* [wasmtime: flaky test](https://example.com/2)'),
   ],
   invalid: [
+    {
+      name: 'an empty item gets no space after its bullet (text/trailing-space would take it away again)',
+      code: projects('* [sysknife - Record a run](https://example.com/217)\n*'),
+      errors: [{ line: 13, message: 'Write the entry as' }],
+    },
     {
       name: 'two spaces after the bullet',
       code: projects('*  [Cordial - Map the FLog channels](https://github.com/luohoa97/cordial/issues/13)'),

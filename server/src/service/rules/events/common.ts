@@ -31,20 +31,28 @@ export function eventStart(entry: Entry): IsoDate | undefined {
   return entry.event?.date?.reading?.start;
 }
 
-/** TWiR's order inside a region: by date, then alphabetically by city. */
+/**
+ * TWiR's order inside a region, as the events team's linter sorts: by (first) date, then by the whole
+ * location text compared by code point (its `location.to_string()` ordering, byte by byte in UTF-8).
+ */
 export function compareEvents(a: Entry, b: Entry): number {
   const byDate = (eventStart(a)?.dayNumber ?? 0) - (eventStart(b)?.dayNumber ?? 0);
-  return byDate || compareCities(a, b);
+  return byDate || compareCodePoints(locationText(a), locationText(b));
 }
 
-/** One collator for every comparison (creating one per call costs more than the comparison). */
-const CITY_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
+function locationText(entry: Entry): string {
+  return entry.event?.location?.text ?? '';
+}
 
-/** By city; an event without a location has no place in that order. A bare `Virtual` has no city and goes first. */
-export function compareCities(a: Entry, b: Entry): number {
-  const [first, second] = [a.event?.location, b.event?.location];
-  if (!first || !second) return 0;
-  return CITY_ORDER.compare(first.city ?? '', second.city ?? '');
+/** Code point order, which is UTF-8 byte order (UTF-16 code units differ above U+D7FF). */
+export function compareCodePoints(a: string, b: string): number {
+  const [left, right] = [a[Symbol.iterator](), b[Symbol.iterator]()];
+  for (;;) {
+    const [x, y] = [left.next(), right.next()];
+    if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
+    const difference = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    if (difference !== 0) return difference;
+  }
 }
 
 /** A run of whole lines, first … last inclusive. */

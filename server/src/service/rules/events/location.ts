@@ -1,7 +1,8 @@
 import type { Entry, EventLocation, IssueModel } from '../../model/types';
+import { conventionsOf } from '../../conventions';
 import {
-  COUNTRIES_WITH_STATES,
   countriesWithSubdivision,
+  countryCodeByAlpha3,
   countryCodeByName,
   countryName,
   isKnownCountryCode,
@@ -18,10 +19,14 @@ const rule: Rule = {
   severity: 'warning',
   fixable: true,
   docs:
-    'The location of an event: `City, CC` in person, with a state or province for the US, Canada and Australia ' +
-    '(`Seattle, WA, US`); `Virtual`, `Virtual (City, CC)` or `Hybrid (City, CC)`. Reports what editors correct: ' +
-    '`Online`, `Virtual(…)`, `Virtual + City`, `Virtual and In-Person (…)`, `GB` (TWiR writes `UK`), codes that are not ' +
-    'ISO 3166-1 alpha-2 (`Malaysia` → `MY`), a missing state or country, and spacing (`Columbus , OH`).',
+    'The location of an event: `City, CC` in person, with a state for the US (`Seattle, WA, US`) — and, in issues ' +
+    'before 2026, for Canada and Australia (since 2026 both `Sydney, AU` and `Sydney, NSW, AU` are written); ' +
+    '`Virtual`, `Virtual (City, CC)` or `Hybrid (City, CC)`. Reports what editors correct: `Online`, `Virtual(…)`, ' +
+    '`Virtual + City`, `GB` (TWiR writes `UK`), countries written in words or as 3-letter codes (`Malaysia`, `AUS`), ' +
+    'codes that are not ISO 3166-1 alpha-2, a missing state or country, and spacing (`Columbus , OH`). The hybrid ' +
+    'forms of issues before 2025 (`City, CC + Virtual`, `Virtual and In-Person (…)`) are the style of their time; ' +
+    'from 2025 they are rewritten as `Hybrid (City, CC)`.',
+  peers: { eventsLint: 'reads `Virtual`, `Virtual (…)`, `Hybrid (…)` and any in-person text; rejects `Virtual(…)`, `Virtual and In-Person (…)` and `Online`, as we do from 2025 (stricter on countries and states, which it does not check)' },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];
@@ -38,19 +43,29 @@ function replace(range: Range, newText: string, title: string) {
   return { title, edits: [{ range, newText }] };
 }
 
+/** Hybrid labels that were the style before 2025 (see conventions.ts): `Virtual and In-Person (…)`, `City, CC + Virtual`. */
+const OLD_HYBRID_LABEL = /^(?:hybrid\s*-\s*)?virtual and in-person$|^\+ ?virtual$/i;
+
 function labelFindings(model: IssueModel, location: EventLocation): Finding[] {
   const label = location.label;
   if (!label) return [];
   if (location.kind === 'unknown') {
     return [{ range: location.range, message: `Write the location as \`Virtual (City, CC)\` or \`Hybrid (City, CC)\`, not "${location.text}".` }];
   }
-  const findings: Finding[] = [];
   const want = LABELS[location.kind as keyof typeof LABELS];
+  if (OLD_HYBRID_LABEL.test(label.text) && !conventionsOf(model).hybridForm) return [];
+  const findings: Finding[] = [];
+  const parts = location.partFields;
+  const suffixed = label.range.start.character > location.range.start.character;
+  if (suffixed) {
+    // `City, CC + Virtual`: the whole location is rewritten around its place.
+    const place = parts.map((part) => part.text).join(', ');
+    return [{ range: location.range, message: `Write \`Hybrid (${place})\` for an event both online and in person, not "${location.text}".`, fix: replace(location.range, `Hybrid (${place})`, 'Write Hybrid (…)') }];
+  }
   if (label.text !== want) {
     const hybrid = location.kind === 'hybrid' ? ' (an event both online and in person)' : '';
     findings.push({ range: label.range, message: `Write \`${want}\`${hybrid}, not \`${label.text}\`.`, fix: replace(label.range, want, `Write ${want}`) });
   }
-  const parts = location.partFields;
   if (parts.length === 0) return findings;
   const line = label.range.start.line;
   const text = model.lines.lineText(line);
@@ -67,6 +82,11 @@ function labelFindings(model: IssueModel, location: EventLocation): Finding[] {
   return findings;
 }
 
+/** The code of a country written by its name (`Malaysia`) or its ISO alpha-3 code (`AUS`). */
+function codeForWrittenCountry(text: string): string | undefined {
+  return countryCodeByName(text) ?? countryCodeByAlpha3(text);
+}
+
 function placeFindings(model: IssueModel, entry: Entry, location: EventLocation): Finding[] {
   const parts = location.partFields;
   if (parts.length === 0 || location.kind === 'unknown') return [];
@@ -81,20 +101,23 @@ function placeFindings(model: IssueModel, entry: Entry, location: EventLocation)
   const country = location.country;
   const range = location.countryRange;
   if (!country || !range) {
-    if (location.kind === 'in-person') findings.push({ range: location.range, message: `The location has no country code: write \`City, CC\`.` });
+    // `Virtual (Israel)`: a country alone, named in words.
+    const named = parts.length === 1 ? codeForWrittenCountry(parts[0].text) : undefined;
+    if (named) findings.push({ range: parts[0].range, message: `Write the country as its code, ${named}, not "${parts[0].text}".`, fix: replace(parts[0].range, named, `Write ${named}`) });
+    else if (location.kind === 'in-person') findings.push({ range: location.range, message: `The location has no country code: write \`City, CC\`.` });
     return findings;
   }
   const region = regionNamed(entry.section.heading.text);
   if (country === 'GB') {
     findings.push({ range, message: 'TWiR writes the United Kingdom as `UK`, not `GB`.', fix: replace(range, 'UK', 'Write UK') });
   } else if (isKnownCountryCode(country)) {
-    if (COUNTRIES_WITH_STATES.has(country) && parts.length < 3) {
+    if (conventionsOf(model).statesRequired.has(country) && parts.length < 3) {
       findings.push({ range, message: `Locations in ${countryName(country)} carry a state or province: \`${parts[0].text}, ST, ${country}\`.` });
     }
   } else if (isKnownCountryCode(country.toUpperCase())) {
     findings.push({ range, message: `Write the country code in capitals: ${country.toUpperCase()}.`, fix: replace(range, country.toUpperCase(), 'Use capitals') });
-  } else if (countryCodeByName(country)) {
-    const code = countryCodeByName(country)!;
+  } else if (codeForWrittenCountry(country)) {
+    const code = codeForWrittenCountry(country)!;
     findings.push({ range, message: `Write the country code ${code}, not "${country}".`, fix: replace(range, code, `Write ${code}`) });
   } else {
     // `Seattle, WA`: a state where the country should be; the region tells WA (US) from WA (AU).

@@ -8,9 +8,11 @@ const rule: Rule = {
   severity: 'warning',
   fixable: true,
   docs:
-    'Events inside a region are listed by date, and on the same date alphabetically by city (only a hint: published ' +
-    'issues often order a day by the whole location). An event listed before an earlier one is hard to find. The fix ' +
-    "sorts the region (date, then city), moving whole events and keeping each event's lines as written.",
+    'Events inside a region are listed by date, and on the same date by the whole location text compared character ' +
+    'by character (`Berlin, DE` before `Hybrid (…)` before `Virtual (…)`), as the events team\'s linter sorts them. An ' +
+    'event listed before an earlier one is hard to find. The fix sorts the region that way, moving whole events and ' +
+    "keeping each event's lines as written.",
+  peers: { eventsLint: 'the same order (date, then `location.to_string()`), reported and fixed as it does' },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];
@@ -22,7 +24,6 @@ const rule: Rule = {
         const [previous, entry] = [entries[index - 1], entries[index]];
         const [before, day] = [eventStart(previous), eventStart(entry)];
         if (!before || !day || compareEvents(entry, previous) >= 0) continue;
-        const city = entry.event?.location?.partFields[0];
         misplaced.push(
           day.dayNumber < before.dayNumber
             ? {
@@ -30,10 +31,8 @@ const rule: Rule = {
                 message: `${formatIsoDate(day)} is listed after ${formatIsoDate(before)} (line ${previous.line + 1}): events go in date order.`,
               }
             : {
-                range: city?.range ?? entry.range,
-                // Soft: the events generator orders a day by location text, so published issues mix both.
-                severity: 'hint' as const,
-                message: `On ${formatIsoDate(day)}, ${city?.text || 'an event without a city'} goes before ${previous.event?.location?.city} (line ${previous.line + 1}): events of a day go by city.`,
+                range: entry.event?.location?.range ?? entry.range,
+                message: `On ${formatIsoDate(day)}, "${entry.event?.location?.text ?? ''}" goes before "${previous.event?.location?.text ?? ''}" (line ${previous.line + 1}): events of a day go by location.`,
               },
         );
       }
@@ -47,7 +46,7 @@ const rule: Rule = {
       if (entries.some((entry) => !eventStart(entry))) return undefined;
       const order = entries.map((_, index) => index).sort((a, b) => compareEvents(entries[a], entries[b]));
       const edit = permuteBlocks(model, entries.map((entry) => ({ first: entry.line, last: entry.endLine })), order);
-      return edit && { title: 'Sort the region by date, then city', edits: [edit] };
+      return edit && { title: 'Sort the region by date, then location', edits: [edit] };
     }
   },
 };

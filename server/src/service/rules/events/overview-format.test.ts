@@ -14,7 +14,7 @@ testRule(rule, {
     {
       name: 'dates: padding, malformed ranges, invalid days, not a date',
       code: eventsIssue(
-        `### Europe\n${line(`* 2026-01-2 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 & 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27, 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-02-30 | Paris, FR | ${GROUP}`)}\n${line(`* TBD | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-28 - 2026-01-27 | Paris, FR | ${GROUP}`)}`,
+        `### Europe\n${line(`* 2026-01-2 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 & 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27, 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-02-30 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-28 - 2026-01-27 | Paris, FR | ${GROUP}`)}`,
       ),
       errors: [
         { line: 11, message: 'Write the date as 2026-01-02.', severity: 'warning' },
@@ -22,11 +22,10 @@ testRule(rule, {
         { line: 15, message: 'Malformed date range "2026-01-27 & 2026-01-28"' },
         { line: 17, message: 'Malformed date range "2026-01-27, 2026-01-28"' },
         { line: 19, message: '2026-02-30 is not a calendar date.', severity: 'error' },
-        { line: 21, message: '"TBD" is not a date' },
-        { line: 23, message: 'The range 2026-01-28 - 2026-01-27 ends before it starts.' },
+        { line: 21, message: 'The range 2026-01-28 - 2026-01-27 ends before it starts.' },
       ],
       output: eventsIssue(
-        `### Europe\n${line(`* 2026-01-02 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-02-30 | Paris, FR | ${GROUP}`)}\n${line(`* TBD | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-28 - 2026-01-27 | Paris, FR | ${GROUP}`)}`,
+        `### Europe\n${line(`* 2026-01-02 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-27 - 2026-01-28 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-02-30 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-28 - 2026-01-27 | Paris, FR | ${GROUP}`)}`,
       ),
     },
     {
@@ -41,11 +40,30 @@ testRule(rule, {
         { line: 15, message: 'not `  |  `' },
         { line: 17, message: 'Join several groups with ` + `.' },
         { line: 19, message: 'Text after the group link: "(in French)".' },
-        { line: 21, message: 'The event line misses the location' },
+        { line: 21, message: 'The event line misses the location', severity: 'error' },
       ],
       output: eventsIssue(
         `### Europe\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP} + [Rust FR](https://example.com/fr)`)}\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-20 | ${GROUP}`)}`,
       ),
+    },
+    {
+      name: 'one finding for one problem: a missing location, a comma before the group',
+      code: eventsIssue(`### Asia\n${line(`* 2025-10-29 || ${GROUP}`)}\n${line(`* 2026-03-19 - 2026-03-20 | | ${GROUP}`)}\n${line(`* 2026-04-17 | Bangalore, IN, ${GROUP}`)}`),
+      errors: [
+        { line: 11, message: 'The event line misses the location' },
+        { line: 13, message: 'The event line misses the location' },
+        { line: 15, message: 'The location and the group are separated by a comma: write ` | `.' },
+      ],
+      output: eventsIssue(`### Asia\n${line(`* 2025-10-29 || ${GROUP}`)}\n${line(`* 2026-03-19 - 2026-03-20 | | ${GROUP}`)}\n${line(`* 2026-04-17 | Bangalore, IN | ${GROUP}`)}`),
+    },
+    {
+      name: 'an event written as a heading, and a hard-wrapped event line (in and outside a URL)',
+      code: eventsIssue(`### Europe\n${line(`# 2026-01-20 | Paris, FR | ${GROUP}`)}\n* 2026-01-21 | Paris, FR | [Rust\nParis](https://www.meetup.com/\nrust-paris)\n${TITLE}`),
+      errors: [
+        { line: 11, message: 'The event is written as a heading' },
+        { line: 13, message: 'The event line is broken over 3 lines' },
+      ],
+      output: eventsIssue(`### Europe\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n* 2026-01-21 | Paris, FR | [Rust Paris](https://www.meetup.com/rust-paris)\n${TITLE}`),
     },
   ],
 });

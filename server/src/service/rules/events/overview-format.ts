@@ -11,10 +11,12 @@ const rule: Rule = {
   severity: 'error',
   fixable: true,
   docs:
-    'The first line of an event: `* DATE | LOCATION | [Group](url)`. Reports a missing bullet, separators other than ' +
-    '` | `, dates that are not `YYYY-MM-DD` or `YYYY-MM-DD - YYYY-MM-DD` (`2023-10-9`, `D & D`, `D, D`, `YYYY-MM-DD-DD`) or ' +
-    'not on the calendar (2026-02-30), missing fields, and text after the group link. Normalises where unambiguous; ' +
-    'trailing whitespace is left to text/trailing-space.',
+    'The first line of an event: `* DATE | LOCATION | [Group](url)`. Reports a missing bullet, an event written as a ' +
+    'heading (`# 2025-07-23 | …`), a line broken over several lines, separators other than ` | ` (also a comma before ' +
+    'the group), dates that are not `YYYY-MM-DD` or `YYYY-MM-DD - YYYY-MM-DD` (`2023-10-9`, `D & D`, `D, D`, ' +
+    '`YYYY-MM-DD-DD`) or not on the calendar (2026-02-30), a missing location or field, and text after the group link. ' +
+    'Normalises where unambiguous; trailing whitespace is left to text/trailing-space.',
+  peers: { eventsLint: 'rejects the same lines (its parser wants exactly `* DATE | LOCATION | [Group](url)`); stricter on dates, which it only parses' },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];
@@ -28,7 +30,15 @@ function overviewFindings(entry: Entry): Finding[] {
   const line = overview.line;
   const text = overview.text;
   const findings: Finding[] = [];
-  if (!overview.bullet) {
+  if (overview.headingMarks) {
+    // `# 2026-01-15 | …`: the site shows a heading, and every event after it falls outside the region.
+    const marks = lineSpan(line, 0, overview.contentStart);
+    findings.push({
+      range: marks,
+      message: 'The event is written as a heading: the site shows it as a title, not as an event. Start it with `* `.',
+      fix: { title: 'Write it as an event line', edits: [{ range: marks, newText: '* ' }] },
+    });
+  } else if (!overview.bullet) {
     // `*2026-01-15` has its star but no space; otherwise the bullet is missing altogether.
     const at = /^[*+-]/.test(text.slice(overview.contentStart)) ? overview.contentStart + 1 : overview.contentStart;
     const position = { line, character: at };
@@ -39,14 +49,25 @@ function overviewFindings(entry: Entry): Finding[] {
     });
   }
   findings.push(...dateFindings(event.date));
+  if (event.continuation.length > 0) {
+    findings.push(wrapFinding(entry));
+    // The fields of a wrapped line are incomplete: joining it first says what, if anything, is left.
+    return findings;
+  }
   const fields = event.fields;
-  if (fields.length < 3) {
-    const missing = fields.length === 2 && fields[1].text.startsWith('[') ? 'the location' : 'a field';
-    findings.push({
-      range: lineSpan(line, overview.contentStart, text.length),
-      message: `The event line misses ${missing}: write \`DATE | LOCATION | [Group](url)\`.`,
-      severity: 'warning',
-    });
+  if (event.groupJoinedByComma) {
+    const gap = lineSpan(line, fields[1].range.end.character, fields[2].range.start.character);
+    return [
+      ...findings,
+      { range: gap, message: 'The location and the group are separated by a comma: write ` | `.', fix: { title: 'Use ` | `', edits: [{ range: gap, newText: ' | ' }] } },
+    ];
+  }
+  if (fields.length < 3 || fields[1].text === '') {
+    const missing = (fields.length === 2 && fields[1].text.startsWith('[')) || fields[1]?.text === '' ? 'the location' : 'a field';
+    return [
+      ...findings,
+      { range: lineSpan(line, overview.contentStart, text.length), message: `The event line misses ${missing}: write \`DATE | LOCATION | [Group](url)\`.` },
+    ];
   }
   fields.slice(1).forEach((field, index) => {
     const gap = lineSpan(line, fields[index].range.end.character, field.range.start.character);
@@ -75,6 +96,27 @@ function overviewFindings(entry: Entry): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * An overview line broken over several lines: joined back with a space, or with nothing where the
+ * break falls inside a link's URL.
+ */
+function wrapFinding(entry: Entry): Finding {
+  const lines = [entry.lines[0], ...entry.event!.continuation];
+  const edits = lines.slice(1).map((next, index) => {
+    const previous = lines[index];
+    const end = previous.text.trimEnd().length;
+    const insideUrl = /\]\([^)\s]*$/.test(previous.text.slice(0, end));
+    const start = next.text.length - next.text.trimStart().length;
+    return { range: { start: { line: previous.line, character: end }, end: { line: next.line, character: start } }, newText: insideUrl ? '' : ' ' };
+  });
+  const last = lines[lines.length - 1];
+  return {
+    range: { start: { line: lines[0].line, character: lines[0].contentStart }, end: { line: last.line, character: last.text.length } },
+    message: `The event line is broken over ${lines.length} lines: the site shows the rest as text. Join it into one line.`,
+    fix: { title: 'Join the event line', edits },
+  };
 }
 
 function dateFindings(date: EventDate | undefined): Finding[] {

@@ -1,4 +1,5 @@
 import type { Heading, IssueModel, Region, Section } from '../../model/types';
+import { conventionsOf } from '../../conventions';
 import { REGIONS } from '../../util/countries';
 import { lineSpan } from '../../util/text';
 import type { Finding, Fix, Rule } from '../types';
@@ -14,7 +15,9 @@ const rule: Rule = {
   docs:
     'The region headings of Upcoming Events: `### Virtual`, then the continents in alphabetical order (Africa, Asia, ' +
     'Europe, North America, Oceania, South America). Reports unknown names, a trailing colon (`### Oceania:` came from ' +
-    'a script), a wrong heading level and regions out of order; fixes rename, strip and reorder where unambiguous.',
+    'a script), a wrong heading level and regions out of order (from mid-2022, when that order settled); fixes ' +
+    'rename, strip and reorder where unambiguous.',
+  peers: { eventsLint: 'rejects unknown names and `### Oceania:` too; stricter: it does not check the order of regions' },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];
@@ -32,7 +35,7 @@ const rule: Rule = {
         });
       }
     }
-    const regions = events.regions;
+    const regions = conventionsOf(model).regionOrder ? events.regions : [];
     regions.forEach((region, index) => {
       const later = regions.slice(0, index).find((earlier) => regionNamed(earlier.name) && regionIndex(earlier.name) > regionIndex(region.name));
       if (!later || !regionNamed(region.name)) return;

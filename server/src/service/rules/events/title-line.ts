@@ -12,8 +12,9 @@ const rule: Rule = {
   docs:
     'The second line of an event: `    * [**Title**](url)`, indented by exactly 4 spaces. The site (Python-Markdown) ' +
     'renders a title line indented by 2 as a sibling of the event, not nested under it (105 published lines), and a ' +
-    'line without its bullet as text. Reports a missing title line, the indent, the bullet and a title that is not bold; ' +
-    'fixes indent, bullet and bold.',
+    'line without its bullet as text. Reports a missing title line, the indent, the bullet and a title that is not ' +
+    'bold, or only partly (`[**Rust Meetup #19**: Talks](…)`, an unbalanced `**`); fixes indent, bullet and bold.',
+  peers: { eventsLint: 'rejects the same lines: it wants `    * ` and a link text that starts and ends with `**` (so it accepts `***Title***`, as we do)' },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];
@@ -22,12 +23,16 @@ const rule: Rule = {
 };
 
 function titleFindings(entry: Entry): Finding[] {
-  if (entry.lines.length === 1) {
+  const titleLines = entry.lines.slice(1 + entry.event!.continuation.length);
+  if (titleLines.length === 0) {
     const overview = entry.lines[0];
     return [{ range: lineSpan(overview.line, overview.contentStart, overview.text.length), message: 'The event has no title line `    * [**Title**](url)` under it.' }];
   }
-  return entry.lines.slice(1).flatMap((line) => lineFindings(entry, line));
+  return titleLines.flatMap((line) => lineFindings(entry, line));
 }
+
+/** Bold as the events team's linter reads it: the whole link text between `**` (also `***Title***`). */
+const BOLD = /^\*\*[\s\S]*\*\*$/;
 
 function lineFindings(entry: Entry, line: EntryLine): Finding[] {
   const findings: Finding[] = [];
@@ -53,19 +58,25 @@ function lineFindings(entry: Entry, line: EntryLine): Finding[] {
       fix: { title: 'Add the bullet', edits: [{ range: { start: position, end: position }, newText: '* ' }] },
     });
   }
-  const title = entry.links.find((link) => link.line === line.line);
-  if (!title) {
+  const titles = entry.links.filter((link) => link.line === line.line);
+  if (titles.length === 0) {
     findings.push({ range: lineSpan(line.line, line.contentStart, line.text.length), message: 'The title line is a link: `[**Title**](url)`.', severity: 'warning' });
     return findings;
   }
-  const written = line.text.slice(title.textRange.start.character, title.textRange.end.character);
-  if (written !== '' && !/^(\*\*|__)[\s\S]*\1$/.test(written) && !/^[*_]|[*_]$/.test(written)) {
-    const [start, end] = [title.textRange.start, title.textRange.end];
+  // Several titles are joined with ` + `; a link after other text (`- [Stream](…)`) is no title.
+  const joined = titles.filter((title, index) => index === 0 || line.text.slice(titles[index - 1].range.end.character, title.range.start.character).trim() === '+');
+  for (const title of joined) {
+    const written = line.text.slice(title.textRange.start.character, title.textRange.end.character);
+    if (written.trim() === '' || BOLD.test(written) || title.textRange.start.line !== title.textRange.end.line) continue;
+    // Partly bold (`**Meetup #19**: Talks`) or unbalanced (`**Meetup`): the whole text in bold, its own marks dropped.
+    const plain = written.replace(/\*\*/g, '').trim();
+    const partly = written.includes('**');
     findings.push({
       range: title.textRange,
-      message: `Event titles are bold: \`[**${written}**](…)\`.`,
-      severity: 'warning',
-      fix: { title: 'Make the title bold', edits: [{ range: { start, end: start }, newText: '**' }, { range: { start: end, end }, newText: '**' }] },
+      message: partly
+        ? `Only part of the title is bold: write the whole of it in bold, \`[**${plain}**](…)\`.`
+        : `Event titles are bold: \`[**${plain}**](…)\`.`,
+      fix: { title: 'Make the title bold', edits: [{ range: title.textRange, newText: `**${plain}**` }] },
     });
   }
   return findings;

@@ -44,8 +44,11 @@ testRule(rule, {
     },
     {
       name: 'a state code where the country should be',
-      code: eventsIssue(`### North America\n${event('2026-01-19', 'Columbus, IL', 'c')}`),
-      errors: [{ line: 11, message: 'IL is the country code of Israel (Asia); if it is a state or province here, add the country: `Columbus, IL, US`.' }],
+      code: eventsIssue(`### North America\n${event('2026-01-19', 'Columbus, IL', 'c')}\n${event('2026-01-20', 'Hamburg, DE', 'h')}`),
+      errors: [
+        { line: 11, message: 'IL is the code of Israel (Asia), but the event is listed under North America: move it, or, if IL is a state or province here, write the country after it.' },
+        { line: 13, message: /^DE is the code of Germany \(Europe\)[^`]*$/ },
+      ],
     },
     {
       name: 'a hybrid event missing its twin',

@@ -63,12 +63,13 @@ const rule: Rule = {
       const location = entry.event!.location!;
       const country = location.country!;
       const range = location.countryRange ?? location.range;
-      // `Columbus, IL`: a state code where the country should be reads as another country's code.
+      // `Columbus, IL`: a state code where the country should be reads as another country's code. Which it
+      // is cannot be told from the line (`Hamburg, DE` is not in Delaware): say both, invent nothing.
       const owner = countriesWithSubdivision(country).find((candidate) => regionsOfCountry(candidate).includes(listedUnder));
       if (owner) {
         return {
           range,
-          message: `${country} is the country code of ${countryName(country)} (${belongs}); if it is a state or province here, add the country: \`${location.parts.join(', ')}, ${owner}\`.`,
+          message: `${country} is the code of ${countryName(country)} (${belongs}), but the event is listed under ${listedUnder}: move it, or, if ${country} is a state or province here, write the country after it.`,
         };
       }
       return {

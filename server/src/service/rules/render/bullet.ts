@@ -1,3 +1,4 @@
+import { conventionsOf } from '../../conventions';
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
 
@@ -7,8 +8,10 @@ const rule: Rule = {
   severity: 'warning',
   docs:
     'A list item written with `-` or `+` where TWiR uses `*`. Both render alike, but editors that rewrite ' +
-    '`*` to `-` have broken drafts before (one commit rewrote 119 lines), and reviewers change them back (218 fixes).',
+    '`*` to `-` have broken drafts before (one commit rewrote 119 lines), and reviewers change them back (218 fixes). ' +
+    'The first issues (2014) wrote `-`: they are not reported.',
   check({ model }) {
+    if (!conventionsOf(model).starBullets) return [];
     const findings: Finding[] = [];
     for (const entry of model.entries) {
       for (const line of entry.lines) {
