@@ -16,7 +16,9 @@ const rule: Rule = {
   docs:
     "As TWiR's CI (`inspect_markdown.py`): HTML tags other than `p a h1 h2 h3 h4 h5 strong hr li ul ol em code " +
     'blockquote small br`, which usually are `<` and `>` that should have been escaped or put in backticks ' +
-    '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked.',
+    '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked. An item ' +
+    'holding only a link without text (`* [](url)`), which the CI calls empty too, is reported by `links/malformed`.',
+  peers: { twirCi: 'same tags and empty items; `* [](url)` reported by links/malformed' },
   check({ model }) {
     return visibleLines(model).flatMap(({ line, text }) => htmlOn(text, line, model.lineKinds[line]));
   },
