@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -340,6 +340,13 @@ describe('twir-lint: a workspace or an output that cannot hurt it', () => {
     expect(run.status).toBe(2);
     expectOneLine(run.stderr, /^twir-lint: cannot write the output: the reader closed it\n$/);
     expect(readFileSync(file, 'utf8')).not.toBe(WITH_PROBLEMS);
+  });
+
+  it('an unexpected error is one line and exit 2, never a stack trace', () => {
+    // A working folder deleted under the CLI: process.cwd() fails, which nothing expects.
+    const run = spawnSync('sh', ['-c', 'mkdir gone && cd gone && rmdir ../gone && exec "$0" "$1" issue.md', process.execPath, cli], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expectOneLine(run.stderr, /^twir-lint: internal error: ENOENT/);
   });
 
   it('refuses a FIFO or a device as --config or as .twir-lint.json, and a FIFO or a device as PATH, without waiting', async () => {
