@@ -218,9 +218,9 @@ const CRAFTED: Case[] = [
     ),
   },
   {
-    name: 'outside the community sections the CI checks no link',
+    name: 'outside the community sections the CI checks no link, but every list item',
     fileName: '2026-01-14-this-week-in-rust.md',
-    text: issue('## Jobs\n\n* [Jobs](https://example.com//jobs?)\n* [A repository](https://github.com/rust-lang/rust)\n\n## Updates from Rust Community\n\n* [Fine](https://example.com/fine/)\n\n# Quote of the Week\n\n[Quote](https://example.com/q?flag)\n'),
+    text: issue('## Jobs\n\n* [Jobs](https://example.com//jobs?)\n* [A repository](https://github.com/rust-lang/rust)\n\n<ul><li>One</li><li></li><li> </li></ul>\n\n## Updates from Rust Community\n\n* [Fine](https://example.com/fine/)\n\n# Quote of the Week\n\n[Quote](https://example.com/q?flag)\n'),
   },
 ];
 

@@ -23,7 +23,7 @@ testRule(rule, {
     },
     {
       name: 'a community link without a scheme, as TWiR\'s CI',
-      code: communityIssue('* [Our archive](/blog/archives/index.html)\n* [Jobs](#jobs)'),
+      code: communityIssue('* [Our archive](/blog/archives/index.html)\n* [Jobs](#jobs)\n* [Placeholder/link\'s](INSERT_LINK_HERE)'),
       errors: [{ line: 9, message: 'needs a full URL' }, { line: 10, message: 'needs a full URL' }],
     },
     {

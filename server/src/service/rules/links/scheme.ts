@@ -5,6 +5,8 @@ import { urlSpan, writtenUrls } from './shared';
 const ALLOWED_SCHEMES = new Set(['https', 'http', 'mailto']);
 /** A destination without a scheme that starts like a host name: the site would resolve it as one of its own pages. */
 const HOST_WITHOUT_SCHEME = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/)/i;
+/** The template's `INSERT_LINK_HERE` and the like: placeholder/link reports them. */
+const PLACEHOLDER = /^[A-Z_]+$/;
 
 const rule: Rule = {
   id: 'links/scheme',
@@ -30,7 +32,7 @@ const rule: Rule = {
             message: 'The link has no `https://`: the site would resolve it as one of its own pages.',
             fix: { title: 'Add https://', edits: [{ range: urlSpan(url, 0, 0), newText: 'https://' }], safe: false },
           });
-        } else if (url.inCommunity) {
+        } else if (url.inCommunity && !PLACEHOLDER.test(url.text)) {
           findings.push({ range, message: 'A community link needs a full URL (`https://…`): TWiR\'s CI rejects a link without a scheme.' });
         }
       } else if (!ALLOWED_SCHEMES.has(scheme)) {

@@ -8,6 +8,7 @@ const ALLOWED_TAGS = new Set(['p', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'strong', 
 /** An opening or closing tag as Markdown passes it through; `<https://…>` autolinks have a `:` after the name. */
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g;
 const EMPTY_ITEM = /^\s*[*+-](?:\s+|$)/;
+const EMPTY_HTML_ITEM = /<li\b[^>]*><\/li>/gi;
 
 const rule: Rule = {
   id: 'markdown/html',
@@ -32,6 +33,9 @@ const htmlOn = perLine((text, line, kind) => {
       range: lineSpan(line, tag.index, tag.index + tag[0].length),
       message: `The site does not allow the HTML tag \`${tag[0]}\`: escape it as \`&lt;\` or put it in backticks.`,
     });
+  }
+  for (const empty of withoutCodeSpans(text).matchAll(EMPTY_HTML_ITEM)) {
+    findings.push({ range: lineSpan(line, empty.index, empty.index + empty[0].length), message: 'An empty list item.' });
   }
   const item = EMPTY_ITEM.exec(text);
   if (kind === 'list' && item && text.slice(item[0].length).trim() === '') {
