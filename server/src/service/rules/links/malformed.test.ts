@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'the template\'s `[ - ]()` is placeholder/link\'s', code: issue('## Call for Participation; projects and speakers\n\n### CFP - Projects\n\n* [ - ]()\n') },
     { name: 'inside a comment', code: communityIssue('<!-- * [Title] (https://example.com/a) and [x](https://a b) -->') },
     { name: 'a link in parentheses or brackets', code: communityIssue('* A post ([discussion](https://example.com/d)) and [[a wiki link](https://example.com/w)]') },
+    { name: 'a parenthesis opened a line earlier', code: issue('## Jobs\n\nSee the thread (and the\n[summary](https://example.com/s)) for more.\n') },
     { name: 'inside inline code', code: communityIssue('* Write links as `[text] (url)`: [no](https://example.com/a)') },
   ],
   invalid: [

@@ -1,6 +1,6 @@
 import { linksOnLines } from '../../model/collect';
 import type { IssueModel } from '../../model/types';
-import { comparePositions, lineSpan } from '../../util/text';
+import { comparePositions, lineSpan, type Position } from '../../util/text';
 import { mistypedWebPrefix } from '../../util/urls';
 import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
@@ -56,15 +56,27 @@ function linkTextFindings(model: IssueModel): Finding[] {
     if (link.kind !== 'inline') continue;
     if (link.text === '' && link.url !== '') findings.push({ range: link.range, message: 'The link has no text: the site shows nothing to click.' });
     const { line, character: end } = link.range.end;
-    const text = model.lines.lineText(line);
-    const stray = text[end];
-    const before = link.range.start.line === line ? text.slice(0, link.range.start.character) : '';
-    if ((stray === ')' && openDepth(before, before.length, '(', ')') === 0) || (stray === ']' && openDepth(before, before.length) === 0)) {
+    const stray = model.lines.lineText(line)[end];
+    if (stray !== ')' && stray !== ']') continue;
+    const before = blockTextBefore(model, link.range.start);
+    if (stray === ')' ? openDepth(before, before.length, '(', ')') === 0 : openDepth(before, before.length) === 0) {
       const range = lineSpan(line, end, end + 1);
       findings.push({ range, message: `A stray \`${stray}\` after the link.`, fix: { title: `Remove the \`${stray}\``, edits: [{ range, newText: '' }] } });
     }
   }
   return findings;
+}
+
+const BLOCK_START = /^\s*(?:[*+-]|\d+[.)])\s/;
+
+/** The text before `position` in its paragraph or list item, from the item's first line (a `(` may open a line earlier). */
+function blockTextBefore(model: IssueModel, position: Position): string {
+  let first = position.line;
+  while (first > 0 && !BLOCK_START.test(model.lines.lineText(first)) && model.lineKinds[first - 1] !== 'blank' && model.lineKinds[first - 1] !== 'heading') first--;
+  const lines: string[] = [];
+  for (let line = first; line < position.line; line++) lines.push(model.lines.lineText(line));
+  lines.push(model.lines.lineText(position.line).slice(0, position.character));
+  return lines.join('\n');
 }
 
 /** Link syntax that Markdown did not make a link of, read from the visible text of each line. */
