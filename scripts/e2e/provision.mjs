@@ -51,7 +51,7 @@ function run(command, args, options = {}) {
 }
 
 /** Installs the Debian packages whose files are missing (as root), or says which command to run. */
-function ensureDebianPackages(needed, log) {
+export function ensureDebianPackages(needed, log) {
   const missing = needed.filter(({ file }) => !existsSync(file)).map(({ name }) => name);
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;

@@ -37,19 +37,24 @@ export async function buildCli(): Promise<{ cli: string; dispose(): void }> {
   return { cli: join(outdir, 'cli.js'), dispose: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
-/** Runs the CLI in `cwd`, without the caller's colour settings unless given in `env`. */
-export function runCli(cli: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+/**
+ * Runs the CLI in `cwd`, without the caller's colour settings unless given in `env`. `stdout` is a
+ * pipe read into `stdout`, or a file descriptor to write to, or `closed`: a pipe closed before the
+ * CLI writes (as `twir-lint … | head` leaves it).
+ */
+export function runCli(cli: string, args: readonly string[], cwd: string, env: Record<string, string> = {}, stdout: 'pipe' | 'closed' | number = 'pipe'): Promise<CliRun> {
   const inherited = { ...process.env };
   delete inherited.FORCE_COLOR;
   delete inherited.NO_COLOR;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...inherited, ...env } });
-    let stdout = '';
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...inherited, ...env }, stdio: ['ignore', stdout === 'closed' ? 'pipe' : stdout, 'pipe'] });
+    let output = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    if (stdout === 'closed') child.stdout?.destroy();
+    else child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
     child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
+    child.on('close', (status) => done({ status, stdout: output, stderr }));
   });
 }
 

@@ -1,5 +1,5 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ANALYSIS_BUDGET, overBudget } from '../service/guard';
 
@@ -13,17 +13,10 @@ export type ReadResult = { text: string; stats: Stats } | { problem: string };
  * file past the analysis budget (size, line length, nesting) is refused rather than left to stall.
  */
 export function readTextFile(path: string): ReadResult {
-  let bytes: Buffer;
-  let stats: Stats;
-  try {
-    stats = statSync(path);
-    if (!stats.isFile()) return { problem: 'Not a regular file.' };
-    // Not even read: a huge file is not an issue.
-    if (stats.size > ANALYSIS_BUDGET.maxBytes * 4) return { problem: `The file is ${megabytes(stats.size)} MB, far more than TWiR analyses: not linted.` };
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { problem: `Cannot read the file: ${(error as Error).message}` };
-  }
+  // Not even read: a huge file is not an issue.
+  const read = readRegularFile(path, ANALYSIS_BUDGET.maxBytes * 4);
+  if ('problem' in read) return read;
+  const { bytes, stats } = read;
   if (bytes.includes(0)) return { problem: 'Binary file (it contains NUL bytes): not linted.' };
   let text: string;
   try {
@@ -33,6 +26,56 @@ export function readTextFile(path: string): ReadResult {
   }
   const overBudgetBecause = overBudget(text);
   return overBudgetBecause ? { problem: `The file ${overBudgetBecause}: not linted.` } : { text, stats };
+}
+
+/**
+ * Reads a regular file whole, or says why not. Anything else is refused unread: reading a FIFO
+ * waits for a writer and a device such as `/dev/zero` never ends, so the file is opened without
+ * blocking and checked through the opened descriptor (no window for a swap between check and read).
+ */
+export function readRegularFile(path: string, maxBytes: number): { bytes: Buffer; stats: Stats } | { problem: string } {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { problem: `Not a regular file (${kindOf(stats)}): not read.` };
+    if (stats.size > maxBytes) return { problem: `The file is ${megabytes(stats.size)} MB, far more than TWiR analyses: not read.` };
+    return { bytes: readFileSync(descriptor), stats };
+  } catch (error) {
+    return { problem: `Cannot read the file: ${(error as Error).message}` };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/**
+ * Why `--fix` must not write a file, if it must not: the file is read-only, or it is reached through
+ * a symbolic link that leads out of `root`, the folder the user gave (or the folder of the file given).
+ */
+export function refusalToWrite(path: string, root: string, stats: Stats): string | undefined {
+  const target = realpathSync(path);
+  const inside = relative(realpathSync(root), target);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return `it leads to ${target} through a symbolic link, outside ${root}`;
+  // Root may write anything: the file's mode says whether anyone meant it to be written.
+  if ((stats.mode & 0o222) === 0 || !isWritable(target)) return 'the file is read-only';
+  return undefined;
+}
+
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function megabytes(bytes: number): string {

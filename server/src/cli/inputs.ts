@@ -1,13 +1,16 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { configFileIn, parseConfig, type LintConfig } from '../service/config';
 import { isIssueFile } from '../service/files';
+import { readRegularFile } from './file-io';
 
 export interface Input {
   /** Absolute path. */
   path: string;
   /** The path as reports show it: relative to the working folder when inside it. */
   file: string;
+  /** The folder given as PATH (or the folder of the file given): --fix writes nothing outside it. */
+  root: string;
   config: LintConfig;
   /** Why the PATH gives nothing to lint (it does not exist…), reported for it. */
   problem?: string;
@@ -41,10 +44,10 @@ export function collectInputs(paths: readonly string[], configOption: string | u
   const inputs: Input[] = [];
   const emptyFolders: string[] = [];
   const seen = new Set<string>();
-  const add = (path: string, config: LintConfig, problem?: string) => {
+  const add = (path: string, root: string, config: LintConfig, problem?: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    inputs.push({ path, file: displayPath(path, cwd), config, problem });
+    inputs.push({ path, file: displayPath(path, cwd), root, config, problem });
   };
   for (const argument of paths) {
     const path = resolve(cwd, argument);
@@ -53,30 +56,31 @@ export function collectInputs(paths: readonly string[], configOption: string | u
       isFolder = statSync(path).isDirectory();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      add(path, explicitConfig ?? { rules: {}, problems: [] }, code === 'ENOENT' ? 'No such file or folder.' : `Cannot read: ${(error as Error).message}`);
+      add(path, dirname(path), explicitConfig ?? { rules: {}, problems: [] }, code === 'ENOENT' ? 'No such file or folder.' : `Cannot read: ${(error as Error).message}`);
       continue;
     }
     const nearest = nearestConfigFile(isFolder ? path : dirname(path)) ?? existing(configFileIn(cwd));
     const config = explicitConfig ?? (nearest ? loadConfig(nearest, false) : { rules: {}, problems: [] });
     if (!isFolder) {
-      add(path, config);
+      add(path, dirname(path), config);
       continue;
     }
     const { files, unreadable } = issueFilesIn(path);
     if (files.length === 0 && unreadable.length === 0) emptyFolders.push(displayPath(path, cwd));
-    for (const file of files) add(file, config);
-    for (const folder of unreadable) add(folder.path, config, `Cannot read the folder: ${folder.message}`);
+    for (const file of files) add(file, path, config);
+    for (const folder of unreadable) add(folder.path, path, config, `Cannot read the folder: ${folder.message}`);
   }
   return { inputs, configProblems: [...configs.values()].flatMap((config) => config.problems), emptyFolders };
 }
 
+/** Far more than any config: a bigger file is not one. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
 function readConfig(file: string, explicit: boolean): LintConfig {
-  try {
-    return parseConfig(readFileSync(file, 'utf8'), file);
-  } catch (error) {
-    // An explicit --config that is missing is a mistake; a found one that vanished is too.
-    return { rules: {}, problems: [`cannot read the config ${explicit ? 'given with --config' : 'file'}: ${(error as Error).message}`] };
-  }
+  const read = readRegularFile(file, CONFIG_MAX_BYTES);
+  // An explicit --config that is missing is a mistake; a found one that vanished is too.
+  if ('problem' in read) return { rules: {}, problems: [`cannot read the config ${explicit ? 'given with --config' : 'file'} ${file}: ${read.problem}`] };
+  return parseConfig(read.bytes.toString('utf8'), file);
 }
 
 function nearestConfigFile(folder: string): string | undefined {

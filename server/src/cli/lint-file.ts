@@ -5,7 +5,7 @@ import type { IssueModel } from '../service/model/types';
 import type { Severity } from '../service/rules/types';
 import type { Position } from '../service/util/text';
 import { issueFileModel, loadRecentIssues } from '../service/workspace/recent-issues';
-import { readTextFile, writeFileAtomically } from './file-io';
+import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
 
 /** One file to lint: what the main thread sends to a worker (plain data). */
 export interface LintTask {
@@ -13,6 +13,8 @@ export interface LintTask {
   path: string;
   /** The path as reports show it. */
   file: string;
+  /** The folder given as PATH (or the folder of the file given): --fix writes nothing outside it. */
+  root: string;
   rules: RuleSettings;
   fix: boolean;
   /** Why the path cannot be linted at all (it does not exist…), known before reading it. */
@@ -66,6 +68,8 @@ function lintOrFix(task: LintTask): FileReport {
   if (!fixed.settled) return report(task.file, model, result, `Fixes did not settle after ${MAX_FIX_PASSES} passes: the file was left unchanged.`);
   if (fixed.model.text === read.text) return report(task.file, fixed.model, fixed.result);
   try {
+    const refusal = refusalToWrite(task.path, task.root, read.stats);
+    if (refusal) return report(task.file, model, result, `The fixes were not written: ${refusal}.`);
     writeFileAtomically(task.path, fixed.model.text, read.stats);
   } catch (error) {
     return report(task.file, model, result, `Cannot write the fixes (${(error as Error).message}): the file was left unchanged.`);

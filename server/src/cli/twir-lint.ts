@@ -17,15 +17,17 @@ import { lintAll } from './pool';
  */
 const MIN_FILES_FOR_WORKERS = 6;
 
-let stdoutOpen = true;
-// A reader that goes away (`twir-lint . | head`) ends the output, not the run: --fix finishes its files.
+/** Whether the output failed (`> /dev/full`, or a reader that went away as `| head` does). */
+let outputFailed = false;
+// The run goes on (--fix finishes its files) and ends with status 2: a report nobody got is no report.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  stdoutOpen = false;
+  if (!outputFailed) process.stderr.write(`twir-lint: cannot write the output: ${error.code === 'EPIPE' ? 'the reader closed it' : error.message}\n`);
+  outputFailed = true;
+  process.exitCode = 2;
 });
 
 function print(text: string): void {
-  if (stdoutOpen && text !== '') process.stdout.write(text);
+  if (!outputFailed && text !== '') process.stdout.write(text);
 }
 
 async function main(args: readonly string[]): Promise<number> {
@@ -54,7 +56,7 @@ async function lintCommand(options: CliOptions): Promise<number> {
   }
   for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
 
-  const tasks: LintTask[] = inputs.map((input) => ({ path: input.path, file: input.file, rules: input.config.rules, fix: options.fix, problem: input.problem }));
+  const tasks: LintTask[] = inputs.map((input) => ({ path: input.path, file: input.file, root: input.root, rules: input.config.rules, fix: options.fix, problem: input.problem }));
   const threads = options.concurrency === 'auto' ? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : availableParallelism()) : options.concurrency;
   const layout = { colours: wantsColours(process.stdout, process.env), columns: process.stdout.isTTY ? process.stdout.columns : 120 };
   const format = formatter(options.format, layout, options.fix);
@@ -69,10 +71,19 @@ async function lintCommand(options: CliOptions): Promise<number> {
   return fatal ? 2 : summary.bySeverity.error > 0 ? 1 : 0;
 }
 
+/** An unexpected error, in one line: a stack trace is for us to read, not for the user. */
+function internalError(error: unknown): string {
+  return `twir-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`;
+}
+
+process.on('uncaughtException', (error) => {
+  process.stderr.write(internalError(error));
+  process.exit(2);
+});
 main(process.argv.slice(2)).then(
-  (status) => (process.exitCode = status),
+  (status) => (process.exitCode = outputFailed ? 2 : status),
   (error: unknown) => {
-    process.stderr.write(`twir-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(internalError(error));
     process.exitCode = 2;
   },
 );

@@ -33,5 +33,12 @@ testRule(rule, {
       recentIssues: [lastWeek],
       errors: [{ line: 9, message: 'already in issue 633 (2026-01-07-this-week-in-rust.md)' }],
     },
+    {
+      name: 'in an earlier issue under www. (our extension), and in this one without it',
+      code: community('* [Old news](https://www.example.com/old-news)\n* [New](https://www.example.com/new)\n* [New again](https://example.com/new/)'),
+      recentIssues: [lastWeek],
+      errors: [{ line: 9, message: 'already in issue 633' }, { line: 11, message: 'Same link as line 10' }],
+      output: community('* [Old news](https://www.example.com/old-news)\n* [New](https://www.example.com/new)'),
+    },
   ],
 });

@@ -34,9 +34,11 @@ const rule: Rule = {
   docs:
     'A community link (under Updates from Rust Community) that this issue already has, or that one of the 25 most ' +
     'recent issues beside the file (`content/`, `draft/`) already had, as TWiR\'s CI checks: URLs are compared with ' +
-    '`http` read as `https`, tracking parameters dropped and doubled or trailing slashes ignored. Links elsewhere ' +
+    '`http` read as `https`, tracking parameters dropped and doubled or trailing slashes ignored; we also read ' +
+    '`www.example.com` as `example.com`, which the CI does not. Links elsewhere ' +
     '(events, CFPs, the RFC lists) recur every week and are not compared. The fix removes a repeated entry of this ' +
     'issue; a link from an earlier issue is for the editor to judge.',
+  peers: { twirCi: 'same check and scope ("possible duplicate link"); wider: `www.` and no `www.` are one host' },
   check({ model, recentIssues }) {
     const findings: Finding[] = [];
     const earlier = earlierUrls(recentIssues);

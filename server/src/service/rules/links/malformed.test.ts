@@ -10,6 +10,8 @@ testRule(rule, {
     communityIssue('* [A post](https://example.com/a "its title")'),
     { name: 'the template\'s `[ - ]()` is placeholder/link\'s', code: issue('## Call for Participation; projects and speakers\n\n### CFP - Projects\n\n* [ - ]()\n') },
     { name: 'inside a comment', code: communityIssue('<!-- * [Title] (https://example.com/a) and [x](https://a b) -->') },
+    { name: 'a link in parentheses or brackets', code: communityIssue('* A post ([discussion](https://example.com/d)) and [[a wiki link](https://example.com/w)]') },
+    { name: 'a parenthesis opened a line earlier', code: issue('## Jobs\n\nSee the thread (and the\n[summary](https://example.com/s)) for more.\n') },
     { name: 'inside inline code', code: communityIssue('* Write links as `[text] (url)`: [no](https://example.com/a)') },
   ],
   invalid: [
@@ -17,6 +19,17 @@ testRule(rule, {
       name: 'an empty URL',
       code: issue('– [Simon Buchan on rust-users]()\n'),
       errors: [{ line: 6, message: 'empty URL' }],
+    },
+    {
+      name: 'empty link text: nothing to click (TWiR\'s CI: an empty list item)',
+      code: communityIssue('* [](https://example.com/a)\n* [A post](https://example.com/b) by [](https://example.com/author)'),
+      errors: [{ line: 9, message: 'no text' }, { line: 10, message: 'no text' }],
+    },
+    {
+      name: 'a stray ) or ] after a link',
+      code: communityIssue('* [A post](https://example.com/a))\n* [Another](https://example.com/b)]\n* [Rust (language)](https://en.wikipedia.org/wiki/Rust_(language)))'),
+      errors: [{ line: 9, message: 'stray `)`' }, { line: 10, message: 'stray `]`' }, { line: 11, message: 'stray `)`' }],
+      output: communityIssue('* [A post](https://example.com/a)\n* [Another](https://example.com/b)\n* [Rust (language)](https://en.wikipedia.org/wiki/Rust_(language))'),
     },
     {
       name: 'mistyped schemes',

@@ -1,6 +1,6 @@
 import { linksOnLines } from '../../model/collect';
 import type { IssueModel } from '../../model/types';
-import { comparePositions, lineSpan } from '../../util/text';
+import { comparePositions, lineSpan, type Position } from '../../util/text';
 import { mistypedWebPrefix } from '../../util/urls';
 import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
@@ -17,12 +17,15 @@ const rule: Rule = {
   fixable: true,
   severity: 'error',
   docs:
-    'Link syntax that does not make the intended link: an empty URL `[text]()`, a mistyped scheme (`hhttps://`, ' +
-    '`https//`, `https://https://`), a space inside a URL, `[text] (url)` with a space between, a missing `)` or an ' +
-    'extra `]` (`[text](url`, `[text]](url)`). Markdown renders most of these as plain brackets and text. Fixed ' +
-    'where the intent is plain: the scheme, the space between, the missing `)` at the end of a line, the extra `]`.',
+    'Link syntax that does not make the intended link: an empty URL `[text]()`, empty link text `[](url)` (nothing ' +
+    'to click), a mistyped scheme (`hhttps://`, `https//`, `https://https://`), a space inside a URL, `[text] (url)` ' +
+    'with a space between, a missing `)` or an extra `]` (`[text](url`, `[text]](url)`), a stray `)` or `]` right ' +
+    'after a link (`[text](url))`). Markdown renders most of these as plain brackets and text. Fixed where the ' +
+    'intent is plain: the scheme, the space between, the missing `)` at the end of a line, the extra or stray ' +
+    'bracket.',
+  peers: { twirCi: 'shares one case: `* [](url)` is an empty list item to the CI' },
   check({ model }) {
-    return [...urlFindings(model), ...syntaxFindings(model)].sort((a, b) => comparePositions(a.range.start, b.range.start));
+    return [...urlFindings(model), ...linkTextFindings(model), ...syntaxFindings(model)].sort((a, b) => comparePositions(a.range.start, b.range.start));
   },
 };
 
@@ -44,6 +47,36 @@ function urlFindings(model: IssueModel): Finding[] {
     findings.push({ range, message, fix: { title: mistyped.replacement ? `Write ${mistyped.replacement}` : 'Remove the repeated scheme', edits: [{ range, newText: mistyped.replacement }] } });
   }
   return findings;
+}
+
+/** Links that Markdown made with no text, or with a `)` or `]` after them that nothing opened. */
+function linkTextFindings(model: IssueModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const link of model.links) {
+    if (link.kind !== 'inline') continue;
+    if (link.text === '' && link.url !== '') findings.push({ range: link.range, message: 'The link has no text: the site shows nothing to click.' });
+    const { line, character: end } = link.range.end;
+    const stray = model.lines.lineText(line)[end];
+    if (stray !== ')' && stray !== ']') continue;
+    const before = blockTextBefore(model, link.range.start);
+    if (stray === ')' ? openDepth(before, before.length, '(', ')') === 0 : openDepth(before, before.length) === 0) {
+      const range = lineSpan(line, end, end + 1);
+      findings.push({ range, message: `A stray \`${stray}\` after the link.`, fix: { title: `Remove the \`${stray}\``, edits: [{ range, newText: '' }] } });
+    }
+  }
+  return findings;
+}
+
+const BLOCK_START = /^\s*(?:[*+-]|\d+[.)])\s/;
+
+/** The text before `position` in its paragraph or list item, from the item's first line (a `(` may open a line earlier). */
+function blockTextBefore(model: IssueModel, position: Position): string {
+  let first = position.line;
+  while (first > 0 && !BLOCK_START.test(model.lines.lineText(first)) && model.lineKinds[first - 1] !== 'blank' && model.lineKinds[first - 1] !== 'heading') first--;
+  const lines: string[] = [];
+  for (let line = first; line < position.line; line++) lines.push(model.lines.lineText(line));
+  lines.push(model.lines.lineText(position.line).slice(0, position.character));
+  return lines.join('\n');
 }
 
 /** Link syntax that Markdown did not make a link of, read from the visible text of each line. */
@@ -87,9 +120,9 @@ const lineSyntaxFindings = perLine((visibleText, line, _kind, linkSpans = '') =>
 
 /** What is wrong with the `](…` at `close` that Markdown did not make a link of. */
 function destinationFinding(text: string, line: number, close: number): Finding | undefined {
-  const depth = bracketDepth(text, close);
+  const depth = openDepth(text, close);
   if (depth === 0) {
-    if (text[close - 1] === ']' && bracketDepth(text, close - 1) === 1) {
+    if (text[close - 1] === ']' && openDepth(text, close - 1) === 1) {
       const extra = lineSpan(line, close, close + 1);
       return { range: extra, message: 'An extra `]` keeps this from being a link.', fix: { title: 'Remove the extra `]`', edits: [{ range: extra, newText: '' }] } };
     }
@@ -113,13 +146,13 @@ function destinationFinding(text: string, line: number, close: number): Finding 
   return undefined;
 }
 
-/** How many `[` are open just before `at` (escaped brackets do not count). */
-function bracketDepth(text: string, at: number): number {
+/** How many `[` (or other `open` brackets) are open just before `at` (escaped brackets do not count). */
+function openDepth(text: string, at: number, open = '[', close = ']'): number {
   let depth = 0;
   for (let index = 0; index < at; index++) {
     if (text[index] === '\\') index++;
-    else if (text[index] === '[') depth++;
-    else if (text[index] === ']' && depth > 0) depth--;
+    else if (text[index] === open) depth++;
+    else if (text[index] === close && depth > 0) depth--;
   }
   return depth;
 }

@@ -2,6 +2,8 @@ import { parseUrl } from '../../util/urls';
 import type { Finding, Rule } from '../types';
 import { communityLinks } from './shared';
 
+/** A repository's path as TWiR's CI matches it: `OWNER/REPO`, and at most one more segment (`/releases`, `/issues`). */
+const REPOSITORY_PATH = /^\/[^/]+\/[^/]+(?:\/[^/]*)?$/;
 /** First path segments of github.com pages that are not repositories. */
 const GITHUB_PAGES = new Set(['orgs', 'sponsors', 'topics', 'features', 'marketplace', 'collections', 'apps', 'settings', 'trending', 'explore', 'about', 'enterprise', 'search', 'users']);
 
@@ -11,8 +13,8 @@ function whatItLinksTo(url: string): string | undefined {
   const host = parsed.hostname.replace(/^www\./, '');
   if (host === 'crates.io') return 'crates.io';
   if (host !== 'github.com') return undefined;
-  const segments = parsed.pathname.split('/').filter(Boolean);
-  return segments.length === 2 && !GITHUB_PAGES.has(segments[0].toLowerCase()) ? 'a GitHub repository' : undefined;
+  const owner = parsed.pathname.split('/')[1];
+  return REPOSITORY_PATH.test(parsed.pathname) && !GITHUB_PAGES.has(owner.toLowerCase()) ? 'a GitHub repository' : undefined;
 }
 
 const rule: Rule = {
@@ -20,9 +22,11 @@ const rule: Rule = {
   fixable: false,
   severity: 'warning',
   docs:
-    'A community link straight to a GitHub repository\'s front page (`github.com/owner/repo`) or to crates.io. ' +
+    'A community link straight to a GitHub repository (`github.com/owner/repo`, or one page below it such as ' +
+    '`/releases` or `/issues`; not an organisation, not GitHub\'s own pages such as `/sponsors/…`) or to crates.io. ' +
     'TWiR\'s CI warns about these: the community sections link to something written about a project (an ' +
     'announcement, release notes, a blog post); a crate itself can be suggested as Crate of the Week.',
+  peers: { twirCi: 'same warning and scope; wider: `http` and `www.` too; narrower: GitHub\'s own pages (`/sponsors/…`) are no repository' },
   check({ model }) {
     const findings: Finding[] = [];
     for (const { link } of communityLinks(model)) {

@@ -22,6 +22,11 @@ testRule(rule, {
       errors: [{ line: 11, message: '`irc:`', severity: 'warning' }],
     },
     {
+      name: 'a community link without a scheme, as TWiR\'s CI',
+      code: communityIssue('* [Our archive](/blog/archives/index.html)\n* [Jobs](#jobs)\n* [Placeholder/link\'s](INSERT_LINK_HERE)'),
+      errors: [{ line: 9, message: 'needs a full URL' }, { line: 10, message: 'needs a full URL' }],
+    },
+    {
       name: 'a host without https://',
       code: communityIssue('* [A post](www.example.com/post) and [another](example.org/a)'),
       errors: [{ line: 9, message: 'no `https://`' }, { line: 9 }],

@@ -8,8 +8,9 @@ const rule: Rule = {
   severity: 'warning',
   docs:
     'A link carrying tracking parameters (`utm_source`, `utm_medium`, `utm_campaign`, `utm_content`, the other ' +
-    '`utm_*`, `fbclid`, `gclid`, `msclkid`). TWiR\'s CI rejects them: they only tell the linked site where readers ' +
-    'came from. The fix removes them and keeps every other parameter as written.',
+    '`utm_*`, `fbclid`, `gclid`, `msclkid`): they only tell the linked site where readers came from. TWiR\'s CI rejects ' +
+    'the first four in the community sections; we report them all, in every link. The fix removes them and keeps every other parameter as written.',
+  peers: { twirCi: 'same check; wider: every link, not only the community sections, and more parameters than its four' },
   check({ model }) {
     const findings: Finding[] = [];
     for (const url of writtenUrls(model)) {

@@ -1,4 +1,4 @@
-import { communityIssue, testRule } from '../testing';
+import { communityIssue, issue, testRule } from '../testing';
 import rule from './truncated-title';
 
 const title = (length: number, end = '...') => 'x'.repeat(length - end.length) + end;
@@ -8,6 +8,7 @@ testRule(rule, {
     communityIssue(`* [${title(69)}](https://example.com/a)`),
     communityIssue(`* [${title(71)}](https://example.com/a)`),
     communityIssue(`* [${title(70, 'y')}](https://example.com/a)`),
+    { name: 'outside the community sections, as TWiR\'s CI', code: issue(`## Jobs\n\n* [${title(70)}](https://example.com/a)\n`) },
   ],
   invalid: [
     {

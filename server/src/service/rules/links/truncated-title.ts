@@ -1,4 +1,5 @@
 import type { Finding, Rule } from '../types';
+import { communityLinks } from './shared';
 
 /** Where tools that fill in a page's title cut it: 67 characters and `...`. */
 const TRUNCATED_LENGTH = 70;
@@ -8,11 +9,12 @@ const rule: Rule = {
   fixable: false,
   severity: 'warning',
   docs:
-    'A link title of exactly 70 characters ending in `...`: the length at which tools that fill in a page\'s title ' +
-    'cut it off. TWiR\'s CI warns about it; write the full title (or a shorter one of your own).',
+    'A community link title of exactly 70 characters ending in `...`: the length at which tools that fill in a ' +
+    'page\'s title cut it off. TWiR\'s CI warns about it; write the full title (or a shorter one of your own).',
+  peers: { twirCi: 'same warning and scope' },
   check({ model }) {
     const findings: Finding[] = [];
-    for (const link of model.links) {
+    for (const { link } of communityLinks(model)) {
       if (link.kind === 'autolink' || !link.text.endsWith('...') || [...link.text].length !== TRUNCATED_LENGTH) continue;
       findings.push({ range: link.textRange, message: 'The title looks cut off (70 characters ending in `...`): write it in full.' });
     }

@@ -15,8 +15,8 @@ testRule(rule, {
     },
     {
       name: 'an empty list item',
-      code: issue('## Jobs\n\n* [A job](https://example.com/j)\n* \n* <!-- nothing yet -->\n'),
-      errors: [{ line: 9, message: 'empty list item' }, { line: 10 }],
+      code: issue('## Jobs\n\n* [A job](https://example.com/j)\n* \n* <!-- nothing yet -->\n\n<ul><li>One</li><li></li></ul>\n'),
+      errors: [{ line: 9, message: 'empty list item' }, { line: 10 }, { line: 12, message: 'empty list item' }],
     },
   ],
 });

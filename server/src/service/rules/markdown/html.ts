@@ -8,6 +8,7 @@ const ALLOWED_TAGS = new Set(['p', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'strong', 
 /** An opening or closing tag as Markdown passes it through; `<https://…>` autolinks have a `:` after the name. */
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g;
 const EMPTY_ITEM = /^\s*[*+-](?:\s+|$)/;
+const EMPTY_HTML_ITEM = /<li\b[^>]*><\/li>/gi;
 
 const rule: Rule = {
   id: 'markdown/html',
@@ -16,7 +17,9 @@ const rule: Rule = {
   docs:
     "As TWiR's CI (`inspect_markdown.py`): HTML tags other than `p a h1 h2 h3 h4 h5 strong hr li ul ol em code " +
     'blockquote small br`, which usually are `<` and `>` that should have been escaped or put in backticks ' +
-    '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked.',
+    '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked. An item ' +
+    'holding only a link without text (`* [](url)`), which the CI calls empty too, is reported by `links/malformed`.',
+  peers: { twirCi: 'same tags and empty items; `* [](url)` reported by links/malformed' },
   check({ model }) {
     return visibleLines(model).flatMap(({ line, text }) => htmlOn(text, line, model.lineKinds[line]));
   },
@@ -30,6 +33,9 @@ const htmlOn = perLine((text, line, kind) => {
       range: lineSpan(line, tag.index, tag.index + tag[0].length),
       message: `The site does not allow the HTML tag \`${tag[0]}\`: escape it as \`&lt;\` or put it in backticks.`,
     });
+  }
+  for (const empty of withoutCodeSpans(text).matchAll(EMPTY_HTML_ITEM)) {
+    findings.push({ range: lineSpan(line, empty.index, empty.index + empty[0].length), message: 'An empty list item.' });
   }
   const item = EMPTY_ITEM.exec(text);
   if (kind === 'list' && item && text.slice(item[0].length).trim() === '') {
