@@ -396,7 +396,7 @@ describe('twir-lint: workers', () => {
     expect(threaded.status).toBe(inline.status);
     expect(threaded.stdout).toBe(inline.stdout);
     const files = parseJson(threaded).map((report) => report.file);
-    expect(files).toHaveLength(18);
+    expect(files).toHaveLength(51);
     expect(files.slice(1)).toEqual([...files.slice(1)].sort());
   }, 60_000);
 });

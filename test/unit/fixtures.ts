@@ -5,11 +5,18 @@ export const FIXTURES = resolve(__dirname, '../fixtures');
 
 /** Every fixture issue: path relative to test/fixtures, base name and text. */
 export function allFixtures(): { name: string; fileName: string; text: string }[] {
-  return ['seeds', 'published', 'draft'].flatMap((folder) =>
-    readdirSync(join(FIXTURES, folder))
-      .sort()
-      .map((fileName) => ({ name: `${folder}/${fileName}`, fileName, text: readFileSync(join(FIXTURES, folder, fileName), 'utf8') })),
-  );
+  return ['seeds', 'published', 'draft'].flatMap(fixturesIn);
+}
+
+/** Every issue published in 2026 up to 2026-08-19 (as a `content/` folder holds them): today's conventions. */
+export function recentFixtures(): { name: string; fileName: string; text: string }[] {
+  return fixturesIn('recent');
+}
+
+function fixturesIn(folder: string): { name: string; fileName: string; text: string }[] {
+  return readdirSync(join(FIXTURES, folder))
+    .sort()
+    .map((fileName) => ({ name: `${folder}/${fileName}`, fileName, text: readFileSync(join(FIXTURES, folder, fileName), 'utf8') }));
 }
 
 export function readFixture(name: string): { fileName: string; text: string } {

@@ -207,11 +207,15 @@ function groupEventLines(lines: readonly { entry: EntryLine; kind: LineKind }[])
   const groups: { lines: EntryLine[]; stray: boolean }[] = [];
   let current: { lines: EntryLine[]; stray: boolean } | undefined;
   let wrapping = false;
+  let afterBlank = false;
+  /** Stray groups that began with text after a blank line, or continue such a group's paragraph. */
+  const trailer = new Set<{ lines: EntryLine[]; stray: boolean }>();
   for (const { entry, kind } of lines) {
     if (kind === 'blank') {
       // A blank line between an overview and its title keeps them together (the blank line is reported).
       if (!current || current.stray || current.lines.length > 1) current = undefined;
       wrapping = false;
+      afterBlank = true;
       continue;
     }
     if (kind !== 'list' && kind !== 'text') {
@@ -230,11 +234,17 @@ function groupEventLines(lines: readonly { entry: EntryLine; kind: LineKind }[])
     } else if (current && !current.stray && wrapping && kind === 'text') {
       current.lines.push(entry);
     } else {
+      const continuesTrailer = groups.length > 0 && trailer.has(groups[groups.length - 1]) && !afterBlank;
       current = { lines: [entry], stray: true };
       groups.push(current);
+      if (kind === 'text' && (afterBlank || continuesTrailer)) trailer.add(current);
       wrapping = false;
     }
+    afterBlank = false;
   }
+  // Text after the last event, past a blank line, closes the section ("If you are running a Rust
+  // event please add it to the [calendar]…"): it is no stray line.
+  while (groups.length > 0 && groups[groups.length - 1].stray && trailer.has(groups[groups.length - 1])) groups.pop();
   return groups;
 }
 

@@ -43,8 +43,11 @@ function replace(range: Range, newText: string, title: string) {
   return { title, edits: [{ range, newText }] };
 }
 
-/** Hybrid labels that were the style before 2025 (see conventions.ts): `Virtual and In-Person (…)`, `City, CC + Virtual`. */
-const OLD_HYBRID_LABEL = /^(?:hybrid\s*-\s*)?virtual and in-person$|^\+ ?virtual$/i;
+/**
+ * Hybrid labels that were the style before 2025 (see conventions.ts): `Virtual and In-Person (…)`,
+ * `Virtual + In Person (…)`, `Hybrid - Virtual and In-Person (…)`, `City, CC + Virtual`.
+ */
+const OLD_HYBRID_LABEL = /in[- ]?person$|^\+ ?virtual$/i;
 
 function labelFindings(model: IssueModel, location: EventLocation): Finding[] {
   const label = location.label;

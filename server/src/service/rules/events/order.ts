@@ -24,6 +24,8 @@ const rule: Rule = {
         const [previous, entry] = [entries[index - 1], entries[index]];
         const [before, day] = [eventStart(previous), eventStart(entry)];
         if (!before || !day || compareEvents(entry, previous) >= 0) continue;
+        // An event without a location has no place in a day's order (events/overview-format reports it).
+        if (day.dayNumber === before.dayNumber && !(entry.event?.location && previous.event?.location)) continue;
         misplaced.push(
           day.dayNumber < before.dayNumber
             ? {

@@ -64,6 +64,8 @@ function entryFindings(entry: Entry): Finding[] {
       } else if (canonical.prefix !== match[1]) {
         findings.push({
           range,
+          // `[Video]` reads the same: a nit, not a warning.
+          severity: canonical.prefix.toLowerCase() === match[1].toLowerCase() ? 'info' : undefined,
           message: `Write the prefix as ${describe(canonical.prefix)}.`,
           fix: { title: `Write [${canonical.prefix}]`, edits: [{ range, newText: `[${canonical.prefix}]` }], safe: canonical.safe },
         });
