@@ -8,6 +8,7 @@ const rule: Rule = {
   docs:
     'A region heading under Upcoming Events with no event below it, typically left after past events were removed. ' +
     'The site would show an empty heading; the fix removes the heading and the blank lines after it.',
+  peers: { eventsLint: 'the same, and the same removal of the heading' },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

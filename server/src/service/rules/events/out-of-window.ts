@@ -9,6 +9,7 @@ const rule: Rule = {
     "An event whose date falls outside the issue's events window (the issue date and the 28 days after it). Drafts are " +
     "made with the previous week's events copied in, so removing the past ones is routine; a range that overlaps the " +
     'window counts as inside. The fix removes the event (its overview and title lines).',
+  peers: { eventsLint: 'the same window check (inclusive, a range counts when it overlaps) and the same removal; ours takes the window from the header date and removes unasked only on a trusted header (see Robustness)' },
   check({ model }) {
     const events = currentEvents(model);
     const window = eventsWindow(model);

@@ -10,6 +10,7 @@ const rule: Rule = {
     'The line `Rusty Events between START - END 🦀` under Upcoming Events: it must be there and well formed, START must be ' +
     "the issue's date (the header's `Date:`) and END four weeks (28 days) later, as the draft script writes it. The fix " +
     'rewrites the dates from the header date; a lost crab is a warning.',
+  peers: { eventsLint: 'reads `Rusty Events between START - END` and judges events by it; ours also checks it against the header date' },
   check({ model }) {
     const events = currentEvents(model);
     const expected = eventsWindow(model);
