@@ -47,9 +47,11 @@ const SERVER_COMMANDS: Record<string, string> = {
   'twir.checkPublishReadiness': 'twir.server.checkPublishReadiness',
 };
 
-/** What a server command answers: an edit to apply, a file to open, a Markdown report, a message. */
+/** What a server command answers: an edit to apply (after a question, when it asks one), a file to open, a Markdown report, a message. */
 interface ServerCommandResult {
   edit?: WorkspaceEdit;
+  confirm?: string;
+  confirmAction?: string;
   open?: string;
   report?: string;
   message?: string;
@@ -61,6 +63,7 @@ async function forwardToServer(command: string): Promise<void> {
   const uri = vscode.window.activeTextEditor?.document.uri.toString();
   const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: uri ? [uri] : [] })) as ServerCommandResult | null;
   if (!result) return;
+  if (result.edit && result.confirm && (await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true }, result.confirmAction ?? 'OK')) === undefined) return;
   if (result.edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result.edit)))) {
     void vscode.window.showErrorMessage('TWiR: the edit could not be applied.');
     return;

@@ -17,6 +17,13 @@ import { fixture, FIXTURES, startServer, type ServerSession } from './server-pro
  * checkout made of the fixtures: `content/` with two published issues, `draft/` with the template
  * and the draft of issue 666.
  */
+/** A command's answer that carries an edit of one document, for the version the server has. */
+interface CommandEdit {
+  edit: { documentChanges: { textDocument: { uri: string; version: number }; edits: TextEdit[] }[] };
+  confirm?: string;
+  confirmAction?: string;
+}
+
 describe('language server process: authoring aids', () => {
   let server: ServerSession;
   let checkout: string;
@@ -185,24 +192,35 @@ describe('language server process: authoring aids', () => {
   });
 
   it.skipIf(!ruleById(OUT_OF_WINDOW_RULE))('removes the events outside the window with the events rule', async () => {
-    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.removeOutOfWindowEvents', arguments: [draft.uri] })) as {
-      edit: { changes: Record<string, TextEdit[]> };
-    };
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.removeOutOfWindowEvents', arguments: [draft.uri] })) as CommandEdit;
+    // 16 of 52 events: routine, no question asked; the edit is for the version the server has.
+    expect(result.confirm).toBeUndefined();
+    expect(result.edit.documentChanges[0].textDocument).toEqual({ uri: draft.uri, version: 1 });
     const model = buildModel(draft.text);
-    const after = buildModel(applyEdits(draft.text, model.lines, result.edit.changes[draft.uri]));
+    const after = buildModel(applyEdits(draft.text, model.lines, result.edit.documentChanges[0].edits));
     const start = parseIsoDate('2026-08-26')!.dayNumber;
     const dates = after.events!.regions.flatMap((region) => region.events.map((entry) => entry.event!.date!.start!.dayNumber));
     expect(dates.length).toBeGreaterThan(0);
     expect(dates.every((day) => day >= start)).toBe(true);
   });
 
+  it('asks before removing events on a doubtful header date, with the count and the reason', async () => {
+    const uri = 'file:///tmp/twir-doubt/2026-01-14-this-week-in-rust.md';
+    // A typo in the header: 2026-11-14 for 2026-01-14 (a Saturday, not the file name's date).
+    const text = fixture('seeds/2026-01-14-this-week-in-rust.md').text.replace('Date: 2026-01-14', 'Date: 2026-11-14');
+    server.open(uri, text);
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.removeOutOfWindowEvents', arguments: [uri] })) as CommandEdit;
+    expect(result.confirm).toMatch(/^Remove 52 events outside the window\? Not routine: the header date 2026-11-14 is not a Wednesday\.$/);
+    expect(result.confirmAction).toBe('Remove');
+  });
+
   it.skipIf(!ruleById(SORT_EVENTS_RULE))('sorts the events with the events rule', async () => {
     const uri = 'file:///tmp/twir-sort/2026-01-14-this-week-in-rust.md';
     const text = fixture('seeds/2026-01-14-this-week-in-rust.md').text.replace(/(\* 2026-01-\d\d [^\n]*\n {4}[^\n]*\n)(\* 2026-01-\d\d [^\n]*\n {4}[^\n]*\n)/, '$2$1');
     server.open(uri, text);
-    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.sortEvents', arguments: [uri] })) as { edit: { changes: Record<string, TextEdit[]> } };
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.sortEvents', arguments: [uri] })) as CommandEdit;
     const model = buildModel(text);
-    const after = buildModel(applyEdits(text, model.lines, result.edit.changes[uri]));
+    const after = buildModel(applyEdits(text, model.lines, result.edit.documentChanges[0].edits));
     for (const region of after.events!.regions) {
       const days = region.events.map((entry) => entry.event?.date?.start?.dayNumber ?? 0);
       expect(days).toEqual([...days].sort((a, b) => a - b));

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startServer, type ServerSession } from './server-process';
+import { fixture, startServer, type ServerSession } from './server-process';
 
 const ISSUE = [
   'Title: This Week in Rust 634',
@@ -26,6 +26,13 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
 }
 
+/** The edits of a code action, which must be for this version of the document (an editor that moved on refuses them). */
+function editsFor(action: CodeAction, uri: string, version: number): TextEdit[] {
+  const [change] = action.edit!.documentChanges as TextDocumentEdit[];
+  expect(change.textDocument).toEqual({ uri, version });
+  return change.edits as TextEdit[];
+}
+
 const bulletDiagnostics = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === 'render/bullet');
 
 describe('language server process: diagnostics and code actions', () => {
@@ -40,7 +47,7 @@ describe('language server process: diagnostics and code actions', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('publishes diagnostics with code, source, docs link and the fix in data', async () => {
+  it('publishes diagnostics with code, source and docs link', async () => {
     const uri = pathToFileURL(join(root, 'draft/2026-01-14-this-week-in-rust.md')).href;
     server.open(uri, ISSUE);
     const diagnostics = bulletDiagnostics(await server.diagnostics(uri, 1));
@@ -48,10 +55,9 @@ describe('language server process: diagnostics and code actions', () => {
     const [first] = diagnostics;
     expect(first.source).toBe('twir');
     expect(first.codeDescription?.href).toMatch(/README\.md#rule-render-bullet$/);
-    expect(first.data).toEqual({ fix: { title: 'Use `*`', edits: [{ range: first.range, newText: '*' }] } });
   });
 
-  it('offers the quick fix (preferred), fix-all of the rule and disable-for-line, from the data', async () => {
+  it('offers the quick fix (preferred), fix-all of the rule and disable-for-line, for the current version', async () => {
     const uri = pathToFileURL(join(root, 'draft/2026-01-14-this-week-in-rust.md')).href;
     void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ISSUE }] });
     const diagnostics = bulletDiagnostics(await server.diagnostics(uri, 2));
@@ -65,11 +71,31 @@ describe('language server process: diagnostics and code actions', () => {
       ['Fix all render/bullet problems (2)', 'quickfix', false],
       ['Disable render/bullet for this line', 'quickfix', false],
     ]);
-    const quickFix = actions[0].edit!.changes![uri];
+    const quickFix = editsFor(actions[0], uri, 2);
     expect(applyEdits(ISSUE, quickFix).split('\n')[9]).toBe('* [Announcing Rust 1.93](https://blog.rust-lang.org/2026/01/08/Rust-1.93.0/)');
-    const disable = applyEdits(ISSUE, actions[2].edit!.changes![uri]).split('\n');
+    const disable = applyEdits(ISSUE, editsFor(actions[2], uri, 2)).split('\n');
     expect(disable[9]).toBe('<!-- twir-lint-disable-next-line render/bullet -->');
     expect(disable[10]).toBe(ISSUE.split('\n')[9]);
+  });
+
+  it('refuses a fix asked for with the diagnostic of an older version; fixes the right event for the current one', async () => {
+    const uri = pathToFileURL(join(root, 'draft/2026-01-14-this-week-in-rust.md')).href;
+    const seed = fixture('seeds/2026-01-14-this-week-in-rust.md').text;
+    void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 10 }, contentChanges: [{ text: seed }] });
+    const [old] = (await server.diagnostics(uri, 10)).filter((diagnostic) => diagnostic.code === 'events/out-of-window');
+    // The editor inserts a line above the events before asking for the fix of `old`.
+    const edited = `Hello and welcome!\n${seed}`;
+    void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 11 }, contentChanges: [{ text: edited }] });
+    const ask = (diagnostic: Diagnostic) =>
+      server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as Promise<CodeAction[]>;
+    expect((await ask(old)).map((action) => action.title)).not.toContain('Remove the event');
+    const [current] = (await server.diagnostics(uri, 11)).filter((diagnostic) => diagnostic.code === 'events/out-of-window');
+    const remove = (await ask(current)).find((action) => action.title === 'Remove the event')!;
+    const after = applyEdits(edited, editsFor(remove, uri, 11));
+    expect(after.split('\n').length).toBe(edited.split('\n').length - 2);
+    expect(edited.split('\n')[current.range.start.line]).not.toBe(undefined);
+    expect(after).not.toContain(edited.split('\n')[current.range.start.line]);
+    expect(after).toContain(edited.split('\n')[current.range.start.line + 2]);
   });
 
   it('applies source.fixAll.twir as minimal edits, keeping CRLF, leaving hints alone, and a second pass has nothing to do', async () => {
@@ -85,7 +111,7 @@ describe('language server process: diagnostics and code actions', () => {
       }) as Promise<CodeAction[]>;
     const [fixAll] = await request();
     expect(fixAll.kind).toBe('source.fixAll.twir');
-    const fixed = applyEdits(crlf, fixAll.edit!.changes![uri]);
+    const fixed = applyEdits(crlf, editsFor(fixAll, uri, 1));
     // The trailing spaces are a hint: fix-all leaves them to a person.
     expect(fixed).toBe(crlf.replace(/\r\n- /g, '\r\n* '));
     void server.connection.sendNotification('textDocument/didChange', {

@@ -1,5 +1,5 @@
 import { fixedByFixAll } from '../service/actions';
-import { fixUntilStable, MAX_FIX_PASSES } from '../service/fix-all';
+import { fixUntilStable } from '../service/fix-all';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import type { IssueModel } from '../service/model/types';
 import type { Severity } from '../service/rules/types';
@@ -65,7 +65,7 @@ function lintOrFix(task: LintTask): FileReport {
   if (!task.fix) return report(task.file, model, result);
 
   const fixed = fixUntilStable(model, result, options);
-  if (!fixed.settled) return report(task.file, model, result, `Fixes did not settle after ${MAX_FIX_PASSES} passes: the file was left unchanged.`);
+  if (fixed.unsettled) return report(task.file, model, result, `The fixes were not applied: ${fixed.unsettled}. The file was left unchanged.`);
   if (fixed.model.text === read.text) return report(task.file, fixed.model, fixed.result);
   try {
     const refusal = refusalToWrite(task.path, task.root, read.stats);

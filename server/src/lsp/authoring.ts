@@ -39,6 +39,9 @@ export const AuthoringCommands = {
  */
 export interface CommandResult {
   edit?: WorkspaceEdit;
+  /** A question the person answers before the edit is applied, and the button that applies it. */
+  confirm?: string;
+  confirmAction?: string;
   open?: string;
   report?: string;
   message?: string;
@@ -112,7 +115,9 @@ export function registerAuthoring(context: ServerContext): void {
         const result = applyRuleFixes(issue.model, sorting ? SORT_EVENTS_RULE : OUT_OF_WINDOW_RULE);
         if ('error' in result) return { message: result.error };
         if (result.edits.length === 0) return { message: sorting ? 'The events are in order.' : 'Every event is inside the window.' };
-        return { edit: { changes: { [issue.document.uri]: result.edits } } };
+        const edit = { documentChanges: [TextDocumentEdit.create({ uri: issue.document.uri, version: issue.document.version }, result.edits)] };
+        if (result.doubt) return { edit, confirm: `Remove ${result.fixed} events outside the window? Not routine: ${result.doubt}.`, confirmAction: 'Remove' };
+        return { edit };
       }
       case AuthoringCommands.checkPublishReadiness: {
         const readiness = publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? [], issue.document.uri);

@@ -1,6 +1,6 @@
-import { CodeAction, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeAction, DiagnosticSeverity, TextDocumentEdit, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from '../service/actions';
+import { codeActions, currentFindings, type RequestedFinding } from '../service/actions';
 import { fixAllToStable } from '../service/fix-all';
 import type { LintDiagnostic } from '../service/lint';
 import { ruleDocsUrl } from '../service/rules/docs';
@@ -21,17 +21,14 @@ export function toLspDiagnostic(diagnostic: LintDiagnostic): Diagnostic {
     codeDescription: { href: ruleDocsUrl(diagnostic.rule) },
     source: 'twir',
     message: diagnostic.message,
-    data: diagnostic.fix ? { fix: diagnostic.fix } : undefined,
   };
 }
 
-/** A diagnostic sent by the editor back to its lint form; its fix travels in `data`. */
-function fromLspDiagnostic(diagnostic: Diagnostic): LintDiagnostic | undefined {
+/** What identifies a diagnostic the editor sends back: its rule, range and message as published. */
+function requestedFinding(diagnostic: Diagnostic): RequestedFinding | undefined {
   if (diagnostic.source !== 'twir' || typeof diagnostic.code !== 'string') return undefined;
-  const severity = (Object.keys(SEVERITY) as LintDiagnostic['severity'][]).find((key) => SEVERITY[key] === diagnostic.severity) ?? 'warning';
-  const fix = (diagnostic.data as { fix?: LintDiagnostic['fix'] } | undefined)?.fix;
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-  return { rule: diagnostic.code, severity, range: diagnostic.range, message, fix };
+  return { rule: diagnostic.code, range: diagnostic.range, message };
 }
 
 /** Publishes diagnostics for the latest version of each document, and serves their code actions. */
@@ -91,12 +88,19 @@ export function registerDiagnostics(context: ServerContext): { revalidateAll(): 
     const document = documents.get(params.textDocument.uri);
     const model = document && context.modelOf(document);
     if (!document || !model) return null;
-    // Quick fixes come from the diagnostics' data; "fix all" reads this version's lint result.
+    // Every fix is computed from this version's lint: the editor's diagnostics only say which findings
+    // are asked about, and one published for an older version that no longer matches gets no fix.
+    // The edits carry the version, so an editor that moved on meanwhile refuses them.
     const all = context.lintOf(document)?.diagnostics ?? [];
-    const inRange = params.context.diagnostics.map(fromLspDiagnostic).filter((diagnostic) => diagnostic !== undefined);
-    const fixAll = () => fixAllToStable(model, context.lintOf(document)!, context.lintOptions(document, model));
+    const inRange = currentFindings(all, params.context.diagnostics.map(requestedFinding).filter((finding) => finding !== undefined));
+    const fixAll = () => {
+      const { edits, unsettled } = fixAllToStable(model, context.lintOf(document)!, context.lintOptions(document, model));
+      if (unsettled) connection.console.warn(`Fix all TWiR problems in ${document.uri} applied nothing: ${unsettled}.`);
+      return edits;
+    };
     return codeActions(all, inRange, { lineText: (line) => model.lines.lineText(line), eol: model.eol, only: params.context.only, fixAll }).map((action) => {
-      const codeAction = CodeAction.create(action.title, { changes: { [document.uri]: action.edits } }, action.kind);
+      const edit = { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, action.edits)] };
+      const codeAction = CodeAction.create(action.title, edit, action.kind);
       codeAction.isPreferred = action.isPreferred;
       codeAction.diagnostics = action.diagnostics.map(toLspDiagnostic);
       return codeAction;

@@ -1,6 +1,7 @@
 import type { LintDiagnostic } from './lint';
 import { nonOverlapping } from './rules/fixes';
 import type { TextEdit } from './rules/types';
+import type { Range } from './util/text';
 
 /** A code action as the editor shows it: a title, its kind, and the edits it makes. */
 export interface Action {
@@ -27,6 +28,24 @@ export function fixAllEdits(diagnostics: readonly LintDiagnostic[], rule?: strin
 /** Whether fix-all applies the diagnostic's fix unasked: a safe fix of a finding that is more than a hint. */
 export function fixedByFixAll(diagnostic: LintDiagnostic): boolean {
   return diagnostic.fix !== undefined && diagnostic.fix.safe !== false && diagnostic.severity !== 'hint';
+}
+
+/** A finding as an editor names it when it asks for its fixes. */
+export interface RequestedFinding {
+  rule: string;
+  range: Range;
+  message: string;
+}
+
+/**
+ * The current version's diagnostics that the editor asks about, matched by rule, range and
+ * message: a finding published for an older version whose text has moved matches none, so no fix
+ * computed for another text is ever offered.
+ */
+export function currentFindings(all: readonly LintDiagnostic[], requested: readonly RequestedFinding[]): LintDiagnostic[] {
+  const same = (a: Range, b: Range) =>
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return all.filter((diagnostic) => requested.some((finding) => finding.rule === diagnostic.rule && finding.message === diagnostic.message && same(finding.range, diagnostic.range)));
 }
 
 /** The comment that silences a rule on the next line, indented like the line it silences. */

@@ -7,7 +7,7 @@
  * on the fixtures (`recent/` is every issue of 2026); `evidence` says what was seen on each side.
  */
 import type { IssueModel } from './model/types';
-import { parseIsoDate, type IsoDate } from './util/dates';
+import { fileNameDate, parseIsoDate, type IsoDate } from './util/dates';
 
 export interface ConventionChange {
   /** The first issue date the convention holds for. */
@@ -21,6 +21,11 @@ export const CONVENTION_CHANGES = {
     since: '2015-01-01',
     what: 'List items use `*`; the first issues wrote `-`.',
     evidence: 'The 2014 issues list everything with `-` (2014-03-12: 18 items); from 2015 every fixture uses `*`.',
+  },
+  wednesdayIssues: {
+    since: '2020-06-10',
+    what: 'Issues come out on Wednesdays (their `Date:` is a Wednesday).',
+    evidence: 'Issue 342 (2020-06-10) and every issue after it are dated on a Wednesday; before, Mondays and Tuesdays.',
   },
   regionOrder: {
     since: '2022-07-01',
@@ -63,6 +68,7 @@ export interface Conventions {
   /** Country codes whose locations must carry a state or province. */
   readonly statesRequired: ReadonlySet<string>;
   readonly starBullets: boolean;
+  readonly wednesdayIssues: boolean;
   readonly regionOrder: boolean;
   readonly h1OnlyForQuote: boolean;
   readonly hybridForm: boolean;
@@ -78,6 +84,7 @@ export function conventionsAt(date: IsoDate | undefined): Conventions {
     date,
     statesRequired: new Set(holds('optionalAuCaStates') ? ['US'] : ['US', 'CA', 'AU']),
     starBullets: holds('starBullets'),
+    wednesdayIssues: holds('wednesdayIssues'),
     regionOrder: holds('regionOrder'),
     h1OnlyForQuote: holds('h1OnlyForQuote'),
     hybridForm: holds('hybridForm'),
@@ -86,15 +93,13 @@ export function conventionsAt(date: IsoDate | undefined): Conventions {
   };
 }
 
-const FILE_DATE = /^(\d{4}-\d{1,2}-\d{1,2})-/;
 const byModel = new WeakMap<IssueModel, Conventions>();
 
 /** The conventions in force at the issue's date: its `Date:`, else its file name's date. */
 export function conventionsOf(model: IssueModel): Conventions {
   let conventions = byModel.get(model);
   if (!conventions) {
-    const fromName = FILE_DATE.exec(model.fileName ?? '')?.[1];
-    conventions = conventionsAt(model.header?.issueDate ?? (fromName ? parseIsoDate(fromName) : undefined));
+    conventions = conventionsAt(model.header?.issueDate ?? fileNameDate(model.fileName));
     byModel.set(model, conventions);
   }
   return conventions;

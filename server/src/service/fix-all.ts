@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import { fixAllEdits } from './actions';
+import { fixAllEdits, fixedByFixAll } from './actions';
 import { lint, type LintOptions, type LintResult } from './lint';
 import { buildModel } from './model/build';
 import type { IssueModel } from './model/types';
@@ -13,19 +13,33 @@ export const MAX_FIX_PASSES = 10;
 export interface FixedIssue {
   model: IssueModel;
   result: LintResult;
-  /** False when the fixes did not settle within MAX_FIX_PASSES (then model is the last pass). */
-  settled: boolean;
+  /**
+   * Why the fixes did not settle, in a sentence (then `model` is the input, unchanged): they undo
+   * each other, or they keep changing the text. Such fixes are never applied.
+   */
+  unsettled?: string;
 }
 
-/** Applies every safe fix, lints again, and repeats until nothing is left to fix. */
-export function fixUntilStable(model: IssueModel, result: LintResult, options: LintOptions): FixedIssue {
+/**
+ * Applies every fix that fix-all may apply, lints again, and repeats until nothing is left to fix.
+ * Settles by construction: a text seen before (fixes undoing each other) or no end after
+ * MAX_FIX_PASSES (a fix that grows the text) is detected, reported, and nothing is applied.
+ */
+export function fixUntilStable(model: IssueModel, result: LintResult, options: LintOptions, lintModel = (next: IssueModel) => lint(next, options)): FixedIssue {
+  const seen = new Set([model.text]);
+  const fixing = new Set<string>();
+  let current = { model, result };
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const text = applyEdits(model.text, model.lines, fixAllEdits(result.diagnostics));
-    if (text === model.text) return { model, result, settled: true };
-    model = buildModel(text, { fileName: model.fileName, previous: model });
-    result = lint(model, options);
+    const edits = fixAllEdits(current.result.diagnostics);
+    const text = applyEdits(current.model.text, current.model.lines, edits);
+    if (text === current.model.text) return current;
+    for (const diagnostic of current.result.diagnostics) if (fixedByFixAll(diagnostic)) fixing.add(diagnostic.rule);
+    if (seen.has(text)) return { model, result, unsettled: `the fixes of ${[...fixing].sort().join(', ')} undo each other` };
+    seen.add(text);
+    const next = buildModel(text, { fileName: model.fileName, previous: current.model });
+    current = { model: next, result: lintModel(next) };
   }
-  return { model, result, settled: false };
+  return { model, result, unsettled: `the fixes of ${[...fixing].sort().join(', ')} still change the text after ${MAX_FIX_PASSES} passes` };
 }
 
 /**
@@ -76,8 +90,8 @@ export function minimalEdits(lines: LineIndex, from: string, to: string): TextEd
   return edits;
 }
 
-/** Fix-all as the editor applies it: every safe fix until none is left, as minimal edits of the current text. */
-export function fixAllToStable(model: IssueModel, result: LintResult, options: LintOptions): TextEdit[] {
+/** Fix-all as the editor applies it: every safe fix until none is left, as minimal edits of the current text; nothing when they do not settle. */
+export function fixAllToStable(model: IssueModel, result: LintResult, options: LintOptions): { edits: TextEdit[]; unsettled?: string } {
   const fixed = fixUntilStable(model, result, options);
-  return fixed.settled ? minimalEdits(model.lines, model.text, fixed.model.text) : fixAllEdits(result.diagnostics);
+  return fixed.unsettled ? { edits: [], unsettled: fixed.unsettled } : { edits: minimalEdits(model.lines, model.text, fixed.model.text) };
 }

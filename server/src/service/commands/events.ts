@@ -16,24 +16,26 @@ export const OUT_OF_WINDOW_RULE = 'events/out-of-window';
 /** Enough passes for any real issue; a rule whose fixes never settle stops here. */
 const MAX_PASSES = 20;
 
-export type RuleFixResult = { edits: TextEdit[]; fixed: number } | { error: string };
+/** The edits, how many fixes they make, and why any of them is not routine (a person confirms it). */
+export type RuleFixResult = { edits: TextEdit[]; fixed: number; doubt?: string } | { error: string };
 
 export function applyRuleFixes(model: IssueModel, ruleId: string): RuleFixResult {
   const rule = ruleById(ruleId);
   if (!rule) return { error: `The rule ${ruleId} is not available in this version.` };
   let current = model;
   let fixed = 0;
+  let doubt: string | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = rule
-      .check({ model: current, recentIssues: [] })
-      .flatMap((finding) => finding.fix?.edits ?? []);
+    const fixes = rule.check({ model: current, recentIssues: [] }).flatMap((finding) => (finding.fix ? [finding.fix] : []));
+    doubt ??= fixes.find((fix) => fix.doubt)?.doubt;
+    const edits = fixes.flatMap((fix) => fix.edits);
     if (edits.length === 0) break;
     const text = applyEdits(current.text, current.lines, edits);
     if (text === current.text) break;
     fixed += edits.length;
     current = buildModel(text, { fileName: model.fileName });
   }
-  return { edits: current === model ? [] : [replacementEdit(model, current.text)], fixed };
+  return { edits: current === model ? [] : [replacementEdit(model, current.text)], fixed, doubt };
 }
 
 /** One edit replacing the whole lines where two texts differ (whole lines: never half a `\r\n`). */

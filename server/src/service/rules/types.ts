@@ -15,6 +15,8 @@ export interface Fix {
   edits: TextEdit[];
   /** Whether fix-all may apply it unasked (false for fixes that need a person's eye). Default true. */
   safe?: boolean;
+  /** Why a fix that is usually applied unasked is not this time (a doubtful header date…), for the person asked. */
+  doubt?: string;
 }
 
 export interface Finding {

@@ -44,3 +44,11 @@ export function isWednesday(date: IsoDate): boolean {
 
 /** The events window of an issue: its date and the four weeks after it. */
 export const EVENTS_WINDOW_DAYS = 28;
+
+const FILE_NAME_DATE = /^(\d{4}-\d{1,2}-\d{1,2})-/;
+
+/** The date an issue's file name starts with (`2026-01-14-this-week-in-rust.md`). */
+export function fileNameDate(fileName: string | undefined): IsoDate | undefined {
+  const match = fileName ? FILE_NAME_DATE.exec(fileName) : null;
+  return match ? parseIsoDate(match[1]) : undefined;
+}

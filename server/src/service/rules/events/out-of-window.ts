@@ -1,4 +1,6 @@
-import type { Finding, Rule } from '../types';
+import type { Entry } from '../../model/types';
+import { eventRemovalDoubt } from '../../trust';
+import type { Rule } from '../types';
 import { currentEvents, eventStart, eventsWindow, formatWindow, removeEntry } from './common';
 
 const rule: Rule = {
@@ -8,13 +10,15 @@ const rule: Rule = {
   docs:
     "An event whose date falls outside the issue's events window (the issue date and the 28 days after it). Drafts are " +
     "made with the previous week's events copied in, so removing the past ones is routine; a range that overlaps the " +
-    'window counts as inside. The fix removes the event (its overview and title lines).',
+    'window counts as inside. The fix removes the event (its overview and title lines); fix-all, a save and ' +
+    '`twir-lint --fix` apply it only when the header date is confirmed (a Wednesday, the file name\'s date, the ' +
+    'window line\'s) and the removal leaves at least half of the events; otherwise it is offered one by one, with the reason.',
   peers: { eventsLint: 'the same window check (inclusive, a range counts when it overlaps) and the same removal; ours takes the window from the header date and removes unasked only on a trusted header (see Robustness)' },
   check({ model }) {
     const events = currentEvents(model);
     const window = eventsWindow(model);
     if (!events || !window) return [];
-    const findings: Finding[] = [];
+    const outside: { entry: Entry; where: string }[] = [];
     for (const region of events.regions) {
       for (const entry of region.events) {
         const date = entry.event?.date;
@@ -23,15 +27,16 @@ const rule: Rule = {
         const end = date.reading?.end ?? start;
         const where =
           end.dayNumber < window.start.dayNumber ? 'before' : start.dayNumber > window.end.dayNumber ? 'after' : undefined;
-        if (!where) continue;
-        findings.push({
-          range: date.range,
-          message: `${date.text} is ${where} the window ${formatWindow(window)}.`,
-          fix: { title: 'Remove the event', edits: [removeEntry(model, entry)] },
-        });
+        if (where) outside.push({ entry, where });
       }
     }
-    return findings;
+    const total = events.regions.reduce((count, region) => count + region.events.length, 0);
+    const doubt = eventRemovalDoubt(model, outside.length, total);
+    return outside.map(({ entry, where }) => ({
+      range: entry.event!.date!.range,
+      message: `${entry.event!.date!.text} is ${where} the window ${formatWindow(window)}.${doubt ? ` Not removed unasked: ${doubt}.` : ''}`,
+      fix: { title: 'Remove the event', edits: [removeEntry(model, entry)], safe: !doubt, doubt },
+    }));
   },
 };
 

@@ -1,4 +1,5 @@
 import { formatIsoDate } from '../../util/dates';
+import { headerDateDoubt } from '../../trust';
 import type { Finding, Rule } from '../types';
 import { currentEvents, eventsWindow } from './common';
 
@@ -9,7 +10,8 @@ const rule: Rule = {
   docs:
     'The line `Rusty Events between START - END 🦀` under Upcoming Events: it must be there and well formed, START must be ' +
     "the issue's date (the header's `Date:`) and END four weeks (28 days) later, as the draft script writes it. The fix " +
-    'rewrites the dates from the header date; a lost crab is a warning.',
+    'rewrites the dates from the header date — unasked only when that date is confirmed (a Wednesday, the file ' +
+    'name\'s date); a lost crab is a warning.',
   peers: { eventsLint: 'reads `Rusty Events between START - END` and judges events by it; ours also checks it against the header date' },
   check({ model }) {
     const events = currentEvents(model);
@@ -18,6 +20,9 @@ const rule: Rule = {
     const issueDate = model.header?.issueDate;
     const window = events.window;
     const sentence = expected && `Rusty Events between ${formatIsoDate(expected.start)} - ${formatIsoDate(expected.end)}`;
+    // Writing the dates follows the header date: only a confirmed one is applied unasked.
+    const doubt = headerDateDoubt(model);
+    const safe = !doubt;
     if (!window) {
       const heading = events.section.heading;
       const position = { line: heading.line + 1, character: 0 };
@@ -25,7 +30,7 @@ const rule: Rule = {
         {
           range: heading.range,
           message: 'Upcoming Events has no window line `Rusty Events between START - END 🦀`.',
-          fix: sentence && issueDate ? { title: 'Add the window line', edits: [{ range: { start: position, end: position }, newText: `${model.eol}${sentence} 🦀${model.eol}` }] } : undefined,
+          fix: sentence && issueDate ? { title: 'Add the window line', edits: [{ range: { start: position, end: position }, newText: `${model.eol}${sentence} 🦀${model.eol}` }], safe, doubt } : undefined,
         },
       ];
     }
@@ -34,7 +39,7 @@ const rule: Rule = {
       findings.push({
         range: window.datesRange.start.character < window.datesRange.end.character ? window.datesRange : window.sentenceRange,
         message: sentence ? `Malformed window line: it should read \`${sentence} 🦀\`.` : 'Malformed window line: write `Rusty Events between YYYY-MM-DD - YYYY-MM-DD 🦀`.',
-        fix: sentence && issueDate ? { title: 'Rewrite the window line from the issue date', edits: [{ range: window.sentenceRange, newText: sentence }] } : undefined,
+        fix: sentence && issueDate ? { title: 'Rewrite the window line from the issue date', edits: [{ range: window.sentenceRange, newText: sentence }], safe, doubt } : undefined,
       });
     } else if (expected) {
       const written = (range: typeof window.startRange) => window.text.slice(range.start.character, range.end.character);
@@ -43,15 +48,15 @@ const rule: Rule = {
       if (issueDate && written(window.startRange) !== wantStart) {
         findings.push({
           range: window.startRange,
-          message: `The window starts ${written(window.startRange)}, but the issue is dated ${wantStart}.`,
-          fix: { title: `Start the window on ${wantStart}`, edits: [{ range: window.startRange, newText: wantStart }] },
+          message: `The window starts ${written(window.startRange)}, but the issue is dated ${wantStart}.${doubt ? ` Not rewritten unasked: ${doubt}.` : ''}`,
+          fix: { title: `Start the window on ${wantStart}`, edits: [{ range: window.startRange, newText: wantStart }], safe, doubt },
         });
       }
       if (written(window.endRange) !== wantEnd) {
         findings.push({
           range: window.endRange,
-          message: `The window ends ${written(window.endRange)}; it should end 28 days after ${wantStart}, on ${wantEnd}.`,
-          fix: { title: `End the window on ${wantEnd}`, edits: [{ range: window.endRange, newText: wantEnd }] },
+          message: `The window ends ${written(window.endRange)}; it should end 28 days after ${wantStart}, on ${wantEnd}.${doubt ? ` Not rewritten unasked: ${doubt}.` : ''}`,
+          fix: { title: `End the window on ${wantEnd}`, edits: [{ range: window.endRange, newText: wantEnd }], safe, doubt },
         });
       }
     }

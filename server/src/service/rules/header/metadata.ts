@@ -1,16 +1,14 @@
+import { conventionsAt } from '../../conventions';
 import type { HeaderField, IssueModel } from '../../model/types';
-import { formatIsoDate, isWednesday, parseIsoDate, type IsoDate } from '../../util/dates';
+import { fileNameDate, formatIsoDate, isWednesday, parseIsoDate, type IsoDate } from '../../util/dates';
 import type { Finding, Rule } from '../types';
 
 /** `Number:` exists since issue 92 (2015-08-17). */
 const FIRST_NUMBERED_ISSUE = 92;
-/** Issues come out on Wednesdays since issue 342 (2020-06-10); they came out on Mondays and Tuesdays before. */
-const FIRST_WEDNESDAY_DAY = parseIsoDate('2020-06-10')!.dayNumber;
 const CATEGORY = 'This Week in Rust';
 /** `Date:` as written: a date, and in old issues a time. */
 const DATE_VALUE = /^(\S+?)(\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const TITLE_NUMBER = /(This Week in Rust )(\d+)\s*$/i;
-const FILE_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 
 const rule: Rule = {
   id: 'header/metadata',
@@ -27,7 +25,7 @@ const rule: Rule = {
       return [{ range: model.lines.lineRange(0), message: 'The issue has no metadata header (`Title:`, `Number:`, `Date:`, `Category:` lines).' }];
     }
     const findings: Finding[] = [];
-    const fileDate = fileNameDate(model);
+    const fileDate = fileNameDate(model.fileName);
     const titleNumber = header.title ? TITLE_NUMBER.exec(header.title.value) : null;
 
     if (!header.title) {
@@ -72,7 +70,7 @@ function dateFindings(field: HeaderField, fileDate: IsoDate | undefined): Findin
       fix: { title: `Write ${iso}`, edits: [{ range: dateRange, newText: iso }] },
     });
   }
-  if (date.dayNumber >= FIRST_WEDNESDAY_DAY && !isWednesday(date)) {
+  if (conventionsAt(date).wednesdayIssues && !isWednesday(date)) {
     findings.push({ range: dateRange, message: `${iso} is not a Wednesday: issues come out on Wednesdays.`, severity: 'warning' });
   }
   // Old issues with a time of day may carry the previous or next day (time zones).
@@ -81,11 +79,6 @@ function dateFindings(field: HeaderField, fileDate: IsoDate | undefined): Findin
     findings.push({ range: dateRange, message: `The date ${iso} differs from the file name's ${formatIsoDate(fileDate)}.`, severity: 'warning' });
   }
   return findings;
-}
-
-function fileNameDate(model: IssueModel): IsoDate | undefined {
-  const match = model.fileName ? FILE_DATE.exec(model.fileName) : null;
-  return match ? parseIsoDate(match[1]) : undefined;
 }
 
 /** A missing key, with a fix that inserts its line before `line` when its value is known. */
