@@ -1,4 +1,4 @@
-import { comparePositions, type LineIndex } from '../util/text';
+import { comparePositions, type LineIndex, type Range } from '../util/text';
 import type { TextEdit } from './types';
 
 /** Applies edits to a text; edits that overlap an earlier one are skipped (a later pass gets them). */
@@ -33,4 +33,9 @@ export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
     kept.push(edit);
   }
   return kept;
+}
+
+/** A fix's scope of whole lines first … last (see `Fix.scope`). */
+export function lineScope(first: number, last: number): Range {
+  return { start: { line: first, character: 0 }, end: { line: last, character: 0 } };
 }

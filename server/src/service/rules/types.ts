@@ -15,6 +15,11 @@ export interface Fix {
   edits: TextEdit[];
   /** Whether fix-all may apply it unasked (false for fixes that need a person's eye). Default true. */
   safe?: boolean;
+  /**
+   * The lines the fix may change when they reach beyond the finding's entry (or the finding's own
+   * lines, outside entries): a sorted region, a moved event's old and new place. Tested as a property.
+   */
+  scope?: Range[];
   /** Why a fix that is usually applied unasked is not this time (a doubtful header date…), for the person asked. */
   doubt?: string;
 }

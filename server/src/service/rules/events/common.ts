@@ -2,7 +2,9 @@
 import type { Entry, EventsModel, IssueModel, Region } from '../../model/types';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../../util/dates';
 import { REGIONS, type RegionName } from '../../util/countries';
+import { lineScope } from '../fixes';
 import type { TextEdit } from '../types';
+import type { Range } from '../../util/text';
 
 /** The events section of an issue in the two-line ISO format; undefined for legacy issues and the template. */
 export function currentEvents(model: IssueModel): EventsModel | undefined {
@@ -85,6 +87,16 @@ export function permuteBlocks(model: IssueModel, blocks: readonly Block[], order
     range: { start: { line: blocks[firstSlot].first, character: 0 }, end: { line: last, character: model.lines.lineEnd(last) - model.lines.starts[last] } },
     newText,
   };
+}
+
+/** The lines of an event, as a fix's scope. */
+export function entryScope(entry: Entry): Range {
+  return lineScope(entry.line, entry.endLine);
+}
+
+/** The lines an edit touches (for an insertion, the line it goes before), as a fix's scope. */
+export function editScope(edit: TextEdit): Range {
+  return lineScope(edit.range.start.line, edit.range.end.line);
 }
 
 /** The edit that deletes an event's lines. */

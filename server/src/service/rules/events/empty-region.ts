@@ -1,3 +1,4 @@
+import { lineScope } from '../fixes';
 import type { Finding, Rule } from '../types';
 import { currentEvents } from './common';
 
@@ -14,14 +15,15 @@ const rule: Rule = {
     if (!events) return [];
     const findings: Finding[] = [];
     for (const region of events.regions) {
-      if (region.events.length > 0) continue;
+      // A region whose lines are all broken events is not empty: events/stray-line reports them.
+      if (region.section.entries.length > 0) continue;
       const heading = region.section.heading;
       let last = heading.line;
       while (last + 1 < model.lines.lineCount && model.lineKinds[last + 1] === 'blank') last++;
       findings.push({
         range: heading.range,
         message: `${region.name} has no events.`,
-        fix: { title: 'Remove the empty region', edits: [{ range: model.lines.linesWithBreakRange(heading.line, last), newText: '' }] },
+        fix: { title: 'Remove the empty region', edits: [{ range: model.lines.linesWithBreakRange(heading.line, last), newText: '' }], scope: [lineScope(heading.line, last)] },
       });
     }
     return findings;

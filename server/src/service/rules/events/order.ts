@@ -1,6 +1,7 @@
 import type { Entry } from '../../model/types';
 import { formatIsoDate } from '../../util/dates';
 import type { Finding, Fix, Rule } from '../types';
+import { lineScope } from '../fixes';
 import { compareEvents, currentEvents, eventStart, permuteBlocks } from './common';
 
 const rule: Rule = {
@@ -48,7 +49,7 @@ const rule: Rule = {
       if (entries.some((entry) => !eventStart(entry))) return undefined;
       const order = entries.map((_, index) => index).sort((a, b) => compareEvents(entries[a], entries[b]));
       const edit = permuteBlocks(model, entries.map((entry) => ({ first: entry.line, last: entry.endLine })), order);
-      return edit && { title: 'Sort the region by date, then location', edits: [edit] };
+      return edit && { title: 'Sort the region by date, then location', edits: [edit], scope: [lineScope(entries[0].line, entries[entries.length - 1].endLine)] };
     }
   },
 };

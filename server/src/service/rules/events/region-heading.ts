@@ -3,6 +3,7 @@ import { conventionsOf } from '../../conventions';
 import { REGIONS } from '../../util/countries';
 import { lineSpan } from '../../util/text';
 import type { Finding, Fix, Rule } from '../types';
+import { lineScope } from '../fixes';
 import { currentEvents, permuteBlocks, regionEnd, regionIndex, regionNamed } from './common';
 
 /** Region names of older issues: in a current issue they are unknown, and `Online` is today's `Virtual`. */
@@ -55,7 +56,7 @@ function reorderFix(model: IssueModel, regions: readonly Region[]): Fix | undefi
   if (!regions.every((region) => regionNamed(region.name))) return undefined;
   const order = regions.map((_, index) => index).sort((a, b) => regionIndex(regions[a].name) - regionIndex(regions[b].name));
   const edit = permuteBlocks(model, regions.map((region) => ({ first: region.section.heading.line, last: regionEnd(region) })), order);
-  return edit && { title: 'Put the regions in order', edits: [edit] };
+  return edit && { title: 'Put the regions in order', edits: [edit], scope: [lineScope(regions[0].section.heading.line, regionEnd(regions[regions.length - 1]))] };
 }
 
 /** The region headings: the sections under Upcoming Events, and region names at a wrong level around them. */

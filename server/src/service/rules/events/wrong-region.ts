@@ -1,7 +1,7 @@
 import type { Entry, EventsModel, IssueModel, Region } from '../../model/types';
 import { countriesWithSubdivision, countryName, isKnownCountryCode, regionsOfCountry, type RegionName } from '../../util/countries';
 import type { Finding, Fix, Rule } from '../types';
-import { currentEvents, insertIntoRegion, regionNamed, removeEntry } from './common';
+import { currentEvents, editScope, entryScope, insertIntoRegion, regionNamed, removeEntry } from './common';
 
 const rule: Rule = {
   id: 'events/wrong-region',
@@ -97,13 +97,13 @@ function twinFinding(model: IssueModel, events: EventsModel, entry: Entry, regio
     range: entry.event!.location!.label?.range ?? entry.event!.location!.range,
     message: `A hybrid event is listed under Virtual and under its continent: this one is missing under ${regionName}.`,
     severity: 'hint',
-    fix: insertion && { title: `Also list it under ${regionName}`, edits: [insertion], safe: false },
+    fix: insertion && { title: `Also list it under ${regionName}`, edits: [insertion], safe: false, scope: [entryScope(entry), editScope(insertion)] },
   };
 }
 
 function moveFix(model: IssueModel, events: EventsModel, entry: Entry, regionName: RegionName): Fix | undefined {
   const insertion = insertIntoRegion(model, events, regionName, entry);
-  return insertion && { title: `Move it to ${regionName}`, edits: [removeEntry(model, entry), insertion], safe: false };
+  return insertion && { title: `Move it to ${regionName}`, edits: [removeEntry(model, entry), insertion], safe: false, scope: [entryScope(entry), editScope(insertion)] };
 }
 
 export default rule;

@@ -1,5 +1,6 @@
 import type { HtmlComment, IssueModel, Section, SectionKind } from '../../model/types';
 import { NONE_SENTENCES as TEMPLATE_SENTENCES } from '../../model/sections';
+import { lineScope } from '../fixes';
 import type { Finding, Fix, Rule } from '../types';
 
 /**
@@ -45,7 +46,7 @@ const rule: Rule = {
       findings.push({
         range: section.heading.range,
         message: `"${section.heading.text}" has no entries this week and does not say so${sentence ? `: add "${firstLine(sentence)}"` : ''}.`,
-        fix: sentence && !hidden ? insertAfter(model, comment?.endLine ?? section.heading.line, sentence, comment !== undefined) : undefined,
+        fix: sentence && !hidden ? { ...insertAfter(model, comment?.endLine ?? section.heading.line, sentence, comment !== undefined), scope: [lineScope(section.heading.line, section.bodyEndLine - 1)] } : undefined,
       });
     }
     return findings;
