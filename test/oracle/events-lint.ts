@@ -45,12 +45,12 @@ class Cursor {
   }
   /** `parse_date`: a run of digits and dashes that chrono reads as a calendar date (month and day of 1 or 2 digits). */
   date(): Day {
-    const token = /^[0-9-]+/.exec(this.rest)?.[0] ?? '';
+    const token = /^[0-9-]*/.exec(this.rest)![0];
     this.rest = this.rest.slice(token.length);
-    const match = /^(\d+)-(\d{1,2})-(\d{1,2})$/.exec(token);
-    const day = match && Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-    if (!match || new Date(day!).getUTCDate() !== Number(match[3]) || new Date(day!).getUTCMonth() !== Number(match[2]) - 1) throw new Error(`not a date: ${token}`);
-    return day! / 86_400_000;
+    const [, year, month, day] = /^(\d+)-(\d{1,2})-(\d{1,2})$/.exec(token) ?? [];
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    if (!year || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) throw new Error(`not a date: ${token}`);
+    return date.getTime() / 86_400_000;
   }
   /** `parse_md_link`: `[label](url)`, the label up to the first `]`, the URL up to the first `)`, an absolute URL. */
   link(): { label: string; url: string } {
@@ -146,21 +146,23 @@ export function eventsLint(document: string): Rejection[] | undefined {
       if (state === 'links') state = 'overview';
       continue;
     }
-    const expected = { window: ['newline', 'window'], region: ['newline', 'region'], overview: ['newline', 'overview'], links: ['links'] }[state];
+    const expected: string[] = { window: ['newline', 'window'], region: ['newline', 'region'], overview: ['newline', 'overview'], links: ['links'] }[state];
     if (!expected.includes(parsed.kind)) {
-      // `recover_from_unexpected_line`
-      reject(at, 'unexpected');
-      if (state === 'window') return rejected; // it cannot recover before the window line
-      if (state === 'region') continue;
-      if (parsed.kind === 'region') (region = { line: at, events: 0, seen: new Set() }), (state = 'overview');
-      else if (parsed.kind === 'newline') (region = undefined), (state = 'region');
-      else if (parsed.kind === 'links') state = 'overview';
-      if (parsed.kind !== 'overview') continue;
-      state = 'overview';
+      reject(at, 'unexpected'); // then `recover_from_unexpected_line`:
+      if (state === 'window') return rejected; // none before the window line
+      if (state === 'region' || parsed.kind === 'window') continue;
+      if (parsed.kind === 'newline') region = undefined;
+      state = parsed.kind === 'newline' ? 'region' : 'overview';
+      if (parsed.kind === 'newline' || parsed.kind === 'links') continue;
+      // A region heading starts its region, an overview line is read as one (its pending event dropped).
     }
-    if (parsed.kind === 'window') (window = parsed), (state = 'region');
-    else if (parsed.kind === 'region') (region = { line: at, events: 0, seen: new Set() }), (state = 'overview');
-    else if (parsed.kind === 'newline' && state === 'overview') {
+    if (parsed.kind === 'window') {
+      window = parsed;
+      state = 'region';
+    } else if (parsed.kind === 'region') {
+      region = { line: at, events: 0, seen: new Set() };
+      state = 'overview';
+    } else if (parsed.kind === 'newline' && state === 'overview') {
       if (region && region.events === 0) reject(region.line, 'empty-region');
       region = undefined;
       state = 'region';
