@@ -1,4 +1,4 @@
-import { issue, testRule } from '../testing';
+import { eventsIssue, issue, testRule } from '../testing';
 import rule from './list-after-paragraph';
 
 testRule(rule, {
@@ -23,6 +23,11 @@ testRule(rule, {
       code: issue('# Quote of the Week\n\n> Some quote\n* [Not a quote](https://example.com/q)\n'),
       errors: [{ line: 9 }],
       output: issue('# Quote of the Week\n\n> Some quote\n\n* [Not a quote](https://example.com/q)\n'),
+    },
+    {
+      name: 'an event after a stray line under its region heading: no fix, a blank line would end the region',
+      code: eventsIssue('### Virtual\nMore events to be announced\n* 2026-01-15 | Virtual | [Rust Berlin](https://example.com/b)\n    * [**Hack and Learn**](https://example.com/b/1)'),
+      errors: [{ line: 12 }],
     },
   ],
 });

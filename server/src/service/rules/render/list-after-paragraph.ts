@@ -12,17 +12,20 @@ const rule: Rule = {
   docs:
     'A list item on the line right after a paragraph (or a block quote), with no blank line between. A ' +
     'CommonMark preview starts a list there, but the site (Python-Markdown) renders the item as more text of ' +
-    'the paragraph, bullet and all. A heading directly followed by a list is fine. The fix inserts a blank line.',
+    'the paragraph, bullet and all. A heading directly followed by a list is fine. The fix inserts a blank line (not in an Upcoming Events region, where a blank line ends the region).',
   check({ model }) {
     const findings: Finding[] = [];
     const kinds = model.lineKinds;
+    // In an events region a blank line ends the region for the events team's linter (events/blank-lines
+    // removes it again, and fix-all would never settle): the text above is a stray line for a person.
+    const inEventsRegion = (line: number) => model.events?.regions.some(({ section }) => section.heading.line < line && line < section.endLine) ?? false;
     for (let line = 1; line < kinds.length; line++) {
       if (kinds[line] !== 'list' || !endsParagraph(model.lines, kinds, line - 1)) continue;
       const start = { line, character: 0 };
       findings.push({
         range: model.lines.lineRange(line),
         message: 'This list item follows a paragraph without a blank line: the site renders it as part of the paragraph.',
-        fix: { title: 'Insert a blank line before the list', edits: [{ range: { start, end: start }, newText: model.eol }] },
+        fix: inEventsRegion(line) ? undefined : { title: 'Insert a blank line before the list', edits: [{ range: { start, end: start }, newText: model.eol }] },
       });
     }
     return findings;
