@@ -1,32 +1,181 @@
 /**
- * The language server: a thin mapping from LSP to the editor-agnostic service in ./service. Each
- * feature registers its handlers from its own module in ./lsp; all of them read the one model of
- * a document version through the shared ServerContext.
+ * The language server's main thread: it keeps the open documents and the settings, and maps each
+ * LSP request to the analysis worker (./analysis-worker.ts), where the editor-agnostic service in
+ * ./service runs. While the worker analyses, this thread still takes edits and cancellations, and
+ * stops an analysis that passes the time budget (see lsp/worker-host.ts).
  */
+import { join } from 'node:path';
 import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { authoringCapabilities, registerAuthoring } from './lsp/authoring';
-import { ServerContext } from './lsp/context';
-import { registerDiagnostics } from './lsp/diagnostics';
-import { registerOutline } from './lsp/outline';
-import { warmUp } from './lsp/warm-up';
+import { configFileIn, readConfigFile } from './service/config';
+import { baseName, DEFAULT_FILE_GLOBS } from './service/files';
+import { ANALYSIS_BUDGET } from './service/guard';
+import { validateRuleSettings, type RuleSettings } from './service/lint';
+import { authoringCapabilities, WorkerNotifications, WorkerRequests } from './lsp/protocol';
+import { WorkerHost } from './lsp/worker-host';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const context = new ServerContext(connection, documents);
+/** `TWIR_ANALYSIS_TIME_BUDGET_MS` overrides the budget, for tests. */
+const budgetMilliseconds = Number(process.env.TWIR_ANALYSIS_TIME_BUDGET_MS) || ANALYSIS_BUDGET.maxMilliseconds;
+
+let canPullConfiguration = false;
+let workspaceFolders: string[] = [];
+let settingsRules: RuleSettings = {};
+let files = DEFAULT_FILE_GLOBS;
+let configRules: RuleSettings = {};
+/** The version of each document whose analysis passed the time budget: not analysed until it changes. */
+const paused = new Map<string, number>();
+/** Documents the user was told are not analysed: told once until reopened. */
+const toldSkipped = new Set<string>();
+const reportedProblems = new Set<string>();
+
+function documentName(uri: string): string {
+  return baseName(URI.parse(uri).path);
+}
+
+function tellSkipped(uri: string, why: string): void {
+  if (toldSkipped.has(uri)) return;
+  toldSkipped.add(uri);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${documentName(uri)} ${why}` });
+}
+
+/** Said once per server, as a notification: a client that never answers a request cannot stall the server. */
+function showProblemsOnce(problems: readonly string[]): void {
+  for (const problem of problems) {
+    if (reportedProblems.has(problem)) continue;
+    reportedProblems.add(problem);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${problem}` });
+  }
+}
+
+const worker = new WorkerHost(join(__dirname, 'analysis-worker.js'), budgetMilliseconds, {
+  tooSlow(subject, milliseconds) {
+    if (subject.path) connection.console.warn(`${subject.path} took more than ${budgetMilliseconds / 1000} s to analyse: not compared with.`);
+    if (!subject.uri || subject.version === undefined) return;
+    paused.set(subject.uri, subject.version);
+    void connection.sendDiagnostics({ uri: subject.uri, version: subject.version, diagnostics: [] });
+    const seconds = (milliseconds / 1000).toFixed(1);
+    tellSkipped(subject.uri, `took more than ${seconds} s to analyse (the budget is ${budgetMilliseconds / 1000} s), so TWiR analysis is paused until the file changes.`);
+  },
+  skipped: tellSkipped,
+  log: (message) => connection.console.error(message),
+  recentIssuesRead: () => revalidateAll(),
+  openDocuments: () => documents.all().map((document) => ({ uri: document.uri, version: document.version, text: document.getText() })),
+});
+
+let sentSettings = '';
+
+/** Sends the settings to the worker when they changed, and diagnoses every document again with them. */
+function sendSettings(): void {
+  const settings = { files, rules: { ...configRules, ...settingsRules }, workspaceFolders };
+  if (JSON.stringify(settings) === sentSettings) return;
+  sentSettings = JSON.stringify(settings);
+  worker.notify(WorkerNotifications.settings, settings);
+  revalidateAll();
+}
+
+function loadWorkspaceConfig(): void {
+  const configs = workspaceFolders.map((folder) => readConfigFile(configFileIn(folder)));
+  configRules = Object.assign({}, ...configs.map((config) => config.rules));
+  showProblemsOnce(configs.flatMap((config) => config.problems));
+}
+
+async function pullSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  const value = (await connection.workspace.getConfiguration('twir')) as { files?: unknown; rules?: unknown } | null;
+  files = Array.isArray(value?.files) ? value.files.filter((item): item is string => typeof item === 'string') : DEFAULT_FILE_GLOBS;
+  const { settings, problems } = validateRuleSettings(value?.rules);
+  showProblemsOnce(problems.map((problem) => `twir.rules: ${problem}`));
+  settingsRules = settings;
+}
+
+/** Whether the document's current version passed the time budget. */
+function isPaused(uri: string): boolean {
+  const document = documents.get(uri);
+  return document !== undefined && paused.get(uri) === document.version;
+}
+
+/** Runs a request in the worker; a cancelled one is answered at once. */
+async function inWorker(method: string, params: unknown, uri: string | undefined, token: CancellationToken): Promise<unknown> {
+  if (uri && isPaused(uri)) return null;
+  const job = worker.request(method, params, { uri, version: uri ? documents.get(uri)?.version : undefined });
+  const cancelled = token.onCancellationRequested(job.cancel);
+  const result = await job.result;
+  cancelled.dispose();
+  return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : result;
+}
+
+for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/documentLink', 'textDocument/hover', 'textDocument/completion', 'textDocument/codeAction']) {
+  connection.onRequest(method, (params: { textDocument: { uri: string } }, token) => inWorker(method, params, params.textDocument?.uri, token));
+}
+connection.onExecuteCommand((params, token) => inWorker('workspace/executeCommand', params, typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined, token) as never);
+
+// Diagnostics: a newly opened document is analysed at once; edits wait for typing to pause this
+// long, so that a burst of changes is analysed once while a keystroke still shows its diagnostics
+// within ~100 ms. Only the latest version is published.
+const EDIT_DEBOUNCE_MS = 25;
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+const isLatest = (uri: string, version: number) => documents.get(uri)?.version === version && !pending.has(uri);
+
+async function publish(uri: string, version: number): Promise<void> {
+  if (!isLatest(uri, version)) return;
+  const diagnostics = isPaused(uri) ? [] : await worker.request(WorkerRequests.diagnostics, { uri, version }, { uri, version }).result;
+  if (diagnostics && isLatest(uri, version) && !isPaused(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics as never });
+}
+
+function schedule(uri: string, version: number, delay: number): void {
+  clearTimeout(pending.get(uri));
+  pending.set(
+    uri,
+    setTimeout(() => {
+      pending.delete(uri);
+      void publish(uri, version);
+    }, delay),
+  );
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) schedule(document.uri, document.version, 0);
+}
+
+const opened = new Set<string>();
+// An open fires onDidChangeContent too: the first analysis of a document is not debounced.
+documents.onDidChangeContent(({ document }) => {
+  worker.notify(WorkerNotifications.setDocument, { uri: document.uri, version: document.version, text: document.getText() });
+  const first = !opened.has(document.uri);
+  opened.add(document.uri);
+  schedule(document.uri, document.version, first ? 0 : EDIT_DEBOUNCE_MS);
+});
+documents.onDidClose(({ document }) => {
+  const { uri } = document;
+  clearTimeout(pending.get(uri));
+  pending.delete(uri);
+  opened.delete(uri);
+  paused.delete(uri);
+  toldSkipped.delete(uri);
+  worker.notify(WorkerNotifications.closeDocument, { uri });
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
 
 connection.onInitialize((params) => {
-  context.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-  context.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
-  if (context.workspaceFolders.length === 0 && params.rootUri) context.workspaceFolders = [URI.parse(params.rootUri).fsPath];
+  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+  sendSettings();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -39,27 +188,21 @@ connection.onInitialize((params) => {
   };
 });
 
-registerOutline(context);
-registerAuthoring(context);
-const diagnostics = registerDiagnostics(context);
-context.onRecentIssuesRead = () => diagnostics.revalidateAll();
-
 connection.onInitialized(async () => {
-  if (context.canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twir' });
-  context.loadWorkspaceConfig();
-  await context.pullSettings();
-  diagnostics.revalidateAll();
-  void warmUp();
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twir' });
+  loadWorkspaceConfig();
+  await pullSettings();
+  sendSettings();
 });
 
 connection.onDidChangeConfiguration(async () => {
-  await context.pullSettings();
-  diagnostics.revalidateAll();
+  await pullSettings();
+  sendSettings();
 });
 
 connection.onDidChangeWatchedFiles(() => {
-  context.loadWorkspaceConfig();
-  diagnostics.revalidateAll();
+  loadWorkspaceConfig();
+  sendSettings();
 });
 
 documents.listen(connection);
