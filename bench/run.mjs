@@ -11,15 +11,19 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { typingHeap } from './worker-heap.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test/fixtures');
 const SUBJECTS = ['seeds/2024-01-24-this-week-in-rust.md', 'seeds/2026-01-14-this-week-in-rust.md', 'published/2024-11-20-this-week-in-rust.md'];
 const LARGEST = SUBJECTS[2];
-const TARGETS = { reanalysisMs: 5, keystrokeMs: 100, firstDiagnosticsMs: 300, serverRssMb: 150, cliRatio: 0.5 };
+const TARGETS = { reanalysisMs: 5, keystrokeMs: 100, firstDiagnosticsMs: 300, serverRssMb: 150, cliRatio: 0.5, heapGrowthMb: 4, stallP95Ms: 100, stallMaxMs: 500 };
 const REANALYSIS_RUNS = 300;
 const KEYSTROKES = 40;
 const FOLDER_FILES = 200;
+const HEAP_KEYSTROKES = 2_000;
+/** The analysis budget (server/src/service/guard.ts). */
+const BUDGET_MS = 4_000;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -209,6 +213,7 @@ async function startServer() {
     /** Resolves with the time the diagnostics of that version arrived. */
     published: (uri, version) => new Promise((resolvePromise) => waiters.push({ uri, version, resolve: resolvePromise })),
     open: (uri, text) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } }),
+    request: (method, params) => connection.sendRequest(method, params),
     change: (uri, version, position, insert) =>
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: insert }] }),
     /** Resident memory in MB: from /proc on Linux, from ps elsewhere. */
@@ -284,6 +289,43 @@ async function measureMemory() {
   const rssMb = server.rssMb();
   await server.stop();
   return { serverRssMb: rssMb, openIssues: largest.map((path) => basename(path)) };
+}
+
+/**
+ * How long requests about a normal issue wait while the same server analyses a 124 KB paragraph of
+ * emphasis openers (quadratic for remark-parse: minutes) until the time budget stops it: hovers
+ * and outlines one after the other, 50 ms apart, from the open through the budget and the restart.
+ */
+async function measureStall() {
+  const server = await startServer();
+  await sleep(1500);
+  const normal = pathToFileURL(join(FIXTURES, SUBJECTS[1])).href;
+  const opened = server.published(normal, 1);
+  await server.open(normal, readFileSync(join(FIXTURES, SUBJECTS[1]), 'utf8'));
+  await opened;
+  const header = 'Title: This Week in Rust 700\nNumber: 700\nDate: 2027-04-07\nCategory: This Week in Rust\n\n';
+  const slow = 'file:///tmp/twir-bench/2027-04-07-this-week-in-rust.md';
+  const stopped = server.published(slow, 1);
+  const start = performance.now();
+  await server.open(slow, header + Array.from({ length: Math.round((124 * 1024) / 125) }, () => '*a'.repeat(62)).join('\n'));
+  const waits = [];
+  for (let i = 0; performance.now() - start < BUDGET_MS + 3000; i++) {
+    const sent = performance.now();
+    await (i % 2
+      ? server.request('textDocument/documentSymbol', { textDocument: { uri: normal } })
+      : server.request('textDocument/hover', { textDocument: { uri: normal }, position: { line: 20 + (i % 40), character: 4 } }));
+    waits.push(performance.now() - sent);
+    await sleep(50);
+  }
+  const stoppedAfterMs = (await stopped) - start;
+  await server.stop();
+  return { stallRequests: waits.length, stallP95Ms: percentile(waits, 0.95), stallMaxMs: Math.max(...waits), slowDocumentStoppedAfterMs: stoppedAfterMs };
+}
+
+/** The analysis worker's heap after GC, before and after typing into the largest issue. */
+function measureHeap() {
+  const path = join(FIXTURES, LARGEST);
+  return typingHeap(join(ROOT, 'dist/analysis-worker.js'), { uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8'), keystrokes: HEAP_KEYSTROKES });
 }
 
 function listIssues(folder) {

@@ -8,6 +8,15 @@ export interface JobSubject {
   path?: string;
 }
 
+/**
+ * A job that has run this long while the user waits for an answer about another document is
+ * stopped (the worker replaced) and run again later: longer than a real issue takes to analyse,
+ * far shorter than the budget.
+ */
+const YIELD_MILLISECONDS = 300;
+/** A stopped job runs again once the user asked for nothing for this long. */
+const QUIET_MILLISECONDS = 1_000;
+
 interface Job extends JobSubject {
   id: number;
   method: string;
@@ -18,7 +27,7 @@ interface Job extends JobSubject {
 }
 
 export interface WorkerHostEvents {
-  /** A job passed the time budget: the worker was restarted without it. */
+  /** A job passed the time budget: the worker was replaced without it. */
   tooSlow(subject: JobSubject, milliseconds: number): void;
   /** The worker does not analyse a document (over a budget of service/guard.ts). */
   skipped(uri: string, why: string): void;
@@ -31,26 +40,33 @@ export interface WorkerHostEvents {
 
 /**
  * The analysis worker seen from the LSP main thread. Jobs wait here and go to the worker one at a
- * time, so that the main thread knows what runs and for how long: a job past the time budget has
- * the worker terminated and a new one started (sent the settings and the open documents again).
- * Cancelling a waiting job drops it here.
+ * time, so that the main thread knows what runs and for how long. A job past the time budget has
+ * the worker terminated and replaced (the new one is sent the settings and the open documents); a
+ * long job yields the same way to a request about another document. A spare worker, started and
+ * warmed up but holding nothing, takes over at once. Cancelling a waiting job drops it here.
  */
 export class WorkerHost {
-  private worker!: Worker;
+  private worker: Worker;
   private ready = false;
+  private spare?: { worker: Worker; ready: boolean };
   private readonly queue: Job[] = [];
   private running?: { job: Job; started: number; timer: ReturnType<typeof setTimeout> };
   private nextId = 1;
   private settings?: Settings;
   /** Recent issues that passed the time budget: the next worker skips them too. */
   private readonly refusedFiles = new Set<string>();
+  /** Documents whose analysis yielded to others: the version, and the time it has had so far. */
+  private readonly yielded = new Map<string, { version?: number; milliseconds: number }>();
+  /** When the user last asked for something or got an answer. */
+  private lastActivity = 0;
+  private quietTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly script: string,
     private readonly budgetMilliseconds: number,
     private readonly events: WorkerHostEvents,
   ) {
-    this.start();
+    this.worker = this.spawn();
   }
 
   /** Notifications reach the worker in order, before any request sent after them. */
@@ -66,6 +82,8 @@ export class WorkerHost {
       job = { id: this.nextId++, method, params, background, resolve, ...subject };
     });
     this.queue.push(job);
+    if (this.waitsForUser(job)) this.lastActivity = performance.now();
+    if (this.running && performance.now() - this.running.started >= YIELD_MILLISECONDS) this.yieldToOthers();
     this.pump();
     return {
       result,
@@ -77,53 +95,103 @@ export class WorkerHost {
     };
   }
 
-  /** Whether a job about this recent issue waits or runs. */
-  private readingFile(path: string): boolean {
-    return this.running?.job.path === path || this.queue.some((job) => job.path === path);
-  }
-
-  private start(): void {
-    this.ready = false;
-    this.worker = new Worker(this.script);
-    const worker = this.worker;
-    worker.on('message', (message: FromWorker) => worker === this.worker && this.receive(message));
-    worker.on('error', (error) => worker === this.worker && this.events.log(`analysis worker failed: ${error.stack ?? error}`));
+  private spawn(): Worker {
+    const worker = new Worker(this.script);
+    worker.on('message', (message: FromWorker) => {
+      if (worker === this.worker) this.receive(message);
+      else if (worker === this.spare?.worker && 'method' in message && message.method === MainNotifications.ready) this.spare.ready = true;
+    });
+    worker.on('error', (error) => this.events.log(`analysis worker failed: ${error.stack ?? error}`));
     // A worker that died on its own (out of memory, a crash) is replaced; its job gets no answer.
-    worker.on('exit', () => worker === this.worker && this.restart());
-    if (this.settings) this.notify(WorkerNotifications.settings, this.settings);
-    for (const path of this.refusedFiles) this.notify(WorkerNotifications.refuseIssueFile, { path });
-    for (const document of this.events.openDocuments()) this.notify(WorkerNotifications.setDocument, document);
+    worker.on('exit', () => {
+      if (worker === this.worker) this.replaceWorker();
+      else if (worker === this.spare?.worker) this.spare = undefined;
+    });
+    return worker;
   }
 
-  private restart(): void {
+  /** Replaces the worker; the job it was running gets no answer, or waits again when `retry`. */
+  private replaceWorker(retry = false): void {
     const running = this.running;
     this.running = undefined;
     if (running) {
       clearTimeout(running.timer);
-      running.job.resolve(null);
+      if (retry) this.queue.unshift(running.job);
+      else running.job.resolve(null);
     }
     const old = this.worker;
-    this.start();
+    this.worker = this.spare?.worker ?? this.spawn();
+    this.ready = this.spare?.ready ?? false;
+    this.spare = undefined;
     void old.terminate();
+    if (this.settings) this.notify(WorkerNotifications.settings, this.settings);
+    for (const path of this.refusedFiles) this.notify(WorkerNotifications.refuseIssueFile, { path });
+    for (const document of this.events.openDocuments()) this.notify(WorkerNotifications.setDocument, document);
+    this.spare = { worker: this.spawn(), ready: false };
     this.pump();
+  }
+
+  /** A request the user waits for: not diagnostics (published when ready), nor a yielded or background job. */
+  private waitsForUser(job: Job): boolean {
+    return !job.background && job.method !== WorkerRequests.diagnostics && !this.deferred(job);
+  }
+
+  /** A job of a document whose analysis yielded, for the same version: it waits for a quiet moment. */
+  private deferred(job: Job): boolean {
+    const yielded = job.uri === undefined ? undefined : this.yielded.get(job.uri);
+    return yielded !== undefined && yielded.version === job.version;
+  }
+
+  /** The time a job has had in earlier workers. */
+  private spent(job: Job): number {
+    return this.deferred(job) ? this.yielded.get(job.uri!)!.milliseconds : 0;
+  }
+
+  /** The next job: requests first, then yielded analyses once the user is quiet, then background reads. */
+  private next(): Job | undefined {
+    let index = this.queue.findIndex((job) => !job.background && !this.deferred(job));
+    if (index < 0) {
+      const deferred = this.queue.findIndex((job) => this.deferred(job));
+      const quietIn = this.lastActivity + QUIET_MILLISECONDS - performance.now();
+      if (deferred >= 0 && quietIn <= 0) index = deferred;
+      else if (deferred >= 0) {
+        clearTimeout(this.quietTimer);
+        this.quietTimer = setTimeout(() => this.pump(), quietIn);
+      }
+    }
+    if (index < 0) index = this.queue.findIndex((job) => job.background);
+    return index < 0 ? undefined : this.queue.splice(index, 1)[0];
   }
 
   private pump(): void {
     if (!this.ready || this.running) return;
-    const index = this.queue.findIndex((job) => !job.background);
-    const [job] = this.queue.splice(index >= 0 ? index : 0, 1);
+    const job = this.next();
     if (!job) return;
-    const started = performance.now();
-    const timer = setTimeout(() => this.tooSlow(), this.budgetMilliseconds);
-    this.running = { job, started, timer };
+    const timer = setTimeout(() => this.tooSlow(), this.budgetMilliseconds - this.spent(job));
+    this.running = { job, started: performance.now(), timer };
+    setTimeout(() => this.running?.job === job && this.yieldToOthers(), YIELD_MILLISECONDS);
     this.worker.postMessage({ id: job.id, method: job.method, params: job.params } satisfies ToWorker);
+  }
+
+  /**
+   * A long analysis of one document stops for a request the user makes about another: the worker
+   * is replaced without it (the other documents' models are rebuilt), and it runs again, with the
+   * time it has left, when the user is quiet.
+   */
+  private yieldToOthers(): void {
+    const { job, started } = this.running!;
+    if (job.uri === undefined || !this.queue.some((other) => this.waitsForUser(other) && other.uri !== job.uri)) return;
+    this.yielded.set(job.uri, { version: job.version, milliseconds: this.spent(job) + performance.now() - started });
+    this.replaceWorker(true);
   }
 
   private tooSlow(): void {
     const { job, started } = this.running!;
+    const milliseconds = this.spent(job) + performance.now() - started;
     if (job.path) this.refusedFiles.add(job.path);
-    this.restart();
-    this.events.tooSlow(job, performance.now() - started);
+    if (job.uri !== undefined) this.yielded.delete(job.uri);
+    this.replaceWorker();
+    this.events.tooSlow(job, milliseconds);
   }
 
   private receive(message: FromWorker): void {
@@ -132,6 +200,9 @@ export class WorkerHost {
       const { job, timer } = this.running;
       clearTimeout(timer);
       this.running = undefined;
+      if (this.waitsForUser(job)) this.lastActivity = performance.now();
+      // Done in time after all: the document's model is built, its other requests need not wait.
+      if (this.deferred(job)) this.yielded.delete(job.uri!);
       job.resolve('result' in message ? message.result : null);
       if (job.background && !this.queue.some((other) => other.background)) this.events.recentIssuesRead();
       this.pump();
@@ -141,6 +212,8 @@ export class WorkerHost {
     switch (message.method) {
       case MainNotifications.ready:
         this.ready = true;
+        // Started (on the other core) once the first worker is up, and warmed up: ready to take over.
+        this.spare ??= { worker: this.spawn(), ready: false };
         this.pump();
         break;
       case MainNotifications.skipped:
@@ -155,5 +228,10 @@ export class WorkerHost {
         }
         break;
     }
+  }
+
+  /** Whether a job about this recent issue waits or runs. */
+  private readingFile(path: string): boolean {
+    return this.running?.job.path === path || this.queue.some((job) => job.path === path);
   }
 }
