@@ -1,6 +1,7 @@
 // `npm run bench`: measures the speed targets of twir-author in one run and prints a table with
 // PASS/FAIL per target; the numbers also go to bench/results/latest.json. It times the service
-// in-process (bundled by esbuild as the server is), the real server over stdio, and twir-lint
+// in-process (bundled by esbuild as the server is), the real server over stdio (with its analysis
+// worker's heap over 2,000 keystrokes and its answers while a pathological document is analysed), and twir-lint
 // against markdownlint-cli2 over a folder of issues.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -363,7 +364,7 @@ const directory = mkdtempSync(join(tmpdir(), 'twir-bench-'));
 try {
   const engine = await loadEngine(directory);
   const files = Object.fromEntries(SUBJECTS.map((name) => [name, measureEngine(engine, name)]));
-  const server = { ...(await measureServer()), ...(await measureMemory()) };
+  const server = { ...(await measureServer()), ...(await measureMemory()), heap: await measureHeap(), ...(await measureStall()) };
   const cli = await measureCli(directory);
 
   const checks = [
@@ -372,6 +373,9 @@ try {
     { target: 'first diagnostics after opening, slowest subject', value: Math.max(...Object.values(server.firstDiagnosticsMs)), limit: TARGETS.firstDiagnosticsMs, unit: 'ms' },
     { target: 'server RSS with the 10 largest issues open', value: server.serverRssMb, limit: TARGETS.serverRssMb, unit: 'MB' },
     { target: `twir-lint / markdownlint-cli2 over ${cli.files} files`, value: cli.cliRatio, limit: TARGETS.cliRatio, unit: '×' },
+    { target: `worker heap growth after GC over ${HEAP_KEYSTROKES} keystrokes, ${basename(LARGEST)}`, value: server.heap.growthMb, limit: TARGETS.heapGrowthMb, unit: 'MB' },
+    { target: 'wait of requests for another document during a pathological analysis, p95', value: server.stallP95Ms, limit: TARGETS.stallP95Ms, unit: 'ms' },
+    { target: 'wait of requests for another document during a pathological analysis, max', value: server.stallMaxMs, limit: TARGETS.stallMaxMs, unit: 'ms' },
   ].map((check) => ({ ...check, pass: check.value === undefined ? undefined : check.value <= check.limit }));
 
   const fmt = (value, digits = 1) => (value === undefined ? 'not built' : value.toFixed(digits));
@@ -397,6 +401,8 @@ try {
   );
   console.log(`keystroke → publishDiagnostics (server, ${KEYSTROKES} keystrokes into ${basename(LARGEST)}): median ${fmt(server.keystrokeMs)} ms, max ${fmt(server.keystrokeMaxMs)} ms`);
   console.log(`server RSS with the 10 largest issues open: ${fmt(server.serverRssMb)} MB`);
+  console.log(`analysis worker heap after GC: ${fmt(server.heap.beforeMb)} MB, ${fmt(server.heap.afterMb)} MB after ${HEAP_KEYSTROKES} keystrokes, ${fmt(server.heap.closedMb)} MB once closed`);
+  console.log(`while a 124 KB pathological paragraph is analysed: ${server.stallRequests} requests for another document waited ${fmt(server.stallP95Ms)} ms at p95, ${fmt(server.stallMaxMs)} ms at most; the paragraph was stopped after ${fmt(server.slowDocumentStoppedAfterMs / 1000)} s`);
   console.log(`over ${cli.files} issues: twir-lint ${fmt(cli.twirLintMs, 0)} ms, markdownlint-cli2 ${fmt(cli.markdownlintMs, 0)} ms, ratio ${fmt(cli.cliRatio, 2)}\n`);
   console.table(checks.map((check) => ({ target: check.target, value: `${fmt(check.value, 2)} ${check.unit}`, limit: `≤ ${check.limit} ${check.unit}`, result: check.pass === undefined ? 'not built' : check.pass ? 'PASS' : 'FAIL' })));
 

@@ -17,6 +17,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -119,10 +120,14 @@ async function inWorker(method: string, params: unknown, uri: string | undefined
   return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : result;
 }
 
-for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/documentLink', 'textDocument/hover', 'textDocument/completion', 'textDocument/codeAction']) {
-  connection.onRequest(method, (params: { textDocument: { uri: string } }, token) => inWorker(method, params, params.textDocument?.uri, token));
+/** The document a request is about: its text document, or a command's first argument. */
+function uriOf(params: { textDocument?: { uri?: unknown }; arguments?: unknown[] }): string | undefined {
+  const uri = params.textDocument?.uri ?? params.arguments?.[0];
+  return typeof uri === 'string' ? uri : undefined;
 }
-connection.onExecuteCommand((params, token) => inWorker('workspace/executeCommand', params, typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined, token) as never);
+
+const WORKER_METHODS = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/documentLink', 'textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'workspace/executeCommand'];
+for (const method of WORKER_METHODS) connection.onRequest(method, (params: Parameters<typeof uriOf>[0], token) => inWorker(method, params, uriOf(params), token));
 
 // Diagnostics: a newly opened document is analysed at once; edits wait for typing to pause this
 // long, so that a burst of changes is analysed once while a keystroke still shows its diagnostics
@@ -134,7 +139,7 @@ const isLatest = (uri: string, version: number) => documents.get(uri)?.version =
 async function publish(uri: string, version: number): Promise<void> {
   if (!isLatest(uri, version)) return;
   const diagnostics = isPaused(uri) ? [] : await worker.request(WorkerRequests.diagnostics, { uri, version }, { uri, version }).result;
-  if (diagnostics && isLatest(uri, version) && !isPaused(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics as never });
+  if (diagnostics && isLatest(uri, version) && !isPaused(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics as Diagnostic[] });
 }
 
 function schedule(uri: string, version: number, delay: number): void {

@@ -5,16 +5,14 @@
  */
 import type { DocumentSymbol, ShowMessageParams } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, startServer, type ServerSession } from '../lsp/server-process';
+import { answeredWithin, fixture, startServer, type ServerSession } from '../lsp/server-process';
 import { pathologicalParagraph } from './hostile';
 
 /** Far more than the time budget below and a worker restart: an answer later than this is a hang. */
 const NOT_HUNG_MS = 15_000;
 const BUDGET_MS = 1_500;
 
-function within<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${NOT_HUNG_MS} ms`)), NOT_HUNG_MS))]);
-}
+const within = <T>(promise: Promise<T>, what: string) => answeredWithin(promise, NOT_HUNG_MS, what);
 
 describe('language server process: the analysis worker and the time budget', () => {
   let server: ServerSession;

@@ -3,23 +3,22 @@
  * first): `.twir-lint.json`, `DRAFT_TEMPLATE` and the recent issues as a FIFO with no writer, as a
  * symbolic link to `/dev/zero`, or huge. Each is refused with a message, and the server goes on.
  * Config problems are notifications: a client that never answers a request cannot stall the server.
+ * twir-lint reads a --config the same way.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ShowMessageParams } from 'vscode-languageserver-protocol';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, fixture, startServer, type ServerSession } from '../lsp/server-process';
+import { answeredWithin, FIXTURES, fixture, startServer, type ServerSession } from '../lsp/server-process';
 import { REAL_ISSUE } from './hostile';
 
 /** Far longer than reading a few files takes: an answer later than this is a hang. */
 const NOT_HUNG_MS = 10_000;
 
-function within<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${NOT_HUNG_MS} ms`)), NOT_HUNG_MS))]);
-}
+const within = <T>(promise: Promise<T>, what: string) => answeredWithin(promise, NOT_HUNG_MS, what);
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -125,5 +124,14 @@ describe('language server process: a workspace that cannot hurt the server', () 
     } finally {
       await server.stop();
     }
+  });
+
+  it('twir-lint refuses a --config that is a FIFO, with exit status 2', () => {
+    const root = checkout(fifo, ['fifo.json']);
+    const cli = resolve(__dirname, '../../dist/cli.js');
+    const run = spawnSync(process.execPath, [cli, '--config', join(root, 'fifo.json'), join(root, 'content')], { encoding: 'utf8', timeout: NOT_HUNG_MS });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/fifo\.json is not a regular file/);
   });
 });

@@ -1,7 +1,8 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { configFileIn, parseConfig, type LintConfig } from '../service/config';
 import { isIssueFile } from '../service/files';
+import { readWorkspaceFile } from '../service/workspace/read';
 
 export interface Input {
   /** Absolute path. */
@@ -71,12 +72,11 @@ export function collectInputs(paths: readonly string[], configOption: string | u
 }
 
 function readConfig(file: string, explicit: boolean): LintConfig {
-  try {
-    return parseConfig(readFileSync(file, 'utf8'), file);
-  } catch (error) {
-    // An explicit --config that is missing is a mistake; a found one that vanished is too.
-    return { rules: {}, problems: [`cannot read the config ${explicit ? 'given with --config' : 'file'}: ${(error as Error).message}`] };
-  }
+  // As the server reads it: a FIFO or a device is refused, never waited on.
+  const read = readWorkspaceFile(file);
+  if ('text' in read) return parseConfig(read.text, file);
+  // An explicit --config that is missing is a mistake; a found one that vanished is too.
+  return { rules: {}, problems: [`cannot read the config ${explicit ? 'given with --config' : 'file'}: ${'problem' in read ? read.problem : `no such file ${file}`}`] };
 }
 
 function nearestConfigFile(folder: string): string | undefined {

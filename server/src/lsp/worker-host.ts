@@ -42,13 +42,12 @@ export interface WorkerHostEvents {
  * The analysis worker seen from the LSP main thread. Jobs wait here and go to the worker one at a
  * time, so that the main thread knows what runs and for how long. A job past the time budget has
  * the worker terminated and replaced (the new one is sent the settings and the open documents); a
- * long job yields the same way to a request about another document. A spare worker, started and
- * warmed up but holding nothing, takes over at once. Cancelling a waiting job drops it here.
+ * long job yields the same way to a request about another document. Cancelling a waiting job
+ * drops it here.
  */
 export class WorkerHost {
   private worker: Worker;
   private ready = false;
-  private spare?: { worker: Worker; ready: boolean };
   private readonly queue: Job[] = [];
   private running?: { job: Job; started: number; timer: ReturnType<typeof setTimeout> };
   private nextId = 1;
@@ -96,17 +95,12 @@ export class WorkerHost {
   }
 
   private spawn(): Worker {
+    this.ready = false;
     const worker = new Worker(this.script);
-    worker.on('message', (message: FromWorker) => {
-      if (worker === this.worker) this.receive(message);
-      else if (worker === this.spare?.worker && 'method' in message && message.method === MainNotifications.ready) this.spare.ready = true;
-    });
-    worker.on('error', (error) => this.events.log(`analysis worker failed: ${error.stack ?? error}`));
+    worker.on('message', (message: FromWorker) => worker === this.worker && this.receive(message));
+    worker.on('error', (error) => worker === this.worker && this.events.log(`analysis worker failed: ${error.stack ?? error}`));
     // A worker that died on its own (out of memory, a crash) is replaced; its job gets no answer.
-    worker.on('exit', () => {
-      if (worker === this.worker) this.replaceWorker();
-      else if (worker === this.spare?.worker) this.spare = undefined;
-    });
+    worker.on('exit', () => worker === this.worker && this.replaceWorker());
     return worker;
   }
 
@@ -120,14 +114,11 @@ export class WorkerHost {
       else running.job.resolve(null);
     }
     const old = this.worker;
-    this.worker = this.spare?.worker ?? this.spawn();
-    this.ready = this.spare?.ready ?? false;
-    this.spare = undefined;
+    this.worker = this.spawn();
     void old.terminate();
     if (this.settings) this.notify(WorkerNotifications.settings, this.settings);
     for (const path of this.refusedFiles) this.notify(WorkerNotifications.refuseIssueFile, { path });
     for (const document of this.events.openDocuments()) this.notify(WorkerNotifications.setDocument, document);
-    this.spare = { worker: this.spawn(), ready: false };
     this.pump();
   }
 
@@ -212,8 +203,6 @@ export class WorkerHost {
     switch (message.method) {
       case MainNotifications.ready:
         this.ready = true;
-        // Started (on the other core) once the first worker is up, and warmed up: ready to take over.
-        this.spare ??= { worker: this.spawn(), ready: false };
         this.pump();
         break;
       case MainNotifications.skipped:
