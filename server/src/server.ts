@@ -20,12 +20,9 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { configFileIn, readConfigFile } from './service/config';
-import { baseName, DEFAULT_FILE_GLOBS } from './service/files';
+import { URI, Utils } from 'vscode-uri';
 import { ANALYSIS_BUDGET } from './service/guard';
-import { validateRuleSettings, type RuleSettings } from './service/lint';
-import { authoringCapabilities, WorkerNotifications, WorkerRequests } from './lsp/protocol';
+import { authoringCapabilities, WorkerNotifications, WorkerRequests, type Settings } from './lsp/protocol';
 import { WorkerHost } from './lsp/worker-host';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -34,24 +31,19 @@ const documents = new TextDocuments(TextDocument);
 const budgetMilliseconds = Number(process.env.TWIR_ANALYSIS_TIME_BUDGET_MS) || ANALYSIS_BUDGET.maxMilliseconds;
 
 let canPullConfiguration = false;
-let workspaceFolders: string[] = [];
-let settingsRules: RuleSettings = {};
-let files = DEFAULT_FILE_GLOBS;
-let configRules: RuleSettings = {};
+let settings: Settings = { twir: null, workspaceFolders: [] };
+/** The settings in effect, as the worker last read them. */
+let effectiveSettings: string | undefined;
 /** The version of each document whose analysis passed the time budget: not analysed until it changes. */
 const paused = new Map<string, number>();
 /** Documents the user was told are not analysed: told once until reopened. */
 const toldSkipped = new Set<string>();
 const reportedProblems = new Set<string>();
 
-function documentName(uri: string): string {
-  return baseName(URI.parse(uri).path);
-}
-
 function tellSkipped(uri: string, why: string): void {
   if (toldSkipped.has(uri)) return;
   toldSkipped.add(uri);
-  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${documentName(uri)} ${why}` });
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${Utils.basename(URI.parse(uri))} ${why}` });
 }
 
 /** Said once per server, as a notification: a client that never answers a request cannot stall the server. */
@@ -72,36 +64,27 @@ const worker = new WorkerHost(join(__dirname, 'analysis-worker.js'), budgetMilli
     const seconds = (milliseconds / 1000).toFixed(1);
     tellSkipped(subject.uri, `took more than ${seconds} s to analyse (the budget is ${budgetMilliseconds / 1000} s), so TWiR analysis is paused until the file changes.`);
   },
+  settingsRead(problems, effective) {
+    showProblemsOnce(problems);
+    // The first read precedes every analysis (the worker takes messages in order).
+    const changed = effectiveSettings !== undefined && effective !== effectiveSettings;
+    effectiveSettings = effective;
+    if (changed) revalidateAll();
+  },
   skipped: tellSkipped,
   log: (message) => connection.console.error(message),
   recentIssuesRead: () => revalidateAll(),
   openDocuments: () => documents.all().map((document) => ({ uri: document.uri, version: document.version, text: document.getText() })),
 });
 
-let sentSettings = '';
-
-/** Sends the settings to the worker when they changed, and diagnoses every document again with them. */
+/** Has the worker read the settings and `.twir-lint.json` again. */
 function sendSettings(): void {
-  const settings = { files, rules: { ...configRules, ...settingsRules }, workspaceFolders };
-  if (JSON.stringify(settings) === sentSettings) return;
-  sentSettings = JSON.stringify(settings);
   worker.notify(WorkerNotifications.settings, settings);
-  revalidateAll();
-}
-
-function loadWorkspaceConfig(): void {
-  const configs = workspaceFolders.map((folder) => readConfigFile(configFileIn(folder)));
-  configRules = Object.assign({}, ...configs.map((config) => config.rules));
-  showProblemsOnce(configs.flatMap((config) => config.problems));
 }
 
 async function pullSettings(): Promise<void> {
   if (!canPullConfiguration) return;
-  const value = (await connection.workspace.getConfiguration('twir')) as { files?: unknown; rules?: unknown } | null;
-  files = Array.isArray(value?.files) ? value.files.filter((item): item is string => typeof item === 'string') : DEFAULT_FILE_GLOBS;
-  const { settings, problems } = validateRuleSettings(value?.rules);
-  showProblemsOnce(problems.map((problem) => `twir.rules: ${problem}`));
-  settingsRules = settings;
+  settings = { ...settings, twir: (await connection.workspace.getConfiguration('twir')) as Settings['twir'] };
 }
 
 /** Whether the document's current version passed the time budget. */
@@ -178,8 +161,8 @@ documents.onDidClose(({ document }) => {
 
 connection.onInitialize((params) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-  workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
-  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+  const folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
+  settings = { twir: null, workspaceFolders: folders.length === 0 && params.rootUri ? [URI.parse(params.rootUri).fsPath] : folders };
   sendSettings();
   return {
     capabilities: {
@@ -195,7 +178,6 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(async () => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twir' });
-  loadWorkspaceConfig();
   await pullSettings();
   sendSettings();
 });
@@ -205,10 +187,7 @@ connection.onDidChangeConfiguration(async () => {
   sendSettings();
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  loadWorkspaceConfig();
-  sendSettings();
-});
+connection.onDidChangeWatchedFiles(sendSettings);
 
 documents.listen(connection);
 connection.listen();

@@ -98,7 +98,7 @@ function clampPosition(model: IssueModel, position: Position): Position {
 /** The next draft beside the active issue (or in the first workspace folder holding `draft/`). */
 function newDraftCommand(context: AnalysisContext, uri: string | undefined): CommandResult {
   const fromDocument = uri && URI.parse(uri).scheme === 'file' ? repositoryRootOf(URI.parse(uri).fsPath) : undefined;
-  const candidates = [...(fromDocument ? [fromDocument] : []), ...context.settings.workspaceFolders];
+  const candidates = [...(fromDocument ? [fromDocument] : []), ...context.workspaceFolders];
   const today = dateFromDayNumber(Math.floor(Date.now() / 86_400_000));
   const root = checkoutWithTemplate(candidates);
   if (!root) return { message: `Open a This Week in Rust checkout (with ${TEMPLATE_PATH}) first.` };

@@ -2,7 +2,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { baseName, DEFAULT_FILE_GLOBS, isIssueFile } from '../service/files';
 import { overBudget } from '../service/guard';
-import { lint, type LintOptions, type LintResult } from '../service/lint';
+import { configFileIn, readConfigFile } from '../service/config';
+import { lint, validateRuleSettings, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import { ModelCache } from '../service/model/analyze';
 import type { IssueModel } from '../service/model/types';
 import type { RelatedIssue } from '../service/rules/types';
@@ -19,7 +20,10 @@ const RECENT_ISSUES_RECHECK_MS = 2000;
 export class AnalysisContext {
   readonly models = new ModelCache();
   readonly documents = new Map<string, TextDocument>();
-  settings: Settings = { files: DEFAULT_FILE_GLOBS, rules: {}, workspaceFolders: [] };
+  files = DEFAULT_FILE_GLOBS;
+  /** `.twir-lint.json` of each workspace folder, then `twir.rules` over it. */
+  rules: RuleSettings = {};
+  workspaceFolders: string[] = [];
   private readonly lintResults = new Map<string, { version: number; result: LintResult }>();
   /** Why each version is not analysed (undefined: it is), checked once per version. */
   private readonly budgetChecks = new Map<string, { version: number; reason?: string }>();
@@ -49,7 +53,7 @@ export class AnalysisContext {
 
   isIssue(document: TextDocument): boolean {
     const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-    return isIssueFile(this.documentPath(document), firstLine, this.settings.files);
+    return isIssueFile(this.documentPath(document), firstLine, this.files);
   }
 
   /** The model of the document's current version, or undefined when it is not a TWiR issue. */
@@ -106,7 +110,7 @@ export class AnalysisContext {
 
   /** The settings and, for files, the issues before this one in its repository (for links/duplicate). */
   lintOptions(document: TextDocument, model: IssueModel): LintOptions {
-    return { rules: this.settings.rules, recentIssues: this.recentIssues(document, model) };
+    return { rules: this.rules, recentIssues: this.recentIssues(document, model) };
   }
 
   /** The diagnostics of the document's current version, linted once per version. */
@@ -121,9 +125,15 @@ export class AnalysisContext {
     return result;
   }
 
-  /** Settings changed: every cached lint result is stale. */
-  setSettings(settings: Settings): void {
-    this.settings = settings;
+  /** Takes the client's settings and reads `.twir-lint.json` again: every cached lint result is stale. */
+  setSettings({ twir, workspaceFolders }: Settings): void {
+    const configs = workspaceFolders.map((folder) => readConfigFile(configFileIn(folder)));
+    const { settings, problems } = validateRuleSettings(twir?.rules);
+    this.workspaceFolders = workspaceFolders;
+    this.files = Array.isArray(twir?.files) ? twir.files.filter((item): item is string => typeof item === 'string') : DEFAULT_FILE_GLOBS;
+    this.rules = { ...Object.assign({}, ...configs.map((config) => config.rules)), ...settings };
+    const effective = JSON.stringify({ files: this.files, rules: this.rules, workspaceFolders });
+    this.notify(MainNotifications.settingsRead, { problems: [...configs.flatMap((config) => config.problems), ...problems.map((problem) => `twir.rules: ${problem}`)], effective });
     this.lintResults.clear();
   }
 }

@@ -1,5 +1,4 @@
 import type { ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver';
-import type { RuleSettings } from '../service/lint';
 
 /**
  * The one protocol between the LSP main thread and the analysis worker: a method name with plain
@@ -19,7 +18,7 @@ export const WorkerNotifications = {
   setDocument: 'document/set',
   /** `{ uri }` */
   closeDocument: 'document/close',
-  /** `Settings`: the rules (settings and `.twir-lint.json` merged), the file globs, the folders. */
+  /** `Settings`: the client's `twir` settings as they came, and the workspace folders; read `.twir-lint.json` again. */
   settings: 'settings',
   /** `{ path }`: a recent issue that took longer than the budget once: not read again. */
   refuseIssueFile: 'recentIssues/refuse',
@@ -39,6 +38,12 @@ export const MainNotifications = {
   ready: 'ready',
   /** `{ uri, why }`: the document is not analysed (the main thread tells the user once). */
   skipped: 'skipped',
+  /**
+   * `{ problems, effective }` after each `settings`: what is wrong with `.twir-lint.json` or
+   * `twir.rules`, one line each (the main thread shows each once), and the settings in effect as a
+   * string (when it changes, every document is diagnosed again).
+   */
+  settingsRead: 'settings/read',
   /** `{ message }`: for the server's log. */
   log: 'log',
   /** `{ paths }`: recent issues to read, one request each, when nothing else waits. */
@@ -46,8 +51,8 @@ export const MainNotifications = {
 } as const;
 
 export interface Settings {
-  files: string[];
-  rules: RuleSettings;
+  /** `twir.files` and `twir.rules` as the client sent them: validated by the worker. */
+  twir: { files?: unknown; rules?: unknown } | null;
   workspaceFolders: string[];
 }
 

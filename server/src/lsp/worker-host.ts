@@ -29,6 +29,8 @@ interface Job extends JobSubject {
 export interface WorkerHostEvents {
   /** A job passed the time budget: the worker was replaced without it. */
   tooSlow(subject: JobSubject, milliseconds: number): void;
+  /** The worker read the settings (see `MainNotifications.settingsRead`). */
+  settingsRead(problems: string[], effective: string): void;
   /** The worker does not analyse a document (over a budget of service/guard.ts). */
   skipped(uri: string, why: string): void;
   log(message: string): void;
@@ -204,6 +206,9 @@ export class WorkerHost {
       case MainNotifications.ready:
         this.ready = true;
         this.pump();
+        break;
+      case MainNotifications.settingsRead:
+        this.events.settingsRead(params.problems as string[], params.effective as string);
         break;
       case MainNotifications.skipped:
         this.events.skipped(params.uri as string, params.why as string);
