@@ -60,6 +60,8 @@ export async function typingHeap(script, { uri, text, keystrokes, warmUp = 200 }
     await type(keystrokes);
     const afterMb = (await heapAfterGc(worker)) / 2 ** 20;
     worker.postMessage({ method: 'document/close', params: { uri } });
+    // Answered once the close is done (a heap snapshot would not wait for it).
+    await request('textDocument/documentSymbol', { textDocument: { uri } });
     const closedMb = (await heapAfterGc(worker)) / 2 ** 20;
     return { keystrokes, beforeMb, afterMb, growthMb: afterMb - beforeMb, closedMb };
   } finally {

@@ -2,8 +2,8 @@ import type { LineKind } from '../model/types';
 import { ownCopy, type Range } from '../util/text';
 import type { Finding } from './types';
 
-/** Lines remembered per rule: a few issues' worth. */
-const CACHE_LIMIT = 20_000;
+/** Lines remembered per rule: ten large issues' worth, a few MB at most (then it starts afresh). */
+const CACHE_LIMIT = 5_000;
 
 /** `context`: anything else the findings depend on, written as a string (part of the cache key). */
 type LineCheck = (text: string, line: number, kind: LineKind, context?: string) => Finding[];
