@@ -73,6 +73,7 @@ export class WorkerHost {
   /** Notifications reach the worker in order, before any request sent after them. */
   notify(method: string, params: unknown): void {
     if (method === WorkerNotifications.settings) this.settings = params as Settings;
+    if (method === WorkerNotifications.closeDocument) this.yielded.delete((params as { uri: string }).uri);
     this.worker.postMessage({ method, params } satisfies ToWorker);
   }
 
