@@ -1,6 +1,7 @@
 // `npm run bench`: measures the speed targets of twir-author in one run and prints a table with
 // PASS/FAIL per target; the numbers also go to bench/results/latest.json. It times the service
-// in-process (bundled by esbuild as the server is), the real server over stdio, and twir-lint
+// in-process (bundled by esbuild as the server is), the real server over stdio (with its analysis
+// worker's heap over 2,000 keystrokes and its answers while a pathological document is analysed), and twir-lint
 // against markdownlint-cli2 over a folder of issues.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,15 +12,19 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { typingHeap } from './worker-heap.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test/fixtures');
 const SUBJECTS = ['seeds/2024-01-24-this-week-in-rust.md', 'seeds/2026-01-14-this-week-in-rust.md', 'published/2024-11-20-this-week-in-rust.md'];
 const LARGEST = SUBJECTS[2];
-const TARGETS = { reanalysisMs: 5, keystrokeMs: 100, firstDiagnosticsMs: 300, serverRssMb: 150, cliRatio: 0.5 };
+const TARGETS = { reanalysisMs: 5, keystrokeMs: 100, firstDiagnosticsMs: 300, serverRssMb: 150, cliRatio: 0.5, heapGrowthMb: 4, stallP95Ms: 100, stallMaxMs: 500 };
 const REANALYSIS_RUNS = 300;
 const KEYSTROKES = 40;
 const FOLDER_FILES = 200;
+const HEAP_KEYSTROKES = 2_000;
+/** The analysis budget (server/src/service/guard.ts). */
+const BUDGET_MS = 4_000;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -209,6 +214,7 @@ async function startServer() {
     /** Resolves with the time the diagnostics of that version arrived. */
     published: (uri, version) => new Promise((resolvePromise) => waiters.push({ uri, version, resolve: resolvePromise })),
     open: (uri, text) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } }),
+    request: (method, params) => connection.sendRequest(method, params),
     change: (uri, version, position, insert) =>
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: insert }] }),
     /** Resident memory in MB: from /proc on Linux, from ps elsewhere. */
@@ -286,6 +292,43 @@ async function measureMemory() {
   return { serverRssMb: rssMb, openIssues: largest.map((path) => basename(path)) };
 }
 
+/**
+ * How long requests about a normal issue wait while the same server analyses a 124 KB paragraph of
+ * emphasis openers (quadratic for remark-parse: minutes) until the time budget stops it: hovers
+ * and outlines one after the other, 50 ms apart, from the open through the budget and the restart.
+ */
+async function measureStall() {
+  const server = await startServer();
+  await sleep(1500);
+  const normal = pathToFileURL(join(FIXTURES, SUBJECTS[1])).href;
+  const opened = server.published(normal, 1);
+  await server.open(normal, readFileSync(join(FIXTURES, SUBJECTS[1]), 'utf8'));
+  await opened;
+  const header = 'Title: This Week in Rust 700\nNumber: 700\nDate: 2027-04-07\nCategory: This Week in Rust\n\n';
+  const slow = 'file:///tmp/twir-bench/2027-04-07-this-week-in-rust.md';
+  const stopped = server.published(slow, 1);
+  const start = performance.now();
+  await server.open(slow, header + Array.from({ length: Math.round((124 * 1024) / 125) }, () => '*a'.repeat(62)).join('\n'));
+  const waits = [];
+  for (let i = 0; performance.now() - start < BUDGET_MS + 3000; i++) {
+    const sent = performance.now();
+    await (i % 2
+      ? server.request('textDocument/documentSymbol', { textDocument: { uri: normal } })
+      : server.request('textDocument/hover', { textDocument: { uri: normal }, position: { line: 20 + (i % 40), character: 4 } }));
+    waits.push(performance.now() - sent);
+    await sleep(50);
+  }
+  const stoppedAfterMs = (await stopped) - start;
+  await server.stop();
+  return { stallRequests: waits.length, stallP95Ms: percentile(waits, 0.95), stallMaxMs: Math.max(...waits), slowDocumentStoppedAfterMs: stoppedAfterMs };
+}
+
+/** The analysis worker's heap after GC, before and after typing into the largest issue. */
+function measureHeap() {
+  const path = join(FIXTURES, LARGEST);
+  return typingHeap(join(ROOT, 'dist/analysis-worker.js'), { uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8'), keystrokes: HEAP_KEYSTROKES });
+}
+
 function listIssues(folder) {
   return readdirSync(folder, { recursive: true })
     .map((path) => join(folder, path))
@@ -321,7 +364,7 @@ const directory = mkdtempSync(join(tmpdir(), 'twir-bench-'));
 try {
   const engine = await loadEngine(directory);
   const files = Object.fromEntries(SUBJECTS.map((name) => [name, measureEngine(engine, name)]));
-  const server = { ...(await measureServer()), ...(await measureMemory()) };
+  const server = { ...(await measureServer()), ...(await measureMemory()), heap: await measureHeap(), ...(await measureStall()) };
   const cli = await measureCli(directory);
 
   const checks = [
@@ -330,6 +373,9 @@ try {
     { target: 'first diagnostics after opening, slowest subject', value: Math.max(...Object.values(server.firstDiagnosticsMs)), limit: TARGETS.firstDiagnosticsMs, unit: 'ms' },
     { target: 'server RSS with the 10 largest issues open', value: server.serverRssMb, limit: TARGETS.serverRssMb, unit: 'MB' },
     { target: `twir-lint / markdownlint-cli2 over ${cli.files} files`, value: cli.cliRatio, limit: TARGETS.cliRatio, unit: '×' },
+    { target: `worker heap growth after GC over ${HEAP_KEYSTROKES} keystrokes, ${basename(LARGEST)}`, value: server.heap.growthMb, limit: TARGETS.heapGrowthMb, unit: 'MB' },
+    { target: 'wait of requests for another document during a pathological analysis, p95', value: server.stallP95Ms, limit: TARGETS.stallP95Ms, unit: 'ms' },
+    { target: 'wait of requests for another document during a pathological analysis, max', value: server.stallMaxMs, limit: TARGETS.stallMaxMs, unit: 'ms' },
   ].map((check) => ({ ...check, pass: check.value === undefined ? undefined : check.value <= check.limit }));
 
   const fmt = (value, digits = 1) => (value === undefined ? 'not built' : value.toFixed(digits));
@@ -355,6 +401,8 @@ try {
   );
   console.log(`keystroke → publishDiagnostics (server, ${KEYSTROKES} keystrokes into ${basename(LARGEST)}): median ${fmt(server.keystrokeMs)} ms, max ${fmt(server.keystrokeMaxMs)} ms`);
   console.log(`server RSS with the 10 largest issues open: ${fmt(server.serverRssMb)} MB`);
+  console.log(`analysis worker heap after GC: ${fmt(server.heap.beforeMb)} MB, ${fmt(server.heap.afterMb)} MB after ${HEAP_KEYSTROKES} keystrokes, ${fmt(server.heap.closedMb)} MB once closed`);
+  console.log(`while a 124 KB pathological paragraph is analysed: ${server.stallRequests} requests for another document waited ${fmt(server.stallP95Ms)} ms at p95, ${fmt(server.stallMaxMs)} ms at most; the paragraph was stopped after ${fmt(server.slowDocumentStoppedAfterMs / 1000)} s`);
   console.log(`over ${cli.files} issues: twir-lint ${fmt(cli.twirLintMs, 0)} ms, markdownlint-cli2 ${fmt(cli.markdownlintMs, 0)} ms, ratio ${fmt(cli.cliRatio, 2)}\n`);
   console.table(checks.map((check) => ({ target: check.target, value: `${fmt(check.value, 2)} ${check.unit}`, limit: `≤ ${check.limit} ${check.unit}`, result: check.pass === undefined ? 'not built' : check.pass ? 'PASS' : 'FAIL' })));
 

@@ -1,4 +1,4 @@
-// Bundles the client, the language server and the CLI with esbuild (one file each, with source maps).
+// Bundles the client, the language server (main thread and analysis worker) and the CLI with esbuild (one file each, with source maps).
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -16,7 +16,7 @@ const common = {
 
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/twir-lint.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
+  { entryPoints: { server: 'server/src/server.ts', 'analysis-worker': 'server/src/analysis-worker.ts', cli: 'server/src/cli/twir-lint.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
 ];
 
 for (const options of builds) {

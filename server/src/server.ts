@@ -1,32 +1,169 @@
 /**
- * The language server: a thin mapping from LSP to the editor-agnostic service in ./service. Each
- * feature registers its handlers from its own module in ./lsp; all of them read the one model of
- * a document version through the shared ServerContext.
+ * The language server's main thread: it keeps the open documents and the settings, and maps each
+ * LSP request to the analysis worker (./analysis-worker.ts), where the editor-agnostic service in
+ * ./service runs. While the worker analyses, this thread still takes edits and cancellations, and
+ * stops an analysis that passes the time budget (see lsp/worker-host.ts).
  */
+import { join } from 'node:path';
 import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
+  type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { authoringCapabilities, registerAuthoring } from './lsp/authoring';
-import { ServerContext } from './lsp/context';
-import { registerDiagnostics } from './lsp/diagnostics';
-import { registerOutline } from './lsp/outline';
-import { warmUp } from './lsp/warm-up';
+import { URI, Utils } from 'vscode-uri';
+import { ANALYSIS_BUDGET } from './service/guard';
+import { authoringCapabilities, WorkerNotifications, WorkerRequests, type Settings } from './lsp/protocol';
+import { WorkerHost } from './lsp/worker-host';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const context = new ServerContext(connection, documents);
+/** `TWIR_ANALYSIS_TIME_BUDGET_MS` overrides the budget, for tests. */
+const budgetMilliseconds = Number(process.env.TWIR_ANALYSIS_TIME_BUDGET_MS) || ANALYSIS_BUDGET.maxMilliseconds;
+
+let canPullConfiguration = false;
+let settings: Settings = { twir: null, workspaceFolders: [] };
+/** The settings in effect, as the worker last read them. */
+let effectiveSettings: string | undefined;
+/** The version of each document whose analysis passed the time budget: not analysed until it changes. */
+const paused = new Map<string, number>();
+/** Documents the user was told are not analysed: told once until reopened. */
+const toldSkipped = new Set<string>();
+const reportedProblems = new Set<string>();
+
+function tellSkipped(uri: string, why: string): void {
+  if (toldSkipped.has(uri)) return;
+  toldSkipped.add(uri);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${Utils.basename(URI.parse(uri))} ${why}` });
+}
+
+/** Said once per server, as a notification: a client that never answers a request cannot stall the server. */
+function showProblemsOnce(problems: readonly string[]): void {
+  for (const problem of problems) {
+    if (reportedProblems.has(problem)) continue;
+    reportedProblems.add(problem);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${problem}` });
+  }
+}
+
+const worker = new WorkerHost(join(__dirname, 'analysis-worker.js'), budgetMilliseconds, {
+  tooSlow(subject, milliseconds) {
+    if (subject.path) connection.console.warn(`${subject.path} took more than ${budgetMilliseconds / 1000} s to analyse: not compared with.`);
+    if (!subject.uri || subject.version === undefined) return;
+    paused.set(subject.uri, subject.version);
+    void connection.sendDiagnostics({ uri: subject.uri, version: subject.version, diagnostics: [] });
+    const seconds = (milliseconds / 1000).toFixed(1);
+    tellSkipped(subject.uri, `took more than ${seconds} s to analyse (the budget is ${budgetMilliseconds / 1000} s), so TWiR analysis is paused until the file changes.`);
+  },
+  settingsRead(problems, effective) {
+    showProblemsOnce(problems);
+    // The first read precedes every analysis (the worker takes messages in order).
+    const changed = effectiveSettings !== undefined && effective !== effectiveSettings;
+    effectiveSettings = effective;
+    if (changed) revalidateAll();
+  },
+  skipped: tellSkipped,
+  log: (message) => connection.console.error(message),
+  recentIssuesRead: () => revalidateAll(),
+  openDocuments: () => documents.all().map((document) => ({ uri: document.uri, version: document.version, text: document.getText() })),
+});
+
+/** Has the worker read the settings and `.twir-lint.json` again. */
+function sendSettings(): void {
+  worker.notify(WorkerNotifications.settings, settings);
+}
+
+async function pullSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  settings = { ...settings, twir: (await connection.workspace.getConfiguration('twir')) as Settings['twir'] };
+}
+
+/** Whether the document's current version passed the time budget. */
+function isPaused(uri: string): boolean {
+  const document = documents.get(uri);
+  return document !== undefined && paused.get(uri) === document.version;
+}
+
+/** Runs a request in the worker; a cancelled one is answered at once. */
+async function inWorker(method: string, params: unknown, uri: string | undefined, token: CancellationToken): Promise<unknown> {
+  if (uri && isPaused(uri)) return null;
+  const job = worker.request(method, params, { uri, version: uri ? documents.get(uri)?.version : undefined });
+  const cancelled = token.onCancellationRequested(job.cancel);
+  const result = await job.result;
+  cancelled.dispose();
+  return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : result;
+}
+
+/** The document a request is about: its text document, or a command's first argument. */
+function uriOf(params: { textDocument?: { uri?: unknown }; arguments?: unknown[] }): string | undefined {
+  const uri = params.textDocument?.uri ?? params.arguments?.[0];
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+const WORKER_METHODS = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/documentLink', 'textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'workspace/executeCommand'];
+for (const method of WORKER_METHODS) connection.onRequest(method, (params: Parameters<typeof uriOf>[0], token) => inWorker(method, params, uriOf(params), token));
+
+// Diagnostics: a newly opened document is analysed at once; edits wait for typing to pause this
+// long, so that a burst of changes is analysed once while a keystroke still shows its diagnostics
+// within ~100 ms. Only the latest version is published.
+const EDIT_DEBOUNCE_MS = 25;
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+const isLatest = (uri: string, version: number) => documents.get(uri)?.version === version && !pending.has(uri);
+
+async function publish(uri: string, version: number): Promise<void> {
+  if (!isLatest(uri, version)) return;
+  const diagnostics = isPaused(uri) ? [] : await worker.request(WorkerRequests.diagnostics, { uri, version }, { uri, version }).result;
+  if (diagnostics && isLatest(uri, version) && !isPaused(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics as Diagnostic[] });
+}
+
+function schedule(uri: string, version: number, delay: number): void {
+  clearTimeout(pending.get(uri));
+  pending.set(
+    uri,
+    setTimeout(() => {
+      pending.delete(uri);
+      void publish(uri, version);
+    }, delay),
+  );
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) schedule(document.uri, document.version, 0);
+}
+
+const opened = new Set<string>();
+// An open fires onDidChangeContent too: the first analysis of a document is not debounced.
+documents.onDidChangeContent(({ document }) => {
+  worker.notify(WorkerNotifications.setDocument, { uri: document.uri, version: document.version, text: document.getText() });
+  const first = !opened.has(document.uri);
+  opened.add(document.uri);
+  schedule(document.uri, document.version, first ? 0 : EDIT_DEBOUNCE_MS);
+});
+documents.onDidClose(({ document }) => {
+  const { uri } = document;
+  clearTimeout(pending.get(uri));
+  pending.delete(uri);
+  opened.delete(uri);
+  paused.delete(uri);
+  toldSkipped.delete(uri);
+  worker.notify(WorkerNotifications.closeDocument, { uri });
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
 
 connection.onInitialize((params) => {
-  context.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-  context.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
-  if (context.workspaceFolders.length === 0 && params.rootUri) context.workspaceFolders = [URI.parse(params.rootUri).fsPath];
+  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  const folders = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
+  settings = { twir: null, workspaceFolders: folders.length === 0 && params.rootUri ? [URI.parse(params.rootUri).fsPath] : folders };
+  sendSettings();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -39,28 +176,18 @@ connection.onInitialize((params) => {
   };
 });
 
-registerOutline(context);
-registerAuthoring(context);
-const diagnostics = registerDiagnostics(context);
-context.onRecentIssuesRead = () => diagnostics.revalidateAll();
-
 connection.onInitialized(async () => {
-  if (context.canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twir' });
-  context.loadWorkspaceConfig();
-  await context.pullSettings();
-  diagnostics.revalidateAll();
-  void warmUp();
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twir' });
+  await pullSettings();
+  sendSettings();
 });
 
 connection.onDidChangeConfiguration(async () => {
-  await context.pullSettings();
-  diagnostics.revalidateAll();
+  await pullSettings();
+  sendSettings();
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  context.loadWorkspaceConfig();
-  diagnostics.revalidateAll();
-});
+connection.onDidChangeWatchedFiles(sendSettings);
 
 documents.listen(connection);
 connection.listen();

@@ -177,7 +177,7 @@ describe('twir-lint: inputs', () => {
       'a/2026-01-07-this-week-in-rust.md: render/bullet error',
       'a/2026-01-14-this-week-in-rust.md: fatal error Binary file (it contains NUL bytes): not linted.',
       'a/2026-01-21-this-week-in-rust.md: fatal error Not valid UTF-8: save the file as UTF-8 to lint it.',
-      'a/2026-01-28-this-week-in-rust.md: fatal error The file is 6 MB, far more than TWiR analyses: not read.',
+      'a/2026-01-28-this-week-in-rust.md: fatal error The file is 6 MB, more than the 1 MB TWiR reads: not read.',
       // The analysis budget of the editor (service/guard.ts): too big to parse quickly, too deep.
       expect.stringMatching(/^a\/2026-01-29-this-week-in-rust\.md: fatal error The file is \d+ KB, more than the \d+ KB TWiR analyses: not linted\.$/),
       expect.stringMatching(/^a\/2026-01-30-this-week-in-rust\.md: fatal error The file nests lists or quotes too deeply \(line \d+\): not linted\.$/),

@@ -82,6 +82,11 @@ export async function startServer(options: { rootPath?: string; settings?: Recor
   };
 }
 
+/** The promise, or a rejection after `milliseconds`: for tests that a request did not hang (not for speed). */
+export function answeredWithin<T>(promise: Promise<T>, milliseconds: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${milliseconds} ms`)), milliseconds))]);
+}
+
 export const FIXTURES = resolve(__dirname, '../fixtures');
 
 export function fixture(relativePath: string): { uri: string; text: string; path: string } {

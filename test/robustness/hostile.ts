@@ -33,6 +33,14 @@ function invalidUtf8Issue(): string {
   return decodeAsEditor(Buffer.concat([good.subarray(0, at), bad, Buffer.from('\n'), good.subarray(at)]));
 }
 
+/**
+ * One paragraph of emphasis openers over many short lines: within every size and line budget, but
+ * remark-parse takes quadratic time on it (124 KB: minutes). Only the time budget stops it.
+ */
+export function pathologicalParagraph(kilobytes = 124): string {
+  return HEADER + Array.from({ length: Math.round((kilobytes * 1024) / 125) }, () => '*a'.repeat(62)).join('\n') + '\n';
+}
+
 export interface HostileDocument {
   name: string;
   text: string;

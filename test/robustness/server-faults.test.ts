@@ -100,6 +100,32 @@ describe('language server process: faults', () => {
     }
   });
 
+  it('clamps positions outside the document instead of echoing them', async () => {
+    const uri = 'file:///tmp/twir-faults/2026-05-06-this-week-in-rust.md';
+    server.open(uri, seed.text);
+    await server.diagnostics(uri, 1);
+    const document = TextDocument.create(uri, 'markdown', 1, seed.text);
+    const lines = seed.text.split(/\r?\n/);
+    const eventLine = lines.findIndex((line) => line.startsWith('* 2026-'));
+    const positions = [
+      { line: eventLine, character: 10_000 },
+      { line: eventLine + 1, character: 10_000 },
+      { line: lines.length + 50, character: 3 },
+      { line: -1, character: -5 },
+    ];
+    const inside = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+      [range.start, range.end].every((position) => position.line >= 0 && position.line < document.lineCount && position.character >= 0 && position.character <= lines[position.line].length);
+    let completed = 0;
+    for (const position of positions) {
+      const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as { textEdit?: { range: Parameters<typeof inside>[0] } }[] | null;
+      for (const item of items ?? []) expect(inside(item.textEdit!.range), JSON.stringify(position)).toBe(true);
+      completed += items?.length ?? 0;
+      const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as { range?: Parameters<typeof inside>[0] } | null;
+      if (hover?.range) expect(inside(hover.range), JSON.stringify(position)).toBe(true);
+    }
+    expect(completed).toBeGreaterThan(0);
+  });
+
   it('survives the cancellation of every request it serves, and still answers', async () => {
     server.open(seed.uri, seed.text);
     await server.diagnostics(seed.uri, 1);

@@ -13,6 +13,7 @@ it('packages a .vsix under 1 MB with the bundles and no sources, tests or node_m
   const listed = execFileSync(VSCE, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').sort();
   expect(listed).toContain('dist/client.js');
   expect(listed).toContain('dist/server.js');
+  expect(listed).toContain('dist/analysis-worker.js');
   expect(listed).toContain('package.json');
   expect(listed.filter((file) => /\.ts$|^node_modules\/|^test\/|^server\/|^client\/|\.map$/.test(file))).toEqual([]);
   const vsix = join(out, 'twir-author.vsix');

@@ -1,7 +1,8 @@
-import { accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ANALYSIS_BUDGET, overBudget } from '../service/guard';
+import { readRegularFile } from '../service/workspace/read';
 
 // `ignoreBOM` keeps a leading U+FEFF in the text: the model knows it, and --fix must write it back.
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -15,6 +16,7 @@ export type ReadResult = { text: string; stats: Stats } | { problem: string };
 export function readTextFile(path: string): ReadResult {
   // Not even read: a huge file is not an issue.
   const read = readRegularFile(path, ANALYSIS_BUDGET.maxBytes * 4);
+  if ('missing' in read) return { problem: 'No such file.' };
   if ('problem' in read) return read;
   const { bytes, stats } = read;
   if (bytes.includes(0)) return { problem: 'Binary file (it contains NUL bytes): not linted.' };
@@ -26,34 +28,6 @@ export function readTextFile(path: string): ReadResult {
   }
   const overBudgetBecause = overBudget(text);
   return overBudgetBecause ? { problem: `The file ${overBudgetBecause}: not linted.` } : { text, stats };
-}
-
-/**
- * Reads a regular file whole, or says why not. Anything else is refused unread: reading a FIFO
- * waits for a writer and a device such as `/dev/zero` never ends, so the file is opened without
- * blocking and checked through the opened descriptor (no window for a swap between check and read).
- */
-export function readRegularFile(path: string, maxBytes: number): { bytes: Buffer; stats: Stats } | { problem: string } {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = fstatSync(descriptor);
-    if (!stats.isFile()) return { problem: `Not a regular file (${kindOf(stats)}): not read.` };
-    if (stats.size > maxBytes) return { problem: `The file is ${megabytes(stats.size)} MB, far more than TWiR analyses: not read.` };
-    return { bytes: readFileSync(descriptor), stats };
-  } catch (error) {
-    return { problem: `Cannot read the file: ${(error as Error).message}` };
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-}
-
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a file';
 }
 
 /**
@@ -76,10 +50,6 @@ function isWritable(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }
 
 /**

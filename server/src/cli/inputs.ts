@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { configFileIn, parseConfig, type LintConfig } from '../service/config';
 import { isIssueFile } from '../service/files';
-import { readRegularFile } from './file-io';
+import { readRegularFile } from '../service/workspace/read';
 
 export interface Input {
   /** Absolute path. */
@@ -79,7 +79,7 @@ const CONFIG_MAX_BYTES = 1024 * 1024;
 function readConfig(file: string, explicit: boolean): LintConfig {
   const read = readRegularFile(file, CONFIG_MAX_BYTES);
   // An explicit --config that is missing is a mistake; a found one that vanished is too.
-  if ('problem' in read) return { rules: {}, problems: [`cannot read the config ${explicit ? 'given with --config' : 'file'} ${file}: ${read.problem}`] };
+  if (!('bytes' in read)) return { rules: {}, problems: [`cannot read the config ${explicit ? 'given with --config' : 'file'} ${file}: ${'problem' in read ? read.problem : 'no such file'}`] };
   return parseConfig(read.bytes.toString('utf8'), file);
 }
 

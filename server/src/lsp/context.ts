@@ -1,46 +1,50 @@
-import { MessageType, ShowMessageNotification, type Connection, type TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { configFileIn, readConfigFile, type LintConfig } from '../service/config';
 import { baseName, DEFAULT_FILE_GLOBS, isIssueFile } from '../service/files';
-import { ANALYSIS_BUDGET, overBudget, timed } from '../service/guard';
+import { overBudget } from '../service/guard';
+import { configFileIn, readConfigFile } from '../service/config';
 import { lint, validateRuleSettings, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import { ModelCache } from '../service/model/analyze';
 import type { IssueModel } from '../service/model/types';
 import type { RelatedIssue } from '../service/rules/types';
-import { loadRecentIssues, readIssueFile, unreadRecentIssues } from '../service/workspace/recent-issues';
-
-export interface Settings {
-  files: string[];
-  rules: RuleSettings;
-}
+import { loadRecentIssues, unreadRecentIssues } from '../service/workspace/recent-issues';
+import { MainNotifications, type Settings } from './protocol';
 
 /** How long the recent issues of a file are trusted before the disk is checked again. */
 const RECENT_ISSUES_RECHECK_MS = 2000;
 
 /**
- * What every LSP feature module shares: the connection, the open documents, and the one model
- * (and one lint result) of each document version.
+ * What every feature of the analysis worker shares: the open documents as the main thread sent
+ * them, and the one model (and one lint result) of each document version.
  */
-export class ServerContext {
+export class AnalysisContext {
   readonly models = new ModelCache();
-  settings: Settings = { files: DEFAULT_FILE_GLOBS, rules: {} };
-  workspaceConfig: LintConfig = { rules: {}, problems: [] };
+  readonly documents = new Map<string, TextDocument>();
+  files = DEFAULT_FILE_GLOBS;
+  /** `.twir-lint.json` of each workspace folder, then `twir.rules` over it. */
+  rules: RuleSettings = {};
   workspaceFolders: string[] = [];
-  canPullConfiguration = false;
   private readonly lintResults = new Map<string, { version: number; result: LintResult }>();
-  private readonly reportedProblems = new Set<string>();
   /** Why each version is not analysed (undefined: it is), checked once per version. */
   private readonly budgetChecks = new Map<string, { version: number; reason?: string }>();
-  /** The version of each document whose analysis took longer than the time budget: later versions are left alone until it is reopened. */
-  private readonly paused = new Map<string, number>();
-  /** Documents the user was told are not analysed: told once until reopened. */
-  private readonly toldSkipped = new Set<string>();
+  private readonly recentIssuesSeen = new Map<string, { date?: string; checkedAt: number; issues: RelatedIssue[] }>();
 
-  constructor(
-    readonly connection: Connection,
-    readonly documents: TextDocuments<TextDocument>,
-  ) {}
+  /** `notify` sends a notification to the main thread (`MainNotifications`). */
+  constructor(readonly notify: (method: string, params: unknown) => void) {}
+
+  setDocument(uri: string, version: number, text: string): void {
+    this.documents.set(uri, TextDocument.create(uri, 'markdown', version, text));
+  }
+
+  /** Closing a document frees everything kept for it. */
+  closeDocument(uri: string): void {
+    const document = this.documents.get(uri);
+    this.documents.delete(uri);
+    this.models.delete(uri);
+    this.lintResults.delete(uri);
+    this.budgetChecks.delete(uri);
+    if (document) this.recentIssuesSeen.delete(this.documentPath(document));
+  }
 
   documentPath(document: TextDocument): string {
     const uri = URI.parse(document.uri);
@@ -49,91 +53,64 @@ export class ServerContext {
 
   isIssue(document: TextDocument): boolean {
     const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-    return isIssueFile(this.documentPath(document), firstLine, this.settings.files);
+    return isIssueFile(this.documentPath(document), firstLine, this.files);
   }
 
   /** The model of the document's current version, or undefined when it is not a TWiR issue. */
   modelOf(document: TextDocument): IssueModel | undefined {
     if (!this.isIssue(document) || !this.withinBudget(document)) return undefined;
     const fileName = baseName(this.documentPath(document));
-    return this.withinTime(document, () => this.models.get(document.uri, document.version, document.getText(), { fileName }));
+    return this.models.get(document.uri, document.version, document.getText(), { fileName });
   }
 
-  /** Whether the document may be analysed (see service/guard.ts); says once per document why not. */
+  /** The open document and its model, when it is an issue the worker analyses. */
+  issueOf(uri: string): { document: TextDocument; model: IssueModel } | undefined {
+    const document = this.documents.get(uri);
+    const model = document && this.modelOf(document);
+    return document && model ? { document, model } : undefined;
+  }
+
+  /** Whether the document may be analysed (see service/guard.ts); tells the main thread why not. */
   private withinBudget(document: TextDocument): boolean {
-    if (document.version > (this.paused.get(document.uri) ?? Infinity)) return false;
     let check = this.budgetChecks.get(document.uri);
     if (check?.version !== document.version) {
       check = { version: document.version, reason: overBudget(document.getText()) };
       this.budgetChecks.set(document.uri, check);
+      if (check.reason) this.notify(MainNotifications.skipped, { uri: document.uri, why: `${check.reason}, so it is not analysed: no TWiR diagnostics, outline or fixes.` });
     }
-    if (check.reason) this.tellSkipped(document, `${check.reason}, so it is not analysed: no TWiR diagnostics, outline or fixes.`);
     return check.reason === undefined;
   }
 
-  /** Runs one analysis step; a step over the time budget pauses the document's analysis. */
-  private withinTime<T>(document: TextDocument, run: () => T): T {
-    const { value, milliseconds, tooSlow } = timed(run);
-    if (tooSlow) {
-      this.paused.set(document.uri, document.version);
-      const seconds = (milliseconds / 1000).toFixed(1);
-      this.tellSkipped(document, `took ${seconds} s to analyse (the budget is ${ANALYSIS_BUDGET.maxMilliseconds / 1000} s), so TWiR analysis is paused until the file is reopened.`);
-    }
-    return value;
-  }
-
-  private tellSkipped(document: TextDocument, why: string): void {
-    if (this.toldSkipped.has(document.uri)) return;
-    this.toldSkipped.add(document.uri);
-    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `TWiR: ${baseName(this.documentPath(document))} ${why}` });
-  }
-
   /**
-   * The issues before this one in its repository once they are read; until then none, and they are
-   * read a file at a time in the background (25 issues take a second or more to model), after which
-   * `onRecentIssuesRead` lints again with them.
+   * The issues before this one in its repository once they are read; until then none: the main
+   * thread has them read one at a time when nothing else waits, and asks for diagnostics again.
    */
-  recentIssues(path: string, model: IssueModel): RelatedIssue[] {
+  recentIssues(document: TextDocument, model: IssueModel): RelatedIssue[] {
+    if (URI.parse(document.uri).scheme !== 'file') return [];
+    const path = this.documentPath(document);
     // Typing must not stat 30 files a keystroke: the list is checked against the disk now and then.
     const date = model.header?.date?.value;
     const known = this.recentIssuesSeen.get(path);
     if (known && known.date === date && Date.now() - known.checkedAt < RECENT_ISSUES_RECHECK_MS) return known.issues;
     const unread = unreadRecentIssues(path, model);
-    if (unread.length === 0) {
-      const issues = loadRecentIssues(path, model);
-      this.recentIssuesSeen.set(path, { date, checkedAt: Date.now(), issues });
-      return issues;
+    if (unread.length > 0) {
+      this.notify(MainNotifications.unreadIssueFiles, { paths: unread });
+      return [];
     }
-    for (const file of unread) if (!this.unreadQueue.includes(file)) this.unreadQueue.push(file);
-    if (!this.readingRecentIssues) {
-      this.readingRecentIssues = true;
-      setImmediate(() => this.readNextRecentIssue());
-    }
-    return [];
+    const issues = loadRecentIssues(path, model);
+    this.recentIssuesSeen.set(path, { date, checkedAt: Date.now(), issues });
+    return issues;
   }
 
-  /** What to do when background reading of recent issues is done (the diagnostics module lints again). */
-  onRecentIssuesRead: () => void = () => undefined;
-  private readonly unreadQueue: string[] = [];
-  private readonly recentIssuesSeen = new Map<string, { date?: string; checkedAt: number; issues: RelatedIssue[] }>();
-  private readingRecentIssues = false;
-
-  private readNextRecentIssue(): void {
-    const path = this.unreadQueue.shift();
-    if (path === undefined) {
-      this.readingRecentIssues = false;
-      this.invalidateLint();
-      this.onRecentIssuesRead();
-      return;
-    }
-    readIssueFile(path);
-    setImmediate(() => this.readNextRecentIssue());
+  /** A recent issue was read: the lists and lint results that lacked it are stale. */
+  recentIssueRead(): void {
+    this.recentIssuesSeen.clear();
+    this.lintResults.clear();
   }
 
   /** The settings and, for files, the issues before this one in its repository (for links/duplicate). */
   lintOptions(document: TextDocument, model: IssueModel): LintOptions {
-    const path = URI.parse(document.uri).scheme === 'file' ? this.documentPath(document) : undefined;
-    return { rules: { ...this.workspaceConfig.rules, ...this.settings.rules }, recentIssues: path ? this.recentIssues(path, model) : [] };
+    return { rules: this.rules, recentIssues: this.recentIssues(document, model) };
   }
 
   /** The diagnostics of the document's current version, linted once per version. */
@@ -143,46 +120,20 @@ export class ServerContext {
     const cached = this.lintResults.get(document.uri);
     if (cached?.version === document.version) return cached.result;
     const result = lint(model, this.lintOptions(document, model));
-    for (const failure of result.failures) this.connection.console.error(`rule ${failure.rule} failed: ${failure.error}`);
+    for (const failure of result.failures) this.notify(MainNotifications.log, { message: `rule ${failure.rule} failed: ${failure.error}` });
     this.lintResults.set(document.uri, { version: document.version, result });
     return result;
   }
 
-  forget(uri: string): void {
-    this.models.delete(uri);
-    this.lintResults.delete(uri);
-    this.budgetChecks.delete(uri);
-    this.paused.delete(uri);
-    this.toldSkipped.delete(uri);
-  }
-
-  /** Settings changed: every cached lint result is stale. */
-  invalidateLint(): void {
+  /** Takes the client's settings and reads `.twir-lint.json` again: every cached lint result is stale. */
+  setSettings({ twir, workspaceFolders }: Settings): void {
+    const configs = workspaceFolders.map((folder) => readConfigFile(configFileIn(folder)));
+    const { settings, problems } = validateRuleSettings(twir?.rules);
+    this.workspaceFolders = workspaceFolders;
+    this.files = Array.isArray(twir?.files) ? twir.files.filter((item): item is string => typeof item === 'string') : DEFAULT_FILE_GLOBS;
+    this.rules = { ...Object.assign({}, ...configs.map((config) => config.rules)), ...settings };
+    const effective = JSON.stringify({ files: this.files, rules: this.rules, workspaceFolders });
+    this.notify(MainNotifications.settingsRead, { problems: [...configs.flatMap((config) => config.problems), ...problems.map((problem) => `twir.rules: ${problem}`)], effective });
     this.lintResults.clear();
-  }
-
-  showProblemsOnce(problems: readonly string[]): void {
-    for (const problem of problems) {
-      if (this.reportedProblems.has(problem)) continue;
-      this.reportedProblems.add(problem);
-      void this.connection.window.showWarningMessage(`TWiR: ${problem}`);
-    }
-  }
-
-  loadWorkspaceConfig(): void {
-    const configs = this.workspaceFolders.map((folder) => readConfigFile(configFileIn(folder)));
-    this.workspaceConfig = { rules: Object.assign({}, ...configs.map((config) => config.rules)), problems: configs.flatMap((config) => config.problems) };
-    this.showProblemsOnce(this.workspaceConfig.problems);
-    this.invalidateLint();
-  }
-
-  async pullSettings(): Promise<void> {
-    if (!this.canPullConfiguration) return;
-    const value = (await this.connection.workspace.getConfiguration('twir')) as { files?: unknown; rules?: unknown } | null;
-    const files = Array.isArray(value?.files) ? value.files.filter((item): item is string => typeof item === 'string') : DEFAULT_FILE_GLOBS;
-    const { settings: rules, problems } = validateRuleSettings(value?.rules);
-    this.showProblemsOnce(problems.map((problem) => `twir.rules: ${problem}`));
-    this.settings = { files, rules };
-    this.invalidateLint();
   }
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateRuleSettings, type RuleSetting } from './lint';
+import { readWorkspaceFile } from './workspace/read';
 
 export const CONFIG_FILE_NAME = '.twir-lint.json';
 
@@ -12,17 +12,14 @@ export interface LintConfig {
 
 /**
  * Reads `.twir-lint.json`: `{ "rules": { "rule/id": "off|hint|info|warning|error" } }`. Plain JSON,
- * validated; no code from the workspace is ever loaded. A missing file is an empty config.
+ * validated; no code from the workspace is ever loaded. A missing file is an empty config; a FIFO, a
+ * device or a huge file is a problem, never a hang.
  */
 export function readConfigFile(path: string): LintConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { rules: {}, problems: [] };
-    return { rules: {}, problems: [`cannot read ${path}: ${(error as Error).message}`] };
-  }
-  return parseConfig(text, path);
+  const read = readWorkspaceFile(path);
+  if ('missing' in read) return { rules: {}, problems: [] };
+  if ('problem' in read) return { rules: {}, problems: [read.problem] };
+  return parseConfig(read.text, path);
 }
 
 export function parseConfig(text: string, path: string): LintConfig {

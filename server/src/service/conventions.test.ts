@@ -14,7 +14,7 @@ const event = (location: string) => `* 2026-01-20 | ${location} | [Group](https:
 const SYDNEY = eventsIssue(`### Oceania\n${event('Sydney, AU')}`);
 
 /** Per convention: the rule that reads it, an issue that breaks it (dated 2026-01-14), and on which side of the date it is reported. */
-const CASES: Record<ConventionName, { rule: string; code: string; reported: 'from its date' | 'before its date' }> = {
+const CASES: Record<Exclude<ConventionName, 'wednesdayIssues'>, { rule: string; code: string; reported: 'from its date' | 'before its date' }> = {
   starBullets: { rule: 'render/bullet', code: issue('## Updates from Rust Community\n\n### Official\n\n- [A post](https://blog.rust-lang.org/a)\n'), reported: 'from its date' },
   regionOrder: { rule: 'events/region-heading', code: eventsIssue(`### Europe\n${event('Paris, FR')}\n\n### Asia\n${event('Seoul, KR')}`), reported: 'from its date' },
   h1OnlyForQuote: { rule: 'render/h1', code: issue('## Updates from Rust Community\n\n# Rust Jobs\n\n# Quote of the Week\n'), reported: 'from its date' },
@@ -34,11 +34,18 @@ const reported = (rule: string, code: string, fileName?: string) => findingsOf(r
 
 describe('conventions on both sides of their date', () => {
   it('every convention has a case', () => {
-    expect(Object.keys(CASES).sort()).toEqual(Object.keys(CONVENTION_CHANGES).sort());
+    expect([...Object.keys(CASES), 'wednesdayIssues'].sort()).toEqual(Object.keys(CONVENTION_CHANGES).sort());
   });
 
-  for (const [name, change] of Object.entries(CONVENTION_CHANGES)) {
-    const { rule, code, reported: side } = CASES[name as ConventionName];
+  // The date is the convention's subject here: a Tuesday before it, a Thursday from it.
+  it(`wednesdayIssues: header/metadata reports a day other than Wednesday from ${CONVENTION_CHANGES.wednesdayIssues.since}`, () => {
+    const code = issue('## Updates from Rust Community\n');
+    expect(reported('header/metadata', dated(code, '2020-06-09'))).toBe(false);
+    expect(reported('header/metadata', dated(code, '2020-06-11'))).toBe(true);
+  });
+
+  for (const [name, { rule, code, reported: side }] of Object.entries(CASES)) {
+    const change = CONVENTION_CHANGES[name as ConventionName];
     it(`${name}: ${rule} reports it ${side} ${change.since}`, () => {
       expect(reported(rule, dated(code, dayBefore(change.since))), `on ${dayBefore(change.since)}`).toBe(side === 'before its date');
       expect(reported(rule, dated(code, change.since)), `on ${change.since}`).toBe(side === 'from its date');

@@ -13,8 +13,8 @@ export interface AnalysisBudget {
   /** Characters of container prefix (indent, `>`, bullets) on one line; real issues use 10 at most. */
   readonly maxContainerPrefix: number;
   /**
-   * Milliseconds one analysis (model or lint) may take. A version that took longer pauses analysis
-   * of the document: the next keystroke would cost as much again.
+   * Milliseconds one analysis (a request to the analysis worker) may take: the server stops it
+   * then, and leaves the document version alone until it changes.
    */
   readonly maxMilliseconds: number;
 }
@@ -23,10 +23,15 @@ export const ANALYSIS_BUDGET: AnalysisBudget = {
   maxBytes: 256 * 1024,
   maxLineLength: 4_000,
   maxContainerPrefix: 40,
-  maxMilliseconds: Number(process.env.TWIR_ANALYSIS_TIME_BUDGET_MS) || 4_000,
+  maxMilliseconds: 4_000,
 };
 
 const CONTAINER_PREFIX = /^(?:[ \t]|>|[*+-][ \t]|\d{1,9}[.)][ \t])*/;
+
+/** Without Node's Buffer: the service runs in a browser worker too. */
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
 
 function kilobytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -38,8 +43,8 @@ function kilobytes(bytes: number): string {
  */
 export function overBudget(text: string, budget: AnalysisBudget = ANALYSIS_BUDGET): string | undefined {
   // Characters never outnumber UTF-8 bytes: the exact count is needed only near the limit.
-  if (text.length > budget.maxBytes || (text.length * 3 > budget.maxBytes && Buffer.byteLength(text, 'utf8') > budget.maxBytes)) {
-    return `is ${kilobytes(Buffer.byteLength(text, 'utf8'))}, more than the ${kilobytes(budget.maxBytes)} TWiR analyses`;
+  if (text.length > budget.maxBytes || (text.length * 3 > budget.maxBytes && utf8Length(text) > budget.maxBytes)) {
+    return `is ${kilobytes(utf8Length(text))}, more than the ${kilobytes(budget.maxBytes)} TWiR analyses`;
   }
   if (text.includes('\u0000')) return 'looks binary (it holds NUL characters)';
   let line = 1;
@@ -61,12 +66,4 @@ function* lineSpans(text: string): Generator<{ start: number; end: number }> {
     start = breaks.lastIndex;
   }
   yield { start, end: text.length };
-}
-
-/** Runs one analysis step, timing it against the budget. */
-export function timed<T>(run: () => T, budget: AnalysisBudget = ANALYSIS_BUDGET): { value: T; milliseconds: number; tooSlow: boolean } {
-  const start = performance.now();
-  const value = run();
-  const milliseconds = performance.now() - start;
-  return { value, milliseconds, tooSlow: milliseconds > budget.maxMilliseconds };
 }

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildModel } from '../model/build';
+import { readWorkspaceFile } from '../workspace/read';
 import { repositoryIssueFiles } from '../workspace/recent-issues';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, parseIsoDate, weekdayName, type IsoDate } from '../util/dates';
 
@@ -19,6 +21,7 @@ const REFERENCE_ISSUE = { number: 424, date: parseIsoDate('2022-01-05')! };
 
 export interface Draft {
   readonly path: string;
+  readonly uri: string;
   readonly text: string;
   readonly number: number;
   readonly date: string;
@@ -56,11 +59,15 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
  */
 export function nextDraft(root: string, today: IsoDate): Draft | { error: string } {
   const templatePath = join(root, TEMPLATE_PATH);
-  if (!existsSync(templatePath)) return { error: `No ${TEMPLATE_PATH} in ${root}: open a This Week in Rust checkout.` };
-  const template = readFileSync(templatePath, 'utf8');
+  const read = readWorkspaceFile(templatePath);
+  if ('missing' in read) return { error: `No ${TEMPLATE_PATH} in ${root}: open a This Week in Rust checkout.` };
+  if ('problem' in read) return { error: `${read.problem}.` };
+  const template = read.text;
   // The newest issue, published or drafted: the one the new draft follows.
   const previous = repositoryIssueFiles(root)[0];
-  const previousText = previous && readFileSync(previous.path, 'utf8');
+  const previousRead = previous && readWorkspaceFile(previous.path);
+  if (previousRead && !('text' in previousRead)) return { error: 'problem' in previousRead ? `${previousRead.problem}.` : `${previous.path} vanished.` };
+  const previousText = previousRead?.text;
   const date = wednesdayAfter(previous ? parseIsoDate(previous.date)! : addDays(today, 3));
   const previousNumber = previousText ? buildModel(previousText).header?.issueNumber : undefined;
   const number = previousNumber !== undefined ? previousNumber + 1 : REFERENCE_ISSUE.number + Math.round((date.dayNumber - REFERENCE_ISSUE.date.dayNumber) / 7);
@@ -74,5 +81,10 @@ export function nextDraft(root: string, today: IsoDate): Draft | { error: string
   });
   const path = join(root, 'draft', `${formatIsoDate(date)}-this-week-in-rust.md`);
   if (existsSync(path)) return { error: `${path} exists already.` };
-  return { path, text, number, date: formatIsoDate(date) };
+  return { path, uri: pathToFileURL(path).href, text, number, date: formatIsoDate(date) };
+}
+
+/** The first of the folders that holds a TWiR checkout's draft template. */
+export function checkoutWithTemplate(folders: readonly string[]): string | undefined {
+  return folders.find((folder) => existsSync(join(folder, TEMPLATE_PATH)));
 }

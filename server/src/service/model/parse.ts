@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { ownCopy } from '../util/text';
 
 /**
  * remark-parse costs ~140 µs per line of a link-dense list, so a document is parsed as a run of
@@ -135,7 +136,8 @@ function parseBounded<T>(
     if (!parsed && known && sameLabels) parsed = known;
     if (!parsed) {
       const context = labelsUsedIn(segmentText, labels);
-      parsed = known?.context === labelKey(context) ? known : parseSegment(segmentText, context, summarise);
+      // A parsed segment is reused by later versions: it must not hold slices of this one's text.
+      parsed = known?.context === labelKey(context) ? known : parseSegment(ownCopy(segmentText), context, summarise);
     }
     cache.set(segmentText, parsed);
     return parsed;

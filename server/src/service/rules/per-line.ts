@@ -1,9 +1,9 @@
 import type { LineKind } from '../model/types';
-import type { Range } from '../util/text';
+import { ownCopy, type Range } from '../util/text';
 import type { Finding } from './types';
 
-/** Lines remembered per rule: a few issues' worth. */
-const CACHE_LIMIT = 20_000;
+/** Lines remembered per rule: ten large issues' worth, a few MB at most (then it starts afresh). */
+const CACHE_LIMIT = 5_000;
 
 /** `context`: anything else the findings depend on, written as a string (part of the cache key). */
 type LineCheck = (text: string, line: number, kind: LineKind, context?: string) => Finding[];
@@ -23,13 +23,14 @@ export function perLine(check: LineCheck): LineCheck {
     const key = context ? `${text}\u0000${context}` : text;
     const hit = byText.get(key);
     if (hit) return hit.line === line ? hit.findings : hit.findings.map((finding) => moveFinding(finding, line - hit.line));
-    const findings = check(text, line, kind, context);
+    // The cache outlives the version: its key and findings must not hold slices of the document.
+    const findings = check(ownCopy(text), line, kind, context && ownCopy(context));
     if (++size > CACHE_LIMIT) {
       cache.clear();
       size = 0;
       cache.set(kind, (byText = new Map()));
     }
-    byText.set(key, { line, findings });
+    byText.set(ownCopy(key), { line, findings });
     return findings;
   };
 }

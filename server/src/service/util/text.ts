@@ -11,6 +11,14 @@ export interface Range {
 
 export type LineEnding = '\n' | '\r\n';
 
+/**
+ * A copy of a string that shares no memory with the text it was cut from: V8 keeps the whole text
+ * of a slice alive, so a cache that outlives a document version must not hold slices of it.
+ */
+export function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 /**

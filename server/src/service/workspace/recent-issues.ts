@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { overBudget } from '../guard';
 import { buildModel } from '../model/build';
 import type { IssueModel } from '../model/types';
 import type { RelatedIssue } from '../rules/types';
 import { formatIsoDate } from '../util/dates';
+import { readWorkspaceFile } from './read';
 
 /** How many earlier issues TWiR's CI compares community links with. */
 export const RECENT_ISSUE_COUNT = 25;
@@ -64,6 +66,12 @@ export function readIssueFile(path: string): void {
   const fileName = basename(path);
   const match = ISSUE_FILE.exec(fileName);
   if (match) readIssue({ path, fileName, date: match[1] });
+}
+
+/** A file that took too long to model (the server's time budget): skipped until it changes. */
+export function refuseIssueFile(path: string): void {
+  const stat = statOf(path);
+  if (stat) unreadable.set(path, stat.mtimeMs);
 }
 
 /** The issue files of the repository dated before this issue, newest first. */
@@ -151,13 +159,13 @@ function readIssue(file: Listed): RelatedIssue | undefined {
     return cached.issue;
   }
   if (unreadable.get(file.path) === stat.mtimeMs) return undefined;
-  let issue: RelatedIssue;
-  try {
-    issue = { fileName: file.fileName, model: buildModel(readFileSync(file.path, 'utf8'), { fileName: file.fileName, singleSegment: true }) };
-  } catch {
+  // Read with the budget of an open document: a regular file, not too big, nothing that stalls the parser.
+  const read = readWorkspaceFile(file.path);
+  if (!('text' in read) || overBudget(read.text)) {
     unreadable.set(file.path, stat.mtimeMs);
     return undefined;
   }
+  const issue: RelatedIssue = { fileName: file.fileName, model: buildModel(read.text, { fileName: file.fileName, singleSegment: true }) };
   cacheModel(file.path, { mtimeMs: stat.mtimeMs, size: stat.size, issue });
   return issue;
 }

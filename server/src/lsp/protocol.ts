@@ -1,0 +1,86 @@
+import type { ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver';
+
+/**
+ * The one protocol between the LSP main thread and the analysis worker: a method name with plain
+ * JSON params, and a plain JSON result. Requests carry an id and get one answer; messages without
+ * an id are notifications either way.
+ */
+
+/** Main thread → worker. */
+export type ToWorker = { id?: number; method: string; params: unknown };
+
+/** Worker → main thread: an answer, or a notification (`WorkerNotifications`). */
+export type FromWorker = { id: number; result: unknown } | { id: number; error: string } | { method: string; params: unknown };
+
+/** What the main thread tells the worker without waiting for an answer. */
+export const WorkerNotifications = {
+  /** `{ uri, version, text }`: a document was opened or changed (the whole text). */
+  setDocument: 'document/set',
+  /** `{ uri }` */
+  closeDocument: 'document/close',
+  /** `Settings`: the client's `twir` settings as they came, and the workspace folders; read `.twir-lint.json` again. */
+  settings: 'settings',
+  /** `{ path }`: a recent issue that took longer than the budget once: not read again. */
+  refuseIssueFile: 'recentIssues/refuse',
+} as const;
+
+/** Requests of the worker's own (the others are LSP methods with LSP params and results). */
+export const WorkerRequests = {
+  /** `{ uri, version }` → the LSP diagnostics of that version, or null when the document moved on. */
+  diagnostics: 'diagnostics',
+  /** `{ path }` → null: models one recent issue into the cache. */
+  readIssueFile: 'recentIssues/read',
+} as const;
+
+/** What the worker tells the main thread on its own. */
+export const MainNotifications = {
+  /** `{}`: loaded, ready for requests. */
+  ready: 'ready',
+  /** `{ uri, why }`: the document is not analysed (the main thread tells the user once). */
+  skipped: 'skipped',
+  /**
+   * `{ problems, effective }` after each `settings`: what is wrong with `.twir-lint.json` or
+   * `twir.rules`, one line each (the main thread shows each once), and the settings in effect as a
+   * string (when it changes, every document is diagnosed again).
+   */
+  settingsRead: 'settings/read',
+  /** `{ message }`: for the server's log. */
+  log: 'log',
+  /** `{ paths }`: recent issues to read, one request each, when nothing else waits. */
+  unreadIssueFiles: 'recentIssues/unread',
+} as const;
+
+export interface Settings {
+  /** `twir.files` and `twir.rules` as the client sent them: validated by the worker. */
+  twir: { files?: unknown; rules?: unknown } | null;
+  workspaceFolders: string[];
+}
+
+/** The server's commands; the client's palette commands forward to them with the active document. */
+export const AuthoringCommands = {
+  newDraft: 'twir.server.newDraft',
+  sortEvents: 'twir.server.sortEvents',
+  removeOutOfWindowEvents: 'twir.server.removeOutOfWindowEvents',
+  checkPublishReadiness: 'twir.server.checkPublishReadiness',
+} as const;
+
+/**
+ * What a command answers: an edit for the client to apply, a file to open, a Markdown report to
+ * show, or a message. The server never edits on its own, so every editor can apply it its way.
+ */
+export interface CommandResult {
+  edit?: WorkspaceEdit;
+  /** A question the person answers before the edit is applied, and the button that applies it. */
+  confirm?: string;
+  confirmAction?: string;
+  open?: string;
+  report?: string;
+  message?: string;
+}
+
+export const authoringCapabilities: ServerCapabilities = {
+  completionProvider: { triggerCharacters: ['|', ' ', '#', ',', '['] },
+  hoverProvider: true,
+  documentLinkProvider: { resolveProvider: false },
+  executeCommandProvider: { commands: Object.values(AuthoringCommands) },
+};
