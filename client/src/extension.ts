@@ -4,7 +4,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// The shape of a server command's answer, shared with the server (a type only: nothing is bundled).
+import type { CommandResult } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -47,21 +49,11 @@ const SERVER_COMMANDS: Record<string, string> = {
   'twir.checkPublishReadiness': 'twir.server.checkPublishReadiness',
 };
 
-/** What a server command answers: an edit to apply (after a question, when it asks one), a file to open, a Markdown report, a message. */
-interface ServerCommandResult {
-  edit?: WorkspaceEdit;
-  confirm?: string;
-  confirmAction?: string;
-  open?: string;
-  report?: string;
-  message?: string;
-}
-
 /** Runs a server command on the active document and shows what it answers. */
 async function forwardToServer(command: string): Promise<void> {
   if (!client) return;
   const uri = vscode.window.activeTextEditor?.document.uri.toString();
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: uri ? [uri] : [] })) as ServerCommandResult | null;
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: uri ? [uri] : [] })) as CommandResult | null;
   if (!result) return;
   if (result.edit && result.confirm && (await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true }, result.confirmAction ?? 'OK')) === undefined) return;
   if (result.edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result.edit)))) {

@@ -26,7 +26,7 @@ const rule: Rule = {
     'codes that are not ISO 3166-1 alpha-2, a missing state or country, and spacing (`Columbus , OH`). The hybrid ' +
     'forms of issues before 2025 (`City, CC + Virtual`, `Virtual and In-Person (…)`) are the style of their time; ' +
     'from 2025 they are rewritten as `Hybrid (City, CC)`.',
-  peers: { eventsLint: 'reads `Virtual`, `Virtual (…)`, `Hybrid (…)` and any in-person text; rejects `Virtual(…)`, `Virtual and In-Person (…)` and `Online`, as we do from 2025 (stricter on countries and states, which it does not check)' },
+  peers: { eventsLint: 'reads `Virtual`, `Virtual (…)`, `Hybrid (…)` and takes any other text as in person; rejects `Virtual(…)` and `Virtual and In-Person (…)`, as we do from 2025. Stricter: `Online`, countries and states, which it does not check' },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];
