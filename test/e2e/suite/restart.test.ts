@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { SEED_DRAFT, openWorkspaceFile, twirDiagnostics, waitFor, waitForActivation, waitForTwirDiagnostics } from './helpers';
+import { SEED_DRAFT, openWorkspaceFile, ruleOf, twirDiagnostics, waitFor, waitForActivation, waitForTwirDiagnostics } from './helpers';
 
 /** The language server this extension host started (a child of it: other VS Code windows have their own). */
 function serverPid(): number | undefined {
@@ -14,10 +14,6 @@ function serverPid(): number | undefined {
 }
 
 /** The rule id: the client turns a code with a docs link into `{ value, target }`. */
-function ruleOf(diagnostic: vscode.Diagnostic): string | number | undefined {
-  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-}
-
 describe('a crashed language server in a real VS Code', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
