@@ -47,7 +47,7 @@ function locationText(entry: Entry): string {
 }
 
 /** Code point order, which is UTF-8 byte order (UTF-16 code units differ above U+D7FF). */
-export function compareCodePoints(a: string, b: string): number {
+function compareCodePoints(a: string, b: string): number {
   const [left, right] = [a[Symbol.iterator](), b[Symbol.iterator]()];
   for (;;) {
     const [x, y] = [left.next(), right.next()];
