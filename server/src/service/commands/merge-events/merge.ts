@@ -25,6 +25,8 @@ export interface EventMention {
   readonly overview: string;
   /** The title (first title link's text, without bold). */
   readonly title: string;
+  /** The event's lines as written, joined by `\n`. */
+  readonly block: string;
   /** Where the incoming event came from (`line 12`, `Europe #3 (…)`), or the draft line (1-based). */
   readonly source?: string;
   readonly draftLine?: number;
@@ -330,5 +332,5 @@ function sameGroupSameDay(model: IssueModel, listings: readonly { entry: Entry; 
 function mention(entry: Entry, block: string, source?: string, draftLine?: number): EventMention {
   const overview = block.split('\n')[0].replace(/^\s*[*+-]\s+/, '');
   const title = entry.event?.titles[0]?.text.replace(/^\*\*|\*\*$/g, '') ?? '';
-  return { overview, title, source, draftLine };
+  return { overview, title, block, source, draftLine };
 }
