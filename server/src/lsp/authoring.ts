@@ -1,4 +1,6 @@
 import {
+  AnnotatedTextEdit,
+  ChangeAnnotation,
   CompletionItemKind,
   InsertTextFormat,
   MarkupKind,
@@ -13,6 +15,8 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
+import { mergeEvents } from '../service/commands/merge-events/merge';
+import { formatMergeReport, mergeSummary } from '../service/commands/merge-events/report';
 import { checkoutWithTemplate, nextDraft, TEMPLATE_PATH } from '../service/commands/new-draft';
 import { publishReadiness } from '../service/commands/readiness';
 import { completions, type SuggestionKind } from '../service/providers/completion';
@@ -80,6 +84,8 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           if (result.doubt) return { edit, confirm: `Remove ${result.fixed} events outside the window? Not routine: ${result.doubt}.`, confirmAction: 'Remove' };
           return { edit };
         }
+        case AuthoringCommands.mergeEvents:
+          return mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], params.arguments?.[2]);
         case AuthoringCommands.checkPublishReadiness: {
           const readiness = publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? [], issue.document.uri);
           return { report: readiness.markdown, message: readiness.ready ? 'Ready to publish.' : undefined };
@@ -88,6 +94,33 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           return null;
       }
     },
+  };
+}
+
+/**
+ * The merge of a week's events as one edit of the document's version, each change annotated with
+ * its region and marked for confirmation, so that the editor shows a preview grouped by region
+ * before anything changes; the full report goes beside it.
+ */
+function mergeEventsCommand(document: { uri: string; version: number }, model: IssueModel, batch: unknown, name: unknown): CommandResult {
+  if (typeof batch !== 'string') return { error: 'No events to merge were given.' };
+  const batchName = typeof name === 'string' && name !== '' ? name : 'the batch';
+  const result = mergeEvents(model, batch);
+  if ('error' in result) return { error: `${result.error} Nothing was changed.` };
+  const { report, edits, editRegions } = result;
+  const log = formatMergeReport(report, batchName);
+  const summary = mergeSummary(report);
+  if (edits.length === 0) return { log, message: `Merge of ${batchName}: ${summary}.` };
+  const annotations: Record<string, ChangeAnnotation> = {};
+  for (const region of report.regions) {
+    const counts = [`${region.added.length} added`, `${region.replaced.length} replaced`, `${region.removed.length} removed`].filter((count) => !count.startsWith('0 '));
+    annotations[region.region] = ChangeAnnotation.create(`${region.region}${region.created ? ' (new region)' : ''}: ${counts.join(', ') || 'unchanged'}`, true, `Events merged from ${batchName}`);
+  }
+  const annotated = edits.map((edit, index) => AnnotatedTextEdit.replace(edit.range, edit.newText, annotations[editRegions[index]] ? editRegions[index] : Object.keys(annotations)[0]));
+  return {
+    edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, annotated)], changeAnnotations: annotations },
+    log,
+    message: `Merged ${batchName}: ${summary}.`,
   };
 }
 

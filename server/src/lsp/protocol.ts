@@ -62,6 +62,8 @@ export const AuthoringCommands = {
   sortEvents: 'twir.server.sortEvents',
   removeOutOfWindowEvents: 'twir.server.removeOutOfWindowEvents',
   checkPublishReadiness: 'twir.server.checkPublishReadiness',
+  /** `[uri, batch text, batch name]`: the edit that merges a week's events, annotated by region for a preview. */
+  mergeEvents: 'twir.server.mergeEvents',
 } as const;
 
 /**
@@ -75,7 +77,11 @@ export interface CommandResult {
   confirmAction?: string;
   open?: string;
   report?: string;
+  /** Plain text the client shows in its TWiR output (a merge report), beside the edit's preview. */
+  log?: string;
   message?: string;
+  /** Why the command did nothing: the client shows it as an error. */
+  error?: string;
 }
 
 export const authoringCapabilities: ServerCapabilities = {
