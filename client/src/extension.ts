@@ -37,13 +37,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     outputChannel,
     reports,
-    vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri) => {
+    // Arguments for scripts and keybindings: the batch file, and `{ confirm: false }` to merge without asking.
+    vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri, options?: { confirm?: boolean }) => {
       const batch = await readBatch(source);
-      if (batch) await forwardToServer('twir.server.mergeEvents', [batch.text, batch.name]);
+      if (batch) await forwardToServer('twir.server.mergeEvents', [batch.text, batch.name], options?.confirm !== false);
     }),
     vscode.commands.registerCommand('twir.restartServer', async () => {
       await client?.restart();
     }),
+    vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, { provideDocumentPasteEdits: pasteEvents }, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
     ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) => vscode.commands.registerCommand(command, () => forwardToServer(serverCommand))),
   );
   await client.start();
@@ -56,6 +58,24 @@ const SERVER_COMMANDS: Record<string, string> = {
   'twir.removeOutOfWindowEvents': 'twir.server.removeOutOfWindowEvents',
   'twir.checkPublishReadiness': 'twir.server.checkPublishReadiness',
 };
+
+const PASTE_EVENTS = vscode.DocumentDropOrPasteEditKind.Text.append('twir', 'events');
+
+/**
+ * Event lines pasted into Upcoming Events: besides plain text, the paste widget offers to merge them
+ * into their regions (the server decides whether the place and the text are events).
+ */
+async function pasteEvents(document: vscode.TextDocument, ranges: readonly vscode.Range[], data: vscode.DataTransfer, _context: vscode.DocumentPasteEditContext, token: vscode.CancellationToken): Promise<vscode.DocumentPasteEdit[] | undefined> {
+  const text = await data.get('text/plain')?.asString();
+  if (!client || !text || ranges.length !== 1 || !ranges[0].isEmpty) return undefined;
+  const position = client.code2ProtocolConverter.asPosition(ranges[0].start);
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'twir.server.pasteEvents', arguments: [document.uri.toString(), text, position] }, token)) as CommandResult | null;
+  if (!result?.edit || token.isCancellationRequested) return undefined;
+  const edit = new vscode.DocumentPasteEdit('', 'Merge into Upcoming Events, each in its region', PASTE_EVENTS);
+  edit.additionalEdit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+  edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Text];
+  return [edit];
+}
 
 /**
  * The events to merge: from the file given (a test, another command) or picked, or the clipboard.
@@ -79,8 +99,10 @@ async function readBatch(source: vscode.Uri | undefined): Promise<{ text: string
   }
 }
 
+const REVIEW = 'Review Changes…';
+
 /** Runs a server command on the active document and shows what it answers. */
-async function forwardToServer(command: string, extra: unknown[] = []): Promise<void> {
+async function forwardToServer(command: string, extra: unknown[] = [], confirm = true): Promise<void> {
   if (!client) return;
   const uri = vscode.window.activeTextEditor?.document.uri.toString();
   const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: uri ? [uri, ...extra] : [] })) as CommandResult | null;
@@ -93,9 +115,16 @@ async function forwardToServer(command: string, extra: unknown[] = []): Promise<
     reports?.replace(result.log);
     reports?.show(true);
   }
-  if (result.edit && result.confirm && (await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true }, result.confirmAction ?? 'OK')) === undefined) return;
-  // An edit marked for confirmation opens VS Code's refactor preview; discarding it is no failure.
-  if (result.edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result.edit)))) {
+  let edit = result.edit;
+  if (edit && result.confirm && confirm) {
+    const actions = [result.confirmAction ?? 'OK', ...(result.review ? [REVIEW] : [])];
+    const choice = await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true, detail: result.detail }, ...actions);
+    if (choice === undefined) return;
+    // Changes annotated for review open VS Code's refactor preview, where the person checks what to apply.
+    if (choice === REVIEW) edit = result.review;
+  }
+  // Discarding the refactor preview is no failure.
+  if (edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit)))) {
     void vscode.window.showInformationMessage('TWiR: nothing was changed (the edit was discarded, or the document changed meanwhile).');
     return;
   }

@@ -16,7 +16,7 @@ import {
 import { URI } from 'vscode-uri';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
 import { mergeEvents } from '../service/commands/merge-events/merge';
-import { formatMergeReport, mergeSummary } from '../service/commands/merge-events/report';
+import { formatMergeReport, mergeOverview, mergeSummary } from '../service/commands/merge-events/report';
 import { checkoutWithTemplate, nextDraft, TEMPLATE_PATH } from '../service/commands/new-draft';
 import { publishReadiness } from '../service/commands/readiness';
 import { completions, type SuggestionKind } from '../service/providers/completion';
@@ -86,6 +86,14 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
         }
         case AuthoringCommands.mergeEvents:
           return mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], params.arguments?.[2]);
+        case AuthoringCommands.pasteEvents: {
+          const section = issue.model.events?.section;
+          const line = (params.arguments?.[2] as Position | undefined)?.line;
+          if (!section || typeof line !== 'number' || line <= section.heading.line || line >= section.endLine) return null;
+          // The paste widget offers it beside plain text, and one undo reverts it: no question on top.
+          const merge = mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], 'the pasted lines');
+          return merge.edit ? { edit: merge.edit, message: merge.message } : null;
+        }
         case AuthoringCommands.checkPublishReadiness: {
           const readiness = publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? [], issue.document.uri);
           return { report: readiness.markdown, message: readiness.ready ? 'Ready to publish.' : undefined };
@@ -111,14 +119,19 @@ function mergeEventsCommand(document: { uri: string; version: number }, model: I
   const log = formatMergeReport(report, batchName);
   const summary = mergeSummary(report);
   if (edits.length === 0) return { log, message: `Merge of ${batchName}: ${summary}.` };
+  const version = { uri: document.uri, version: document.version };
   const annotations: Record<string, ChangeAnnotation> = {};
-  for (const region of report.regions) {
-    const counts = [`${region.added.length} added`, `${region.replaced.length} replaced`, `${region.removed.length} removed`].filter((count) => !count.startsWith('0 '));
-    annotations[region.region] = ChangeAnnotation.create(`${region.region}${region.created ? ' (new region)' : ''}: ${counts.join(', ') || 'unchanged'}`, true, `Events merged from ${batchName}`);
+  for (const region of editRegions) {
+    const changes = report.regions.find((candidate) => candidate.region === region);
+    annotations[region] ??= ChangeAnnotation.create(`${region}${changes?.created ? ' (new region)' : ''}`, true, changes && mergeSummary({ ...report, regions: [changes], leftOut: [], possibleDuplicates: [] }));
   }
-  const annotated = edits.map((edit, index) => AnnotatedTextEdit.replace(edit.range, edit.newText, annotations[editRegions[index]] ? editRegions[index] : Object.keys(annotations)[0]));
+  const annotated = edits.map((edit, index) => AnnotatedTextEdit.replace(edit.range, edit.newText, editRegions[index]));
   return {
-    edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, annotated)], changeAnnotations: annotations },
+    edit: { documentChanges: [TextDocumentEdit.create(version, edits)] },
+    confirm: `Merge the events of ${batchName}? ${summary[0].toUpperCase()}${summary.slice(1)}.`,
+    detail: `${mergeOverview(report)}\n\nThe whole report is in the TWiR output.`,
+    confirmAction: 'Merge',
+    review: { documentChanges: [TextDocumentEdit.create(version, annotated)], changeAnnotations: annotations },
     log,
     message: `Merged ${batchName}: ${summary}.`,
   };

@@ -17,17 +17,33 @@ export function mergeSummary(report: MergeReport): string {
   return said.join(', ');
 }
 
+/** A few lines for a confirmation: each region's changes, and what needs a look. */
+export function mergeOverview(report: MergeReport): string {
+  const lines = report.regions
+    .filter((region) => region.added.length + region.replaced.length + region.removed.length > 0)
+    .map((region) => `${region.region}${region.created ? ' (new region)' : ''}: ${regionCounts(region, false)}`);
+  const outsideWindow = report.leftOut.filter((out) => out.why.includes(' the window ')).length;
+  if (outsideWindow > 0) lines.push(`Left out, outside the window ${report.window}: ${outsideWindow}`);
+  if (report.leftOut.length > outsideWindow) lines.push(`Left out for another reason: ${report.leftOut.length - outsideWindow}`);
+  if (report.possibleDuplicates.length > 0) lines.push(`Possible duplicates (kept): ${report.possibleDuplicates.length}`);
+  return lines.join('\n');
+}
+
+function regionCounts(region: MergeReport['regions'][number], withUnchanged: boolean): string {
+  const counts = [
+    [region.added.length, 'added'],
+    [region.replaced.length, 'replaced'],
+    [region.removed.length, 'removed'],
+    [withUnchanged ? region.unchanged : 0, 'unchanged'],
+  ] as const;
+  return counts.filter(([number]) => number > 0).map(([number, what]) => `${number} ${what}`).join(', ');
+}
+
 /** The whole report, region by region, in plain text (Markdown-safe enough for a preview). */
 export function formatMergeReport(report: MergeReport, batchName: string): string {
   const lines = [`Merging ${report.incoming} events from ${batchName} into the window ${report.window}: ${mergeSummary(report)}.`];
   for (const region of report.regions) {
-    const counts = [
-      [region.added.length, 'added'],
-      [region.replaced.length, 'replaced'],
-      [region.removed.length, 'removed'],
-      [region.unchanged, 'unchanged'],
-    ] as const;
-    lines.push('', `${region.region}${region.created ? ' (new region)' : ''}: ${counts.filter(([number]) => number > 0).map(([number, what]) => `${number} ${what}`).join(', ')}`);
+    lines.push('', `${region.region}${region.created ? ' (new region)' : ''}: ${regionCounts(region, true)}`);
     for (const event of region.added) lines.push(`  + ${describe(event)}`);
     for (const { before, after } of region.replaced) {
       // When only links differ, the lines as written show what changes.
