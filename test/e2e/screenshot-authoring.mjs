@@ -9,7 +9,7 @@
  * - completion-group: the same after typing `Berl`: the event of the issue's Rust Berlin group
  * - merge:      TWiR: Merge Events… with the week's events (those the issue was published with) in the
  *               clipboard: the question, with what changes in each region
- * - merge-review: its "Review Changes…": VS Code's refactor preview, grouped by region, Europe's
+ * - merge-review: its "Review Changes…": VS Code's refactor preview, grouped by region,
  *               one region's changes checked and one change open as a diff
  *
  * All scenarios by default, in this order (each starts where the one before left the workbench). Expects
@@ -123,7 +123,7 @@ const SCENARIOS = {
     await page.locator('.part.panel .action-label[aria-label^="Group Changes By Type" i]').first().click();
     // One region's changes checked (changes marked for review start unchecked), and one change opened.
     const europe = preview.locator('.monaco-list-row', { hasText: /^Europe/ });
-    await await europe.waitFor();
+    await europe.waitFor();
     const file = preview.locator('.monaco-list-row', { hasText: SEED_DRAFT }).nth(2);
     await file.locator('input[type=checkbox], .monaco-checkbox, .codicon-check, .monaco-custom-toggle').first().click();
     await preview.locator('.monaco-list-row', { hasText: 'Ostrava' }).click();
