@@ -193,6 +193,13 @@ describe('mergeEvents: the merge', () => {
     expect(result.report.notes).toContain('line 2: "São Paulo, SP" names no country, listed under South America as the batch lists it');
   });
 
+  it('leaves the draft\'s listing alone when the batch\'s version of it cannot be placed', () => {
+    const placeless = PARIS.replace('Paris, FR', 'Paris, Île-de-France');
+    const { result, after } = merge(draft(BASE), placeless);
+    expect(after).toBe(draft(BASE));
+    expect(result.report.leftOut.map((out) => out.why)).toEqual(['no region: "Paris, Île-de-France" names no country TWiR knows (write City, CC)']);
+  });
+
   it('keeps CRLF line endings and every byte outside the merged events', () => {
     const text = draft(BASE, { eol: '\r\n' });
     const { after, result } = merge(text, event('2026-09-05', 'Lyon, FR', 'Rust Lyon', 'Rust Lyon #3', 'rust-lyon'));

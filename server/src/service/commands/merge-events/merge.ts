@@ -76,11 +76,19 @@ export function mergeEvents(model: IssueModel, batchText: string): MergeResult |
   const leftOut: MergeReport['leftOut'] = [];
   const placed: Placed[] = [];
   for (const event of oneListingPerEvent(normalised, notes)) {
+    const left = (why: string) => leftOut.push({ event: mention(event.entry, event.block, event.incoming.source), why });
     const where = windowSide(event.entry, window);
-    const regions = where ? { why: `${where} the window ${formatWindow(window)}` } : event.lacks ? { why: event.lacks } : regionsFor(event, notes);
-    if ('why' in regions) leftOut.push({ event: mention(event.entry, event.block, event.incoming.source), why: regions.why });
-    // An event dated outside the window still replaces its listing in the draft (it was rescheduled).
-    if (!event.lacks) placed.push({ event, regions: 'why' in regions ? [] : regions });
+    if (event.lacks) {
+      left(event.lacks);
+    } else if (where) {
+      left(`${where} the window ${formatWindow(window)}`);
+      // Its listing in the draft goes: the event was rescheduled out of the window.
+      placed.push({ event, regions: [] });
+    } else {
+      const regions = regionsFor(event, notes);
+      if ('why' in regions) left(regions.why);
+      else placed.push({ event, regions });
+    }
   }
   const plan = planMerge(model, events, groupsByUrl(placed));
   const edits = minimalEdits(model.lines, model.text, applyPlan(model, plan));
