@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventsLint } from '../../../../../test/oracle/events-lint';
 import { readFixture, recentFixtures } from '../../../../../test/unit/fixtures';
 import { lint } from '../../lint';
 import { buildModel } from '../../model/build';
@@ -253,6 +254,10 @@ describe('mergeEvents: a week of real events', () => {
       const carried = new Set([...eventsFindings(model), ...eventsFindings(buildModel(later.text, { fileName: later.fileName }))]);
       const fresh = [...eventsFindings(merged)].filter((finding) => !carried.has(finding) && !finding.startsWith('events/out-of-window') && !finding.startsWith('events/order'));
       expect(fresh).toEqual([]);
+      // Nor a line the events team's linter rejects that it did not reject in the inputs.
+      const rejected = (document: string) => new Set((eventsLint(document) ?? []).filter((rejection) => !['out-of-range', 'out-of-order'].includes(rejection.reason)).map((rejection) => `${rejection.reason} ${rejection.text.trim()}`));
+      const rejectedBefore = new Set([...rejected(text), ...rejected(later.text)]);
+      expect([...rejected(after)].filter((rejection) => !rejectedBefore.has(rejection))).toEqual([]);
 
       // Every in-window event of the batch is in the result; merging again changes nothing.
       const window = { start: date.dayNumber, end: addDays(date, 28).dayNumber };
