@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import type { Severity } from '../service/rules/types';
 import type { FileReport } from './lint-file';
 import type { Format } from './options';
+import { sarifFormatter } from './sarif';
 
 /** Counts over every file, for the summary line. */
 export class Summary {
@@ -9,12 +10,15 @@ export class Summary {
   filesWithProblems = 0;
   fixedFiles = 0;
   fixable = 0;
+  /** With `--since`: findings left out because the files had them at that revision. */
+  leftOut = 0;
   readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
 
   add(report: FileReport): void {
     this.files++;
     if (report.diagnostics.length > 0) this.filesWithProblems++;
     if (report.fixed) this.fixedFiles++;
+    this.leftOut += report.leftOut ?? 0;
     for (const diagnostic of report.diagnostics) {
       this.bySeverity[diagnostic.severity]++;
       if (diagnostic.fixable) this.fixable++;
@@ -38,15 +42,32 @@ export interface TextLayout {
   columns: number;
 }
 
-export function formatter(format: Format, layout: TextLayout, fixing: boolean): Formatter {
+/** What the run was asked, for the formats that say it. */
+export interface RunContext {
+  fixing: boolean;
+  /** `--since REF`, as given. */
+  since?: string;
+}
+
+export function formatter(format: Format, layout: TextLayout, run: RunContext): Formatter {
   switch (format) {
     case 'json':
       return jsonFormatter;
     case 'github':
-      return githubFormatter;
+      return githubFormatter(run);
+    case 'sarif':
+      return sarifFormatter();
     case 'text':
-      return textFormatter(layout.colours ? ANSI : PLAIN, layout.columns, fixing);
+      return textFormatter(layout.colours ? ANSI : PLAIN, layout.columns, run);
   }
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The sentence that says how many findings --since left out, if it left any out. */
+export function leftOutSentence(summary: Summary, run: RunContext): string | undefined {
+  if (run.since === undefined || summary.leftOut === 0) return undefined;
+  return `${plural(summary.leftOut, 'older finding')} (already at ${run.since}) left out.`;
 }
 
 /** `[{"file","diagnostics":[…]}]`, one file per line so that it can be printed as files finish. */
@@ -57,8 +78,8 @@ const jsonFormatter: Formatter = {
 
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-/** GitHub Actions workflow commands: annotations on the pull request's changed lines. */
-const githubFormatter: Formatter = {
+/** GitHub Actions workflow commands: annotations on the pull request's changed lines, then a summary line for the log. */
+const githubFormatter = (run: RunContext): Formatter => ({
   file: (report) =>
     report.diagnostics
       .map((diagnostic) => {
@@ -75,8 +96,20 @@ const githubFormatter: Formatter = {
         return `::${GITHUB_COMMAND[diagnostic.severity]} ${properties}::${escapeGithubData(diagnostic.message)}\n`;
       })
       .join(''),
-  end: () => '',
-};
+  end: (summary) => {
+    const scope = run.since === undefined ? '' : ` new since ${run.since}`;
+    const found = summary.problems === 0 ? `no problems${scope}` : `${plural(summary.problems, 'problem')}${scope} (${countsBySeverity(summary)})`;
+    const leftOut = leftOutSentence(summary, run);
+    return `twir-lint: ${found} in ${plural(summary.files, 'file')}.${leftOut ? ` ${leftOut}` : ''}\n`;
+  },
+});
+
+function countsBySeverity(summary: Summary): string {
+  return (['error', 'warning', 'info', 'hint'] as const)
+    .filter((severity) => summary.bySeverity[severity] > 0)
+    .map((severity) => (severity === 'info' ? `${summary.bySeverity.info} info` : plural(summary.bySeverity[severity], severity)))
+    .join(', ');
+}
 
 // The escaping of GitHub's runner (toCommandValue/escapeData/escapeProperty in @actions/core).
 export function escapeGithubData(value: string): string {
@@ -109,9 +142,8 @@ export function wantsColours(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv)
 }
 
 /** Like ESLint's "stylish": a block per file (`line:col  severity  message  rule`), then a summary. */
-function textFormatter(style: Style, columns: number, fixing: boolean): Formatter {
+function textFormatter(style: Style, columns: number, run: RunContext): Formatter {
   const severityStyle: Record<Severity, (text: string) => string> = { error: style.red, warning: style.yellow, info: style.blue, hint: style.dim };
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return {
     file(report) {
       if (report.diagnostics.length === 0) return '';
@@ -134,16 +166,15 @@ function textFormatter(style: Style, columns: number, fixing: boolean): Formatte
       const lines: string[] = [];
       if (summary.fixedFiles > 0) lines.push(style.green(`✔ Fixed ${plural(summary.fixedFiles, 'file')}.`));
       if (summary.problems === 0) {
-        lines.push(style.green(`✔ No problems${fixing ? ' left' : ''} in ${plural(summary.files, 'file')}.`));
+        lines.push(style.green(`✔ No ${run.since === undefined ? '' : 'new '}problems${run.fixing ? ' left' : ''} in ${plural(summary.files, 'file')}.`));
       } else {
-        const counts = (['error', 'warning', 'info', 'hint'] as const)
-          .filter((severity) => summary.bySeverity[severity] > 0)
-          .map((severity) => (severity === 'info' ? `${summary.bySeverity.info} info` : plural(summary.bySeverity[severity], severity)))
-          .join(', ');
+        const counts = countsBySeverity(summary);
         const colour = summary.bySeverity.error > 0 ? style.red : summary.bySeverity.warning > 0 ? style.yellow : style.blue;
-        lines.push(colour(style.bold(`✖ ${plural(summary.problems, 'problem')} (${counts}) in ${summary.filesWithProblems} of ${plural(summary.files, 'file')}`)));
+        lines.push(colour(style.bold(`✖ ${plural(summary.problems, run.since === undefined ? 'problem' : 'new problem')} (${counts}) in ${summary.filesWithProblems} of ${plural(summary.files, 'file')}`)));
         if (summary.fixable > 0) lines.push(`  ${summary.fixable} fixable with ${style.bold('--fix')}`);
       }
+      const leftOut = leftOutSentence(summary, run);
+      if (leftOut) lines.push(style.dim(`  ${leftOut}`));
       return `${lines.join('\n')}\n`;
     },
   };

@@ -17,6 +17,8 @@ export interface LintDiagnostic {
 
 export interface LintOptions {
   rules?: RuleSettings;
+  /** Severities that replace rules' defaults (a preset such as TWiR CI's): a finding's own severity and `rules` still win. */
+  defaults?: Readonly<Record<string, Severity>>;
   recentIssues?: readonly RelatedIssue[];
 }
 
@@ -69,7 +71,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   const failures: LintResult['failures'] = [];
   for (const rule of RULES) {
     const setting = settings[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (setting === undefined && rule.offByDefault)) continue;
     if (model.isTemplate && !rule.appliesToTemplate) continue;
     let findings;
     try {
@@ -82,7 +84,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
       if (isSuppressed(rule.id, finding.range.start.line)) continue;
       diagnostics.push({
         rule: rule.id,
-        severity: setting ?? finding.severity ?? rule.severity,
+        severity: setting ?? finding.severity ?? options.defaults?.[rule.id] ?? rule.severity,
         range: finding.range,
         message: finding.message,
         fix: finding.fix,
