@@ -94,6 +94,7 @@ describe('twir-lint: formats', () => {
     expect(run.stdout.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^::warning file=odd%2Cname%3A1-this-week-in-rust\.md,line=10,col=1,endLine=10,endColumn=2,title=render\/bullet::\S/),
       expect.stringMatching(/^::notice file=odd%2Cname%3A1-this-week-in-rust\.md,line=11,col=36,endLine=11,endColumn=38,title=text\/trailing-space::\S/),
+      'twir-lint: 2 problems (1 warning, 1 hint) in 1 file.',
     ]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * `--since REF`: only the findings that are new since git revision REF. Each file is linted as it
  * is and as it was at REF (`git show`, git run as a subprocess); a finding is new when the file at
- * REF has no finding of the same rule with the same message on a line of the same text. So moving
- * a line changes nothing, and a change that breaks the order of lines it did not touch is new
- * (its message names the lines). TWiR's own CI (`inspect_links.py --since`) likewise compares the
- * sets of its messages before and after.
+ * REF has no finding of the same rule with the same message on a line of the same text. A message
+ * that names another line ("same link as line 12") is compared with that line's text in place of
+ * its number. So moving lines changes nothing, and a change that breaks the order of lines it did
+ * not touch is new. TWiR's own CI (`inspect_links.py --since`) likewise compares the sets of its
+ * messages before and after.
  */
 import { execFileSync } from 'node:child_process';
 import { basename, dirname } from 'node:path';
@@ -55,9 +56,14 @@ export function textAt(path: string, commit: string): string | undefined {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(shown.stdout);
 }
 
-/** A finding as --since compares it: rule, message and the text of its line. */
+/** The rules' way of naming another line in a message (1-based). */
+const LINE_REFERENCE = /\bline (\d+)\b/g;
+
+/** A finding as --since compares it: rule, message (lines it names by their text) and the text of its line. */
 function key(diagnostic: LintDiagnostic, model: IssueModel): string {
-  return JSON.stringify([diagnostic.rule, diagnostic.message, model.lines.lineText(diagnostic.range.start.line)]);
+  const lineText = (line: number) => (line < model.lines.lineCount ? model.lines.lineText(line) : '');
+  const message = diagnostic.message.replace(LINE_REFERENCE, (_, line: string) => `line ${JSON.stringify(lineText(Number(line) - 1))}`);
+  return JSON.stringify([diagnostic.rule, message, lineText(diagnostic.range.start.line)]);
 }
 
 export interface Baseline {
