@@ -203,6 +203,7 @@ describe('twir-lint: inputs', () => {
   it.each([
     ['{ "rules": { "render/bullet": "loud" } }', /render\/bullet.*"loud" is not one of off, hint, info, warning, error/],
     ['{ "rules": { "no/such-rule": "off" } }', /unknown rule "no\/such-rule"/],
+    ['{ "rules": { "render/bulet": "off" } }', /\.twir-lint\.json:1:14: unknown rule "render\/bulet" \(did you mean "render\/bullet"\?\)/],
     ['{ "rules": ', /is not valid JSON/],
     ['{ "rule": {} }', /unknown key "rule"/],
   ])('rejects a bad config with a clear message and exit status 2: %s', async (config, message) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { parseConfig, validateRuleSettings } from '../../server/src/service/config';
 import { CONFIG_SCHEMA_FILE, configSchemaText, withRulesSetting } from '../../scripts/config-schema';
 import { RULES } from '../../server/src/service/rules/index';
 
@@ -32,5 +33,29 @@ describe('the config schema, made from the rules (run `npm run docs` after chang
   it('describes each rule with its docs', () => {
     const schema = JSON.parse(read(CONFIG_SCHEMA_FILE));
     for (const rule of RULES) expect(schema.properties.rules.properties[rule.id].description).toContain(rule.docs);
+  });
+});
+
+describe('.twir-lint.json validated with the schema', () => {
+  it('says where each problem is (file:line:col), suggests the rule meant, and keeps the valid part', () => {
+    const text = '\uFEFF{\n  "rules": {\n    "links/trackin": "error",\n    "links/tracking": "loud",\n    "render/bullet": "off"\n  },\n  "extends": "x"\n}\n';
+    expect(parseConfig(text, 'c.json')).toEqual({
+      rules: { 'render/bullet': 'off' },
+      problems: [
+        'c.json:3:5: unknown rule "links/trackin" (did you mean "links/tracking"?)',
+        'c.json:4:23: rule "links/tracking": "loud" is not one of off, hint, info, warning, error',
+        'c.json:7:3: unknown key "extends" (a config holds "rules" only)',
+      ],
+    });
+    expect(parseConfig('{ "rules": { "no/such-rule": "off" } }', 'c.json').problems).toEqual(['c.json:1:14: unknown rule "no/such-rule"']);
+    expect(parseConfig('{\n  "rules": {\n', 'c.json').problems).toEqual([expect.stringMatching(/^c\.json:3:1: the file is not valid JSON: /)]);
+    expect(parseConfig('{ "rules": {}, }', 'c.json').problems).toEqual([expect.stringMatching(/^c\.json:1:16: the file is not valid JSON: /)]);
+  });
+
+  it('checks the twir.rules setting with the same schema', () => {
+    expect(validateRuleSettings({ 'markdown/htm': 'off', 'markdown/html': 'off' })).toEqual({
+      settings: { 'markdown/html': 'off' },
+      problems: ['unknown rule "markdown/htm" (did you mean "markdown/html"?)'],
+    });
   });
 });
