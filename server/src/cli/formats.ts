@@ -123,7 +123,6 @@ export function escapeGithubProperty(value: string): string {
 interface Style {
   bold(text: string): string;
   dim(text: string): string;
-  underline(text: string): string;
   red(text: string): string;
   yellow(text: string): string;
   blue(text: string): string;
@@ -131,8 +130,8 @@ interface Style {
 }
 
 const ansi = (open: number, close: number) => (text: string) => `\x1b[${open}m${text}\x1b[${close}m`;
-const ANSI: Style = { bold: ansi(1, 22), dim: ansi(2, 22), underline: ansi(4, 24), red: ansi(31, 39), yellow: ansi(33, 39), blue: ansi(34, 39), green: ansi(32, 39) };
-const PLAIN: Style = { bold: String, dim: String, underline: String, red: String, yellow: String, blue: String, green: String };
+const ANSI: Style = { bold: ansi(1, 22), dim: ansi(2, 22), red: ansi(31, 39), yellow: ansi(33, 39), blue: ansi(34, 39), green: ansi(32, 39) };
+const PLAIN: Style = { bold: String, dim: String, red: String, yellow: String, blue: String, green: String };
 
 /** Whether to colour the output: a terminal that can, unless NO_COLOR says no or FORCE_COLOR says yes. */
 export function wantsColours(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
@@ -141,7 +140,10 @@ export function wantsColours(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv)
   return stream.isTTY === true && stream.hasColors();
 }
 
-/** Like ESLint's "stylish": a block per file (`line:col  severity  message  rule`), then a summary. */
+/**
+ * Like ESLint's "stylish", a block of aligned rows per file, then a summary; each row starts with
+ * `path:line:col`, which terminals and editors open at the spot.
+ */
 function textFormatter(style: Style, columns: number, run: RunContext): Formatter {
   const severityStyle: Record<Severity, (text: string) => string> = { error: style.red, warning: style.yellow, info: style.blue, hint: style.dim };
   return {
@@ -149,18 +151,18 @@ function textFormatter(style: Style, columns: number, run: RunContext): Formatte
       if (report.diagnostics.length === 0) return '';
       const rows = report.diagnostics.map((diagnostic) => ({ ...diagnostic, message: diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ') }));
       const widest = (values: string[]) => Math.max(0, ...values.map((value) => stringWidth(value)));
-      const lineWidth = widest(rows.map((row) => String(row.line)));
-      const columnWidth = widest(rows.map((row) => String(row.column)));
+      const positions = rows.map((row) => `${report.file}:${row.line}:${row.column}`);
+      const positionWidth = widest(positions);
       const severityWidth = widest(rows.map((row) => row.severity));
-      const room = columns - (2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2 + 2 + widest(rows.map((row) => row.rule)));
+      const room = columns - (positionWidth + 2 + severityWidth + 2 + 2 + widest(rows.map((row) => row.rule)));
       const messageWidth = widest(rows.map((row) => row.message).filter((message) => stringWidth(message) <= room));
-      const lines = rows.map((row) => {
-        const position = style.dim(`${String(row.line).padStart(lineWidth)}:${String(row.column).padEnd(columnWidth)}`);
+      const lines = rows.map((row, index) => {
+        const position = positions[index] + ' '.repeat(positionWidth - stringWidth(positions[index]));
         const severity = severityStyle[row.severity](row.severity.padEnd(severityWidth));
         const message = row.message + ' '.repeat(Math.max(0, messageWidth - stringWidth(row.message)));
-        return `  ${position}  ${severity}  ${message}  ${style.dim(row.rule)}`;
+        return `${position}  ${severity}  ${message}  ${style.dim(row.rule)}`;
       });
-      return `${style.underline(report.file)}\n${lines.join('\n')}\n\n`;
+      return `${lines.join('\n')}\n\n`;
     },
     end(summary) {
       const lines: string[] = [];

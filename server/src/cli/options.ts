@@ -15,6 +15,8 @@ export interface CliOptions {
   preset?: PresetName;
   /** TWiR's contribution policy: links/project-tooling on, as an error. */
   denyProjectToolingLinks: boolean;
+  /** With `--format github`: annotate hints too. */
+  hints: boolean;
   /** Threads that lint (this one and workers); `auto` decides from the number of files. */
   concurrency: number | 'auto';
 }
@@ -32,6 +34,8 @@ Options:
   --fix                    apply every safe fix, then report what is left
   --format FORMAT          text (default), json, github (workflow annotations),
                            or sarif (SARIF 2.1.0, for GitHub code scanning)
+  --hints                  with --format github, annotate hints too (left out
+                           by default: they are suggestions)
   --since REF              report only the findings that are new since the git
                            revision REF (with --fix, fix only those)
   --preset ci              TWiR CI's verdicts: what its scripts fail on is an error
@@ -57,6 +61,7 @@ export const LINT_OPTIONS = {
   since: { type: 'string' },
   preset: { type: 'string' },
   'deny-project-tooling-links': { type: 'boolean', default: false },
+  hints: { type: 'boolean', default: false },
   concurrency: { type: 'string', default: 'auto' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -83,7 +88,7 @@ export function parseCommandLine(args: readonly string[]): ParsedCommand {
   if (positionals.length === 0) return { kind: 'usage-error', message: 'no PATH given' };
   return {
     kind: 'lint',
-    options: { paths: positionals, fix: values.fix, format, config: values.config, since: values.since, preset, denyProjectToolingLinks: values['deny-project-tooling-links'], concurrency },
+    options: { paths: positionals, fix: values.fix, format, config: values.config, since: values.since, preset, denyProjectToolingLinks: values['deny-project-tooling-links'], hints: values.hints, concurrency },
   };
 }
 

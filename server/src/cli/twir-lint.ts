@@ -84,7 +84,10 @@ async function lintCommand(options: CliOptions): Promise<number> {
   const format = formatter(options.format, layout, run);
   const summary = new Summary();
   let fatal = false;
-  await lintAll(tasks, threads, (report, index) => {
+  // Hints are suggestions: on a pull request they are noise unless asked for.
+  const withoutHints = options.format === 'github' && !options.hints;
+  await lintAll(tasks, threads, (linted, index) => {
+    const report = withoutHints ? { ...linted, diagnostics: linted.diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint') } : linted;
     summary.add(report);
     fatal ||= report.fatal;
     print(format.file(report, index));
