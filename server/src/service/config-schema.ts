@@ -3,17 +3,13 @@
  * (`schemas/twir-lint.schema.json`, contributed to VS Code through `jsonValidation`) and the
  * `twir.rules` setting in package.json. `npm run docs` writes both; a test checks they are current.
  */
-import { ruleDocsUrl } from './rules/docs';
+import { ruleDefault, ruleDocsUrl } from './rules/docs';
 import type { Rule } from './rules/types';
 
 export const RULE_SETTINGS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 
 /** Where the config's schema is published, for `"$schema"` in a config outside VS Code. */
 export const CONFIG_SCHEMA_URL = 'https://raw.githubusercontent.com/twir-author/twir-author/main/schemas/twir-lint.schema.json';
-
-function ruleDefault(rule: Rule): string {
-  return rule.offByDefault ? `off (${rule.severity} when on)` : rule.severity;
-}
 
 /** The schema of a rules object: each rule id with its docs, and nothing else. */
 export function ruleSettingsSchema(rules: readonly Rule[]) {

@@ -1,7 +1,6 @@
+import { normaliseTitle } from '../../model/sections';
 import type { Finding, Rule } from '../types';
 import { communityLinks } from './shared';
-
-const normalise = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Where TWiR asks contributors to post a project instead. */
 export const PROJECT_TOOLING_POLICY_URL = 'https://github.com/rust-lang/this-week-in-rust/issues/8575';
@@ -21,7 +20,7 @@ const rule: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     for (const { link, section } of communityLinks(model)) {
-      if (normalise(section.heading.text) !== 'project tooling updates') continue;
+      if (normaliseTitle(section.heading.text) !== 'project tooling updates') continue;
       findings.push({
         range: link.range,
         message:
