@@ -4,9 +4,9 @@
 /** `twir-lint`: the diagnostics of the editor, for CI and the command line. */
 import { availableParallelism } from 'node:os';
 import { version } from '../../../package.json';
+import type { RuleSettings } from '../service/lint';
 import { formatter, leftOutSentence, Summary, wantsColours } from './formats';
 import { collectInputs } from './inputs';
-import type { RuleSettings } from '../service/lint';
 import type { LintTask } from './lint-file';
 import { parseCommandLine, USAGE, type CliOptions } from './options';
 import { lintAll } from './pool';
