@@ -120,6 +120,20 @@ describe('twir-lint --since', () => {
     expect(run[0].diagnostics.map((diagnostic) => diagnostic.rule)).toContain('links/tracking');
   });
 
+  it('reports a file it cannot compare (outside the repository) as fatal, and compares the others', async () => {
+    write(ISSUE, communityIssue('* [Post](https://example.com/a?utm_source=x)'));
+    commit('A link');
+    const outside = mkdtempSync(join(tmpdir(), 'twir-lint-outside-'));
+    try {
+      writeFileSync(join(outside, '2026-01-14-this-week-in-rust.md'), communityIssue('* [Post](https://example.com/a)'));
+      const run = parseJson(await lint(['--since', 'HEAD', '--format', 'json', ISSUE, join(outside, '2026-01-14-this-week-in-rust.md')]));
+      expect(run.map((report) => report.diagnostics.map((diagnostic) => diagnostic.rule))).toEqual([[], ['fatal']]);
+      expect(run[1].diagnostics[0].message).toMatch(/^--since cannot compare this file: git cannot read /);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('works with every format: text says how many it left out, sarif holds the new findings only', async () => {
     write(ISSUE, communityIssue('* [Old](https://example.com/old?utm_source=x)'));
     commit('Old link');

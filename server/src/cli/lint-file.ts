@@ -7,7 +7,7 @@ import type { Severity } from '../service/rules/types';
 import type { Position } from '../service/util/text';
 import { issueFileModel, loadRecentIssues } from '../service/workspace/recent-issues';
 import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
-import { baseline, newOnly } from './since';
+import { baseline, newOnly, type Baseline } from './since';
 
 /** One file to lint: what the main thread sends to a worker (plain data). */
 export interface LintTask {
@@ -70,7 +70,12 @@ function lintOrFix(task: LintTask): FileReport {
   // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate.
   const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues: loadRecentIssues(task.path, model) };
   // With --since, only new findings are reported, and --fix fixes only those.
-  const base = task.since === undefined ? undefined : baseline(task.path, task.since, options);
+  let base: Baseline | undefined;
+  try {
+    base = task.since === undefined ? undefined : baseline(task.path, task.since, options);
+  } catch (error) {
+    return fatalReport(task.file, `--since cannot compare this file: ${(error as Error).message}`);
+  }
   const leftOut = new WeakMap<IssueModel, number>();
   const lintModel = (next: IssueModel): LintResult => {
     if (!base) return lint(next, options);
