@@ -61,14 +61,14 @@ describe('twir-lint: formats', () => {
     ]);
   });
 
-  it('text: a block per file with aligned rows, then a summary; no colours when not on a terminal', async () => {
+  it('text: a block per file with aligned rows starting with path:line:col, then a summary; no colours when not on a terminal', async () => {
     const run = await lintIn([ISSUE_NAME]);
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe(ISSUE_NAME);
-    expect(lines[1]).toMatch(/^ {2}10:1 {3}warning {2}\S.*\S {2}render\/bullet$/);
-    expect(lines[2]).toMatch(/^ {2}11:36 {2}hint {5}\S.*\S +text\/trailing-space$/);
-    expect(lines[1].indexOf('render/bullet')).toBe(lines[2].indexOf('text/trailing-space'));
+    expect(lines[0]).toMatch(new RegExp(`^${ISSUE_NAME}:10:1 {3}warning {2}\\S.*\\S {2}render/bullet$`));
+    expect(lines[1]).toMatch(new RegExp(`^${ISSUE_NAME}:11:36 {2}hint {5}\\S.*\\S +text/trailing-space$`));
+    expect(lines[0].indexOf('render/bullet')).toBe(lines[1].indexOf('text/trailing-space'));
+    expect(lines[2]).toBe('');
     expect(run.stdout).toContain('✖ 2 problems (1 warning, 1 hint) in 1 of 1 file\n  1 fixable with --fix\n');
     expect(run.stdout).not.toContain('\x1b[');
   });
@@ -87,13 +87,17 @@ describe('twir-lint: formats', () => {
     expect(onTerminal('NO_COLOR=1')).not.toContain('\x1b[');
   });
 
-  it('github: workflow commands with escaped properties; info and hints as notices', async () => {
+  it('github: workflow commands with escaped properties, then a summary line; hints only when asked, as notices', async () => {
     const name = 'odd,name:1-this-week-in-rust.md';
     write(name, WITH_PROBLEMS);
+    const warning = expect.stringMatching(/^::warning file=odd%2Cname%3A1-this-week-in-rust\.md,line=10,col=1,endLine=10,endColumn=2,title=render\/bullet::\S/);
     const run = await lintIn(['--format', 'github', name]);
-    expect(run.stdout.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/^::warning file=odd%2Cname%3A1-this-week-in-rust\.md,line=10,col=1,endLine=10,endColumn=2,title=render\/bullet::\S/),
+    expect(run.stdout.trimEnd().split('\n')).toEqual([warning, 'twir-lint: 1 problem (1 warning) in 1 file.']);
+    const withHints = await lintIn(['--format', 'github', '--hints', name]);
+    expect(withHints.stdout.trimEnd().split('\n')).toEqual([
+      warning,
       expect.stringMatching(/^::notice file=odd%2Cname%3A1-this-week-in-rust\.md,line=11,col=36,endLine=11,endColumn=38,title=text\/trailing-space::\S/),
+      'twir-lint: 2 problems (1 warning, 1 hint) in 1 file.',
     ]);
   });
 });
@@ -202,6 +206,7 @@ describe('twir-lint: inputs', () => {
   it.each([
     ['{ "rules": { "render/bullet": "loud" } }', /render\/bullet.*"loud" is not one of off, hint, info, warning, error/],
     ['{ "rules": { "no/such-rule": "off" } }', /unknown rule "no\/such-rule"/],
+    ['{ "rules": { "render/bulet": "off" } }', /\.twir-lint\.json:1:14: unknown rule "render\/bulet" \(did you mean "render\/bullet"\?\)/],
     ['{ "rules": ', /is not valid JSON/],
     ['{ "rule": {} }', /unknown key "rule"/],
   ])('rejects a bad config with a clear message and exit status 2: %s', async (config, message) => {

@@ -15,6 +15,7 @@ it('packages a .vsix under 1 MB with the bundles and no sources, tests or node_m
   expect(listed).toContain('dist/server.js');
   expect(listed).toContain('dist/analysis-worker.js');
   expect(listed).toContain('package.json');
+  expect(listed).toContain('schemas/twir-lint.schema.json');
   expect(listed.filter((file) => /\.ts$|^node_modules\/|^test\/|^server\/|^client\/|\.map$/.test(file))).toEqual([]);
   const vsix = join(out, 'twir-author.vsix');
   execFileSync(VSCE, ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: 'pipe' });

@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import type { Severity } from '../service/rules/types';
 import type { FileReport } from './lint-file';
 import type { Format } from './options';
+import { sarifFormatter } from './sarif';
 
 /** Counts over every file, for the summary line. */
 export class Summary {
@@ -9,12 +10,15 @@ export class Summary {
   filesWithProblems = 0;
   fixedFiles = 0;
   fixable = 0;
+  /** With `--since`: findings left out because the files had them at that revision. */
+  leftOut = 0;
   readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
 
   add(report: FileReport): void {
     this.files++;
     if (report.diagnostics.length > 0) this.filesWithProblems++;
     if (report.fixed) this.fixedFiles++;
+    this.leftOut += report.leftOut ?? 0;
     for (const diagnostic of report.diagnostics) {
       this.bySeverity[diagnostic.severity]++;
       if (diagnostic.fixable) this.fixable++;
@@ -38,15 +42,32 @@ export interface TextLayout {
   columns: number;
 }
 
-export function formatter(format: Format, layout: TextLayout, fixing: boolean): Formatter {
+/** What the run was asked, for the formats that say it. */
+export interface RunContext {
+  fixing: boolean;
+  /** `--since REF`, as given. */
+  since?: string;
+}
+
+export function formatter(format: Format, layout: TextLayout, run: RunContext): Formatter {
   switch (format) {
     case 'json':
       return jsonFormatter;
     case 'github':
-      return githubFormatter;
+      return githubFormatter(run);
+    case 'sarif':
+      return sarifFormatter();
     case 'text':
-      return textFormatter(layout.colours ? ANSI : PLAIN, layout.columns, fixing);
+      return textFormatter(layout.colours ? ANSI : PLAIN, layout.columns, run);
   }
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The sentence that says how many findings --since left out, if it left any out. */
+export function leftOutSentence(summary: Summary, run: RunContext): string | undefined {
+  if (run.since === undefined || summary.leftOut === 0) return undefined;
+  return `${plural(summary.leftOut, 'older finding')} (already at ${run.since}) left out.`;
 }
 
 /** `[{"file","diagnostics":[…]}]`, one file per line so that it can be printed as files finish. */
@@ -57,8 +78,8 @@ const jsonFormatter: Formatter = {
 
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-/** GitHub Actions workflow commands: annotations on the pull request's changed lines. */
-const githubFormatter: Formatter = {
+/** GitHub Actions workflow commands: annotations on the pull request's changed lines, then a summary line for the log. */
+const githubFormatter = (run: RunContext): Formatter => ({
   file: (report) =>
     report.diagnostics
       .map((diagnostic) => {
@@ -75,8 +96,20 @@ const githubFormatter: Formatter = {
         return `::${GITHUB_COMMAND[diagnostic.severity]} ${properties}::${escapeGithubData(diagnostic.message)}\n`;
       })
       .join(''),
-  end: () => '',
-};
+  end: (summary) => {
+    const scope = run.since === undefined ? '' : ` new since ${run.since}`;
+    const found = summary.problems === 0 ? `no problems${scope}` : `${plural(summary.problems, 'problem')}${scope} (${countsBySeverity(summary)})`;
+    const leftOut = leftOutSentence(summary, run);
+    return `twir-lint: ${found} in ${plural(summary.files, 'file')}.${leftOut ? ` ${leftOut}` : ''}\n`;
+  },
+});
+
+function countsBySeverity(summary: Summary): string {
+  return (['error', 'warning', 'info', 'hint'] as const)
+    .filter((severity) => summary.bySeverity[severity] > 0)
+    .map((severity) => (severity === 'info' ? `${summary.bySeverity.info} info` : plural(summary.bySeverity[severity], severity)))
+    .join(', ');
+}
 
 // The escaping of GitHub's runner (toCommandValue/escapeData/escapeProperty in @actions/core).
 export function escapeGithubData(value: string): string {
@@ -90,7 +123,6 @@ export function escapeGithubProperty(value: string): string {
 interface Style {
   bold(text: string): string;
   dim(text: string): string;
-  underline(text: string): string;
   red(text: string): string;
   yellow(text: string): string;
   blue(text: string): string;
@@ -98,8 +130,8 @@ interface Style {
 }
 
 const ansi = (open: number, close: number) => (text: string) => `\x1b[${open}m${text}\x1b[${close}m`;
-const ANSI: Style = { bold: ansi(1, 22), dim: ansi(2, 22), underline: ansi(4, 24), red: ansi(31, 39), yellow: ansi(33, 39), blue: ansi(34, 39), green: ansi(32, 39) };
-const PLAIN: Style = { bold: String, dim: String, underline: String, red: String, yellow: String, blue: String, green: String };
+const ANSI: Style = { bold: ansi(1, 22), dim: ansi(2, 22), red: ansi(31, 39), yellow: ansi(33, 39), blue: ansi(34, 39), green: ansi(32, 39) };
+const PLAIN: Style = { bold: String, dim: String, red: String, yellow: String, blue: String, green: String };
 
 /** Whether to colour the output: a terminal that can, unless NO_COLOR says no or FORCE_COLOR says yes. */
 export function wantsColours(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
@@ -108,42 +140,43 @@ export function wantsColours(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv)
   return stream.isTTY === true && stream.hasColors();
 }
 
-/** Like ESLint's "stylish": a block per file (`line:col  severity  message  rule`), then a summary. */
-function textFormatter(style: Style, columns: number, fixing: boolean): Formatter {
+/**
+ * Like ESLint's "stylish", a block of aligned rows per file, then a summary; each row starts with
+ * `path:line:col`, which terminals and editors open at the spot.
+ */
+function textFormatter(style: Style, columns: number, run: RunContext): Formatter {
   const severityStyle: Record<Severity, (text: string) => string> = { error: style.red, warning: style.yellow, info: style.blue, hint: style.dim };
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return {
     file(report) {
       if (report.diagnostics.length === 0) return '';
       const rows = report.diagnostics.map((diagnostic) => ({ ...diagnostic, message: diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ') }));
       const widest = (values: string[]) => Math.max(0, ...values.map((value) => stringWidth(value)));
-      const lineWidth = widest(rows.map((row) => String(row.line)));
-      const columnWidth = widest(rows.map((row) => String(row.column)));
+      const positions = rows.map((row) => `${report.file}:${row.line}:${row.column}`);
+      const positionWidth = widest(positions);
       const severityWidth = widest(rows.map((row) => row.severity));
-      const room = columns - (2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2 + 2 + widest(rows.map((row) => row.rule)));
+      const room = columns - (positionWidth + 2 + severityWidth + 2 + 2 + widest(rows.map((row) => row.rule)));
       const messageWidth = widest(rows.map((row) => row.message).filter((message) => stringWidth(message) <= room));
-      const lines = rows.map((row) => {
-        const position = style.dim(`${String(row.line).padStart(lineWidth)}:${String(row.column).padEnd(columnWidth)}`);
+      const lines = rows.map((row, index) => {
+        const position = positions[index] + ' '.repeat(positionWidth - stringWidth(positions[index]));
         const severity = severityStyle[row.severity](row.severity.padEnd(severityWidth));
         const message = row.message + ' '.repeat(Math.max(0, messageWidth - stringWidth(row.message)));
-        return `  ${position}  ${severity}  ${message}  ${style.dim(row.rule)}`;
+        return `${position}  ${severity}  ${message}  ${style.dim(row.rule)}`;
       });
-      return `${style.underline(report.file)}\n${lines.join('\n')}\n\n`;
+      return `${lines.join('\n')}\n\n`;
     },
     end(summary) {
       const lines: string[] = [];
       if (summary.fixedFiles > 0) lines.push(style.green(`✔ Fixed ${plural(summary.fixedFiles, 'file')}.`));
       if (summary.problems === 0) {
-        lines.push(style.green(`✔ No problems${fixing ? ' left' : ''} in ${plural(summary.files, 'file')}.`));
+        lines.push(style.green(`✔ No ${run.since === undefined ? '' : 'new '}problems${run.fixing ? ' left' : ''} in ${plural(summary.files, 'file')}.`));
       } else {
-        const counts = (['error', 'warning', 'info', 'hint'] as const)
-          .filter((severity) => summary.bySeverity[severity] > 0)
-          .map((severity) => (severity === 'info' ? `${summary.bySeverity.info} info` : plural(summary.bySeverity[severity], severity)))
-          .join(', ');
+        const counts = countsBySeverity(summary);
         const colour = summary.bySeverity.error > 0 ? style.red : summary.bySeverity.warning > 0 ? style.yellow : style.blue;
-        lines.push(colour(style.bold(`✖ ${plural(summary.problems, 'problem')} (${counts}) in ${summary.filesWithProblems} of ${plural(summary.files, 'file')}`)));
+        lines.push(colour(style.bold(`✖ ${plural(summary.problems, run.since === undefined ? 'problem' : 'new problem')} (${counts}) in ${summary.filesWithProblems} of ${plural(summary.files, 'file')}`)));
         if (summary.fixable > 0) lines.push(`  ${summary.fixable} fixable with ${style.bold('--fix')}`);
       }
+      const leftOut = leftOutSentence(summary, run);
+      if (leftOut) lines.push(style.dim(`  ${leftOut}`));
       return `${lines.join('\n')}\n`;
     },
   };

@@ -2,10 +2,12 @@ import { fixedByFixAll } from '../service/actions';
 import { fixUntilStable } from '../service/fix-all';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import type { IssueModel } from '../service/model/types';
+import { PRESETS, type PresetName } from '../service/presets';
 import type { Severity } from '../service/rules/types';
 import type { Position } from '../service/util/text';
 import { issueFileModel, loadRecentIssues } from '../service/workspace/recent-issues';
 import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
+import { baseline, newOnly, type Baseline } from './since';
 
 /** One file to lint: what the main thread sends to a worker (plain data). */
 export interface LintTask {
@@ -16,7 +18,11 @@ export interface LintTask {
   /** The folder given as PATH (or the folder of the file given): --fix writes nothing outside it. */
   root: string;
   rules: RuleSettings;
+  /** Severities that replace the rules' defaults (`--preset`). */
+  preset?: PresetName;
   fix: boolean;
+  /** `--since`: the commit whose findings are left out (see since.ts). */
+  since?: string;
   /** Why the path cannot be linted at all (it does not exist…), known before reading it. */
   problem?: string;
 }
@@ -40,6 +46,8 @@ export interface FileReport {
   fatal: boolean;
   /** Whether --fix rewrote the file. */
   fixed: boolean;
+  /** With `--since`: how many findings were left out because the file had them at that commit. */
+  leftOut?: number;
 }
 
 /** The pseudo-rule of problems with the file itself (unreadable, binary, a rule that crashed…). */
@@ -60,24 +68,39 @@ function lintOrFix(task: LintTask): FileReport {
   if ('problem' in read) return fatalReport(task.file, read.problem);
   const model = issueFileModel(task.path, read.text, read.stats);
   // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate.
-  const options: LintOptions = { rules: task.rules, recentIssues: loadRecentIssues(task.path, model) };
-  const result = lint(model, options);
-  if (!task.fix) return report(task.file, model, result);
+  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues: loadRecentIssues(task.path, model) };
+  // With --since, only new findings are reported, and --fix fixes only those.
+  let base: Baseline | undefined;
+  try {
+    base = task.since === undefined ? undefined : baseline(task.path, task.since, options);
+  } catch (error) {
+    return fatalReport(task.file, `--since cannot compare this file: ${(error as Error).message}`);
+  }
+  const leftOut = new WeakMap<IssueModel, number>();
+  const lintModel = (next: IssueModel): LintResult => {
+    if (!base) return lint(next, options);
+    const compared = newOnly(lint(next, options), next, base);
+    leftOut.set(next, compared.leftOut);
+    return compared.result;
+  };
+  const report = (linted: IssueModel, result: LintResult, fatalMessage?: string): FileReport => ({ ...fileReport(task.file, linted, result, fatalMessage), leftOut: leftOut.get(linted) });
+  const result = lintModel(model);
+  if (!task.fix) return report(model, result);
 
-  const fixed = fixUntilStable(model, result, options);
-  if (fixed.unsettled) return report(task.file, model, result, `The fixes were not applied: ${fixed.unsettled}. The file was left unchanged.`);
-  if (fixed.model.text === read.text) return report(task.file, fixed.model, fixed.result);
+  const fixed = fixUntilStable(model, result, options, lintModel);
+  if (fixed.unsettled) return report(model, result, `The fixes were not applied: ${fixed.unsettled}. The file was left unchanged.`);
+  if (fixed.model.text === read.text) return report(fixed.model, fixed.result);
   try {
     const refusal = refusalToWrite(task.path, task.root, read.stats);
-    if (refusal) return report(task.file, model, result, `The fixes were not written: ${refusal}.`);
+    if (refusal) return report(model, result, `The fixes were not written: ${refusal}.`);
     writeFileAtomically(task.path, fixed.model.text, read.stats);
   } catch (error) {
-    return report(task.file, model, result, `Cannot write the fixes (${(error as Error).message}): the file was left unchanged.`);
+    return report(model, result, `Cannot write the fixes (${(error as Error).message}): the file was left unchanged.`);
   }
-  return { ...report(task.file, fixed.model, fixed.result), fixed: true };
+  return { ...report(fixed.model, fixed.result), fixed: true };
 }
 
-function report(file: string, model: IssueModel, result: LintResult, fatalMessage?: string): FileReport {
+function fileReport(file: string, model: IssueModel, result: LintResult, fatalMessage?: string): FileReport {
   const problems = [
     ...(fatalMessage ? [fatalMessage] : []),
     ...result.failures.map((failure) => `Rule ${failure.rule} crashed, its findings are missing: ${failure.error}`),

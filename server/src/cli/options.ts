@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { parseMergeCommandLine, type MergeOptions } from './merge';
 
-export const FORMATS = ['text', 'json', 'github'] as const;
+export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -10,6 +11,13 @@ export interface CliOptions {
   fix: boolean;
   format: Format;
   config?: string;
+  /** `--since REF`: report only the findings that are new since this git revision. */
+  since?: string;
+  preset?: PresetName;
+  /** TWiR's contribution policy: links/project-tooling on, as an error. */
+  denyProjectToolingLinks: boolean;
+  /** With `--format github`: annotate hints too. */
+  hints: boolean;
   /** Threads that lint (this one and workers); `auto` decides from the number of files. */
   concurrency: number | 'auto';
 }
@@ -21,7 +29,7 @@ export type ParsedCommand =
   | { kind: 'merge'; options: MergeOptions }
   | { kind: 'usage-error'; message: string; usage?: string };
 
-export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github] [--config FILE] PATH…
+export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci] [--config FILE] PATH…
        twir-lint merge --events FILE [--write] DRAFT   (see twir-lint merge --help)
 
 Checks This Week in Rust issues. A PATH is a file (linted whatever its name) or a
@@ -31,7 +39,16 @@ node_modules and dot folders.
 
 Options:
   --fix                    apply every safe fix, then report what is left
-  --format FORMAT          text (default), json, or github (workflow annotations)
+  --format FORMAT          text (default), json, github (workflow annotations),
+                           or sarif (SARIF 2.1.0, for GitHub code scanning)
+  --hints                  with --format github, annotate hints too (left out
+                           by default: they are suggestions)
+  --since REF              report only the findings that are new since the git
+                           revision REF (with --fix, fix only those)
+  --preset ci              TWiR CI's verdicts: what its scripts fail on is an error
+  --deny-project-tooling-links
+                           TWiR's policy for authors without write access: no
+                           contributed links in Project/Tooling Updates
   --config FILE            rule settings; default: the nearest .twir-lint.json
                            above each PATH, else the one in the current folder
   --concurrency N|auto|off threads that lint (default auto: one per core when
@@ -43,24 +60,26 @@ Exit status: 0 no errors (warnings allowed), 1 errors found,
              2 usage error, bad config, or a file that could not be linted.
 `;
 
+/** The options of linting (the command without a subcommand), as Node's parser reads them. */
+export const LINT_OPTIONS = {
+  fix: { type: 'boolean', default: false },
+  format: { type: 'string', default: 'text' },
+  config: { type: 'string' },
+  since: { type: 'string' },
+  preset: { type: 'string' },
+  'deny-project-tooling-links': { type: 'boolean', default: false },
+  hints: { type: 'boolean', default: false },
+  concurrency: { type: 'string', default: 'auto' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
 /** Reads the command line with Node's own parser: unknown options are usage errors, not ignored. */
 export function parseCommandLine(args: readonly string[]): ParsedCommand {
   if (args[0] === 'merge') return parseMergeCommandLine(args.slice(1));
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        fix: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        config: { type: 'string' },
-        concurrency: { type: 'string', default: 'auto' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: LINT_OPTIONS });
   } catch (error) {
     return { kind: 'usage-error', message: (error as Error).message };
   }
@@ -71,8 +90,14 @@ export function parseCommandLine(args: readonly string[]): ParsedCommand {
   if (!format) return { kind: 'usage-error', message: `--format must be one of ${FORMATS.join(', ')}, not "${values.format}"` };
   const concurrency = parseConcurrency(values.concurrency);
   if (concurrency === undefined) return { kind: 'usage-error', message: `--concurrency must be a positive number, auto or off, not "${values.concurrency}"` };
+  const preset = values.preset === undefined ? undefined : PRESET_NAMES.find((name) => name === values.preset);
+  if (values.preset !== undefined && !preset) return { kind: 'usage-error', message: `--preset must be one of ${PRESET_NAMES.join(', ')}, not "${values.preset}"` };
+  if (values.since === '') return { kind: 'usage-error', message: '--since needs a git revision (a commit, a branch, HEAD~1…)' };
   if (positionals.length === 0) return { kind: 'usage-error', message: 'no PATH given' };
-  return { kind: 'lint', options: { paths: positionals, fix: values.fix, format, config: values.config, concurrency } };
+  return {
+    kind: 'lint',
+    options: { paths: positionals, fix: values.fix, format, config: values.config, since: values.since, preset, denyProjectToolingLinks: values['deny-project-tooling-links'], hints: values.hints, concurrency },
+  };
 }
 
 function parseConcurrency(value: string): CliOptions['concurrency'] | undefined {

@@ -4,12 +4,14 @@
 /** `twir-lint`: the diagnostics of the editor, for CI and the command line. */
 import { availableParallelism } from 'node:os';
 import { version } from '../../../package.json';
-import { formatter, Summary, wantsColours } from './formats';
+import type { RuleSettings } from '../service/lint';
+import { formatter, leftOutSentence, Summary, wantsColours } from './formats';
 import { collectInputs } from './inputs';
 import type { LintTask } from './lint-file';
 import { parseCommandLine, USAGE, type CliOptions } from './options';
 import { mergeCommand } from './merge';
 import { lintAll } from './pool';
+import { resolveSince, SinceError } from './since';
 
 /**
  * Below this many files, this thread alone is as fast: a worker needs ~100 ms to load the linter
@@ -52,6 +54,14 @@ async function main(args: readonly string[]): Promise<number> {
 
 async function lintCommand(options: CliOptions): Promise<number> {
   const cwd = process.cwd();
+  let since: string | undefined;
+  try {
+    since = options.since === undefined ? undefined : resolveSince(options.since, cwd);
+  } catch (error) {
+    if (!(error instanceof SinceError)) throw error;
+    process.stderr.write(`twir-lint: ${error.message}\n`);
+    return 2;
+  }
   const { inputs, configProblems, emptyFolders } = collectInputs(options.paths, options.config, cwd);
   if (configProblems.length > 0) {
     process.stderr.write(configProblems.map((problem) => `twir-lint: ${problem}\n`).join(''));
@@ -59,18 +69,36 @@ async function lintCommand(options: CliOptions): Promise<number> {
   }
   for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
 
-  const tasks: LintTask[] = inputs.map((input) => ({ path: input.path, file: input.file, root: input.root, rules: input.config.rules, fix: options.fix, problem: input.problem }));
+  // The policy switch is explicit on the command line: it wins over the config.
+  const policy: RuleSettings = options.denyProjectToolingLinks ? { 'links/project-tooling': 'error' } : {};
+  const tasks: LintTask[] = inputs.map((input) => ({
+    path: input.path,
+    file: input.file,
+    root: input.root,
+    rules: { ...input.config.rules, ...policy },
+    preset: options.preset,
+    fix: options.fix,
+    since,
+    problem: input.problem,
+  }));
   const threads = options.concurrency === 'auto' ? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : availableParallelism()) : options.concurrency;
   const layout = { colours: wantsColours(process.stdout, process.env), columns: process.stdout.isTTY ? process.stdout.columns : 120 };
-  const format = formatter(options.format, layout, options.fix);
+  const run = { fixing: options.fix, since: options.since };
+  const format = formatter(options.format, layout, run);
   const summary = new Summary();
   let fatal = false;
-  await lintAll(tasks, threads, (report, index) => {
+  // Hints are suggestions: on a pull request they are noise unless asked for.
+  const withoutHints = options.format === 'github' && !options.hints;
+  await lintAll(tasks, threads, (linted, index) => {
+    const report = withoutHints ? { ...linted, diagnostics: linted.diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint') } : linted;
     summary.add(report);
     fatal ||= report.fatal;
     print(format.file(report, index));
   });
   print(format.end(summary));
+  // The machine-readable formats hold findings only: the count of those left out goes to stderr.
+  const leftOut = leftOutSentence(summary, run);
+  if (leftOut && (options.format === 'json' || options.format === 'sarif')) process.stderr.write(`twir-lint: ${leftOut}\n`);
   return fatal ? 2 : summary.bySeverity.error > 0 ? 1 : 0;
 }
 

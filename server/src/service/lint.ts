@@ -1,5 +1,5 @@
 import type { IssueModel } from './model/types';
-import { RULES, ruleById } from './rules/index';
+import { RULES } from './rules/index';
 import type { Fix, RelatedIssue, Severity } from './rules/types';
 import type { Range } from './util/text';
 
@@ -17,6 +17,8 @@ export interface LintDiagnostic {
 
 export interface LintOptions {
   rules?: RuleSettings;
+  /** Severities that replace rules' defaults (a preset such as TWiR CI's): a finding's own severity and `rules` still win. */
+  defaults?: Readonly<Record<string, Severity>>;
   recentIssues?: readonly RelatedIssue[];
 }
 
@@ -69,7 +71,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   const failures: LintResult['failures'] = [];
   for (const rule of RULES) {
     const setting = settings[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (setting === undefined && rule.offByDefault)) continue;
     if (model.isTemplate && !rule.appliesToTemplate) continue;
     let findings;
     try {
@@ -82,7 +84,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
       if (isSuppressed(rule.id, finding.range.start.line)) continue;
       diagnostics.push({
         rule: rule.id,
-        severity: setting ?? finding.severity ?? rule.severity,
+        severity: setting ?? finding.severity ?? options.defaults?.[rule.id] ?? rule.severity,
         range: finding.range,
         message: finding.message,
         fix: finding.fix,
@@ -92,18 +94,3 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { diagnostics, failures };
 }
-
-/** Checks a settings object (from `.twir-lint.json` or `twir.rules`): the problems, one line each. */
-export function validateRuleSettings(value: unknown): { settings: Record<string, RuleSetting>; problems: string[] } {
-  const settings: Record<string, RuleSetting> = {};
-  const problems: string[] = [];
-  if (value === undefined || value === null) return { settings, problems };
-  if (typeof value !== 'object' || Array.isArray(value)) return { settings, problems: ['"rules" must be an object mapping rule ids to off|hint|info|warning|error'] };
-  for (const [id, setting] of Object.entries(value)) {
-    if (!ruleById(id)) problems.push(`unknown rule "${id}"`);
-    else if (typeof setting !== 'string' || !['off', 'hint', 'info', 'warning', 'error'].includes(setting)) problems.push(`rule "${id}": "${String(setting)}" is not one of off, hint, info, warning, error`);
-    else settings[id] = setting as RuleSetting;
-  }
-  return { settings, problems };
-}
-

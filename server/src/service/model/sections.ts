@@ -1,6 +1,7 @@
 import type { SectionKind } from './types';
 
-const normalise = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/** A section title as sections are recognised: lower case, words only (`Project/Tooling Updates` → `project tooling updates`). */
+export const normaliseTitle = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 const TOP_LEVEL: [RegExp, SectionKind][] = [
   [/^updates from (the )?rust community$|^news blog posts$|^blog posts$/, 'community'],
@@ -30,7 +31,7 @@ const NESTED: [RegExp, SectionKind][] = [
  * issue (2024-11-20 has `## EuroRust 2024` there).
  */
 export function classifySection(title: string, parentKind: SectionKind | undefined, previousKind?: SectionKind): SectionKind {
-  const text = normalise(title);
+  const text = normaliseTitle(title);
   for (const [pattern, kind] of NESTED) if (pattern.test(text)) return kind;
   for (const [pattern, kind] of TOP_LEVEL) if (pattern.test(text)) return kind;
   if (previousKind === 'community' || previousKind === 'community-category') return 'community-category';

@@ -11,6 +11,11 @@ export function ruleDocsUrl(rule: string): string {
   return `${DOCS_BASE}#${ruleAnchor(rule)}`;
 }
 
+/** A rule's default as the docs say it: its severity, or off for a rule that a setting must switch on. */
+export function ruleDefault(rule: Rule): string {
+  return rule.offByDefault ? `off (${rule.severity} when on)` : rule.severity;
+}
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function peersOf(rule: Rule): string {
@@ -22,6 +27,6 @@ function peersOf(rule: Rule): string {
 export function rulesTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${rule.severity} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
+    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${ruleDefault(rule)} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
   return ['| rule | default | fix | what it reports | shared with TWiR\'s CI / the events linter |', '|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -61,5 +61,7 @@ export interface Rule {
   readonly peers?: { readonly twirCi?: string; readonly eventsLint?: string };
   /** Whether the rule applies to the draft template too (default false: the template is full of placeholders). */
   readonly appliesToTemplate?: boolean;
+  /** Whether the rule reports nothing unless a setting switches it on (a policy some repositories hold, not a mistake). */
+  readonly offByDefault?: boolean;
   check(context: RuleContext): Finding[];
 }

@@ -1,0 +1,89 @@
+/**
+ * `--since REF`: only the findings that are new since git revision REF. Each file is linted as it
+ * is and as it was at REF (`git show`, git run as a subprocess); a finding is new when the file at
+ * REF has no finding of the same rule with the same message on a line of the same text. A message
+ * that names another line ("same link as line 12") is compared with that line's text in place of
+ * its number. So moving lines changes nothing, and a change that breaks the order of lines it did
+ * not touch is new. TWiR's own CI (`inspect_links.py --since`) likewise compares the sets of its
+ * messages before and after.
+ */
+import { execFileSync } from 'node:child_process';
+import { basename, dirname } from 'node:path';
+import { overBudget } from '../service/guard';
+import { lint, type LintDiagnostic, type LintOptions, type LintResult } from '../service/lint';
+import { buildModel } from '../service/model/build';
+import type { IssueModel } from '../service/model/types';
+
+/** Far more than any issue: git stops there rather than filling the memory. */
+const MAX_BASE_BYTES = 16 * 1024 * 1024;
+
+export class SinceError extends Error {}
+
+/** Runs git; throws SinceError when git is not there at all. */
+function git(args: readonly string[], cwd: string): { status: number; stdout: Buffer; stderr: string } {
+  try {
+    const stdout = execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BASE_BYTES });
+    return { status: 0, stdout, stderr: '' };
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & { status?: number | null; stdout?: Buffer; stderr?: Buffer };
+    if (failure.code === 'ENOENT') throw new SinceError('--since needs git, and no git program was found on the PATH');
+    if (typeof failure.status !== 'number') throw new SinceError(`--since: git failed: ${failure.message}`);
+    return { status: failure.status, stdout: failure.stdout ?? Buffer.alloc(0), stderr: failure.stderr?.toString('utf8').trim() ?? '' };
+  }
+}
+
+/**
+ * The commit REF names, seen from `cwd`: checked once before any file is linted, so that a missing
+ * git, a folder outside any repository or an unknown revision stops the run with one clear line.
+ */
+export function resolveSince(ref: string, cwd: string): string {
+  if (ref.startsWith('-')) throw new SinceError(`--since: "${ref}" is not a git revision`);
+  if (git(['rev-parse', '--is-inside-work-tree'], cwd).status !== 0) throw new SinceError(`--since: ${cwd} is not inside a git repository`);
+  const resolved = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+  if (resolved.status !== 0) throw new SinceError(`--since: "${ref}" is not a commit of this repository`);
+  return resolved.stdout.toString('utf8').trim();
+}
+
+/** The file's text at `commit`, or undefined when the file was not there (it is new: all its findings are). */
+export function textAt(path: string, commit: string): string | undefined {
+  const folder = dirname(path);
+  const name = `./${basename(path)}`;
+  const listed = git(['ls-tree', '-z', '--name-only', commit, '--', name], folder);
+  if (listed.status !== 0) throw new Error(`git cannot read ${commit.slice(0, 12)} for this file: ${listed.stderr || `exit status ${listed.status}`}`);
+  if (listed.stdout.length === 0) return undefined;
+  const shown = git(['show', `${commit}:${name}`], folder);
+  if (shown.status !== 0) throw new Error(`git cannot show the file at ${commit.slice(0, 12)}: ${shown.stderr || `exit status ${shown.status}`}`);
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(shown.stdout);
+}
+
+/** The rules' way of naming another line in a message (1-based). */
+const LINE_REFERENCE = /\bline (\d+)\b/g;
+
+/** A finding as --since compares it: rule, message (lines it names by their text) and the text of its line. */
+function key(diagnostic: LintDiagnostic, model: IssueModel): string {
+  const lineText = (line: number) => (line < model.lines.lineCount ? model.lines.lineText(line) : '');
+  const message = diagnostic.message.replace(LINE_REFERENCE, (_, line: string) => `line ${JSON.stringify(lineText(Number(line) - 1))}`);
+  return JSON.stringify([diagnostic.rule, message, lineText(diagnostic.range.start.line)]);
+}
+
+export interface Baseline {
+  /** Whether a finding of the current text is new since the base. */
+  isNew(diagnostic: LintDiagnostic, model: IssueModel): boolean;
+}
+
+/** The findings of the file as it was (none when it was not there), linted with the same options. */
+export function baseline(path: string, commit: string, options: LintOptions): Baseline {
+  const text = textAt(path, commit);
+  if (text === undefined) return { isNew: () => true };
+  const tooBig = overBudget(text);
+  if (tooBig) throw new Error(`The file at ${commit.slice(0, 12)} ${tooBig}: it cannot be compared.`);
+  const model = buildModel(text, { fileName: basename(path), singleSegment: true });
+  const keys = new Set(lint(model, options).diagnostics.map((diagnostic) => key(diagnostic, model)));
+  return { isNew: (diagnostic, current) => !keys.has(key(diagnostic, current)) };
+}
+
+/** The result with the findings the base already had left out, and how many were. */
+export function newOnly(result: LintResult, model: IssueModel, base: Baseline): { result: LintResult; leftOut: number } {
+  const diagnostics = result.diagnostics.filter((diagnostic) => base.isNew(diagnostic, model));
+  return { result: { ...result, diagnostics }, leftOut: result.diagnostics.length - diagnostics.length };
+}
