@@ -69,7 +69,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   const failures: LintResult['failures'] = [];
   for (const rule of RULES) {
     const setting = settings[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (setting === undefined && rule.offByDefault)) continue;
     if (model.isTemplate && !rule.appliesToTemplate) continue;
     let findings;
     try {

@@ -33,7 +33,7 @@ export function applyRuleFixes(model: IssueModel, ruleId: string): RuleFixResult
     const text = applyEdits(current.text, current.lines, edits);
     if (text === current.text) break;
     fixed += edits.length;
-    current = buildModel(text, { fileName: model.fileName });
+    current = buildModel(text, { fileName: model.fileName, folder: model.folder });
   }
   return { edits: current === model ? [] : [replacementEdit(model, current.text)], fixed, doubt };
 }

@@ -5,6 +5,7 @@ import { parseHeader } from './header';
 import { collectNodes, linksOnLines, summariseSegment, type Collected, type SegmentNodes } from './collect';
 import { parseSegments, parseWhole, type SegmentCache } from './parse';
 import { classifySection } from './sections';
+import { submergeMarkers } from './submerge';
 import type {
   Entry,
   EntryKind,
@@ -22,6 +23,8 @@ import type {
 export interface AnalyzeOptions {
   /** The file's base name, used to check the header date against it. */
   readonly fileName?: string;
+  /** The name of the folder holding the file (`content`, `draft`). */
+  readonly folder?: string;
   /** The model of the document's previous version: the segments whose text is unchanged are reused. */
   readonly previous?: IssueModel;
   /**
@@ -60,6 +63,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     eol: lines.eol,
     bom,
     fileName: options.fileName,
+    folder: options.folder,
     isTemplate,
     header,
     headings: collected.headings,
@@ -67,6 +71,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     allSections: all,
     lineKinds,
     comments: collected.comments,
+    markers: submergeMarkers(collected.markers, collected.headings),
     links: collected.links,
     definitions: collected.definitions,
     entries,

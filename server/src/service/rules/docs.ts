@@ -22,6 +22,6 @@ function peersOf(rule: Rule): string {
 export function rulesTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${rule.severity} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
+    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${rule.offByDefault ? 'off' : rule.severity} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
   return ['| rule | default | fix | what it reports | shared with TWiR\'s CI / the events linter |', '|---|---|---|---|---|', ...rows].join('\n');
 }
