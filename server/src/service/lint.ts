@@ -1,5 +1,6 @@
 import type { IssueModel } from './model/types';
 import { RULES, ruleById } from './rules/index';
+import { protectMarkers } from './rules/submerge/protect';
 import type { Fix, RelatedIssue, Severity } from './rules/types';
 import type { Range } from './util/text';
 
@@ -85,7 +86,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
         severity: setting ?? finding.severity ?? rule.severity,
         range: finding.range,
         message: finding.message,
-        fix: finding.fix,
+        fix: finding.fix && protectMarkers(model, finding.fix),
       });
     }
   }
