@@ -11,6 +11,9 @@ import { fixUntilStable } from '../../server/src/service/fix-all';
 import { lint } from '../../server/src/service/lint';
 import { buildModel } from '../../server/src/service/model/build';
 import type { IssueModel } from '../../server/src/service/model/types';
+import { publishReadiness } from '../../server/src/service/commands/readiness';
+import { hover } from '../../server/src/service/providers/hover';
+import { outline, type OutlineSymbol } from '../../server/src/service/providers/outline';
 import { applyEdits } from '../../server/src/service/rules/fixes';
 import { fetchInto, markerOf, shaOf, type Submission } from '../../server/src/service/rules/submerge/testing';
 import { readFixture } from './fixtures';
@@ -209,4 +212,53 @@ describe('events commands on a draft with markers', () => {
     if ('error' in result) throw new Error(result.error);
     expect(result.doubt).toBe('it deletes a submerge marker: PR #4 will be left unmerged');
   });
+});
+
+describe('shown: hover, outline and readiness of a fetched draft', () => {
+  const draft = fetchedDraft(DRAFTS[0]);
+  const [first, second, third] = draft.submissions;
+  // The third PR's link copied (the same PR twice), and a marker moved onto a nested item.
+  const thirdLine = draft.text.split('\n').find((line) => line.includes(markerOf(third)))!;
+  const text = draft.text.replace(thirdLine, `${thirdLine}\n${thirdLine}`).replace(` ${markerOf(second)}`, `\n    * [part 2](https://example.com/part-2) ${markerOf(second)}`);
+  const model = buildModel(text, { fileName: draft.fileName, folder: 'draft' });
+  const markerOfPr = (pr: number) => model.markers.find((marker) => marker.pr?.number === pr)!;
+
+  it('hover on a marked link or on its marker shows the PR: number as a link, author, title, head commit', () => {
+    const marker = markerOfPr(first.pr);
+    const link = model.links.find((candidate) => candidate.line === marker.line)!;
+    const onLink = hover(model, { line: link.line, character: link.textRange.start.character + 1 })!;
+    expect(onLink.markdown).toContain(`From pull request **[#${first.pr}](https://github.com/rust-lang/this-week-in-rust/pull/${first.pr})** by **${first.author}**: Add \\\`Vec\\<T\\>\\\``);
+    expect(onLink.markdown).toContain(`Head commit \`${shaOf(first.pr)}\``);
+    expect(onLink.markdown).toContain('merged by `submerge merge`');
+    expect(onLink.markdown).toContain(`<${link.url}>`);
+    const onMarker = hover(model, { line: marker.line, character: marker.range.start.character + 10 })!;
+    expect(onMarker.range).toEqual(marker.range);
+    expect(onMarker.markdown).toContain(`**[#${first.pr}]`);
+    const nested = markerOfPr(second.pr);
+    expect(hover(model, { line: nested.line, character: nested.range.start.character + 1 })!.markdown).toContain('skips it, so the PR stays open');
+    const plain = model.links.find((candidate) => candidate.line > 0 && !model.markers.some((other) => other.item && other.item.start.line <= candidate.line && candidate.line <= other.item.end.line))!;
+    expect(hover(model, plain.range.start)?.markdown ?? '').not.toContain('pull request');
+  });
+
+  it('the outline counts the links from PRs in the community sections', () => {
+    const [root] = outline(model);
+    const community = root.children.find((symbol) => symbol.name === 'Updates from Rust Community')!;
+    const marked = new Set(model.markers.filter((marker) => marker.depth === 1).map((marker) => marker.item!.start.line)).size;
+    expect(community.detail).toMatch(new RegExp(`^\\d+ links · ${marked} from PRs$`));
+    const entries = (symbol: OutlineSymbol) => Number(/^\d+/.exec(symbol.detail ?? '')?.[0] ?? 0);
+    expect(entries(community)).toBe(community.children.reduce((sum, child) => sum + entries(child), 0));
+    expect(community.children.map((child) => child.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+ links? · (1 from a PR|\d+ from PRs)$/)]));
+  });
+
+  it('readiness lists the PRs submerge merge takes and the marker problems, typed', () => {
+    const readiness = publishReadiness(model, lint(model).diagnostics, 'file:///draft.md');
+    const taken = draft.submissions.filter((submission) => submission !== second).map((submission) => submission.pr);
+    expect(readiness.pullRequests.map((pr) => pr.number)).toEqual(taken);
+    expect(readiness.pullRequests[0]).toEqual({ ...markerOfPr(first.pr).pr, line: markerOfPr(first.pr).line, section: first.section });
+    expect(readiness.markerProblems).toEqual([
+      { line: nestedLine(), text: expect.stringContaining('stays open'), severity: 'warning', rule: 'submerge/marker' },
+      { line: model.markers.filter((marker) => marker.pr?.number === third.pr)[1].line, text: expect.stringContaining(`"duplicate marker for PR #${third.pr}"`), severity: 'error', rule: 'submerge/marker' },
+    ]);
+  });
+  const nestedLine = () => markerOfPr(second.pr).line;
 });
