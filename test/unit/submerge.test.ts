@@ -176,6 +176,21 @@ describe('drafts built with submerge fetch', () => {
   });
 });
 
+describe('markers outside the community sections', () => {
+  it('are reported by submerge/marker alone, on every list line of the draft (events, CFPs, RFCs…)', () => {
+    const { fileName, text } = readFixture('draft/2026-08-26-this-week-in-rust.md');
+    const plain = buildModel(text, { fileName });
+    let pr = 0;
+    // A PR title with a `|`, as a field separator of events and CFPs would read it.
+    const lines = text.split('\n').map((line, at) => (plain.lineKinds[at] === 'list' ? `${line} ${markerOf({ pr: ++pr, title: 'Add a | b' })}` : line));
+    const model = buildModel(lines.join('\n'), { fileName, folder: 'draft' });
+    expect(model.markers).toHaveLength(pr);
+    expect(pr).toBeGreaterThan(100);
+    expect(diagnosticsOf(model, (rule) => !isSubmerge(rule))).toEqual(diagnosticsOf(plain, () => true));
+    expect(new Set(lint(model).diagnostics.filter((diagnostic) => diagnostic.rule === 'submerge/marker').map((diagnostic) => diagnostic.range.start.line))).toHaveProperty('size', pr);
+  });
+});
+
 describe('events commands on a draft with markers', () => {
   // Markers do not belong on events (submerge/marker says so), but a command must still keep them.
   const { fileName, text } = readFixture('draft/2026-08-26-this-week-in-rust.md');

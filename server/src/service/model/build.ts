@@ -18,6 +18,7 @@ import type {
   Region,
   Section,
   SectionKind,
+  SubmergeMarker,
 } from './types';
 
 export interface AnalyzeOptions {
@@ -52,8 +53,9 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
 
   const lineKinds = classifyLines(lines, bodyStartLine, collected);
   const { roots, all } = buildSections(collected.headings, lines);
+  const markers = submergeMarkers(collected.markers, collected.headings);
   const entries: Entry[] = [];
-  for (const section of all) entries.push(...sectionEntries(section, lines, lineKinds, collected.links));
+  for (const section of all) entries.push(...sectionEntries(section, lines, lineKinds, collected.links, markers));
   const isTemplate = text.includes('$twir_issue_number') || options.fileName === 'DRAFT_TEMPLATE';
   const events = buildEvents(all, lines, lineKinds, header?.issueDate, isTemplate);
 
@@ -71,7 +73,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     allSections: all,
     lineKinds,
     comments: collected.comments,
-    markers: submergeMarkers(collected.markers, collected.headings),
+    markers,
     links: collected.links,
     definitions: collected.definitions,
     entries,
@@ -254,7 +256,7 @@ function groupEventLines(lines: readonly { entry: EntryLine; kind: LineKind }[])
 }
 
 /** Groups the section's own lines into entries: a top-level list line and the lines nested under it. */
-function sectionEntries(section: Section, lines: LineIndex, kinds: readonly LineKind[], links: readonly Link[]): Entry[] {
+function sectionEntries(section: Section, lines: LineIndex, kinds: readonly LineKind[], links: readonly Link[], markers: readonly SubmergeMarker[]): Entry[] {
   const kind = entryKindOf(section.kind);
   const groups: { lines: EntryLine[]; stray: boolean }[] = [];
   const eventLines: { entry: EntryLine; kind: LineKind }[] = [];
@@ -292,7 +294,7 @@ function sectionEntries(section: Section, lines: LineIndex, kinds: readonly Line
       lines: group,
       links: entryLinks,
     };
-    return base.kind === 'event' ? { ...base, event: parseEventEntry(group, entryLinks) } : base;
+    return base.kind === 'event' ? { ...base, event: parseEventEntry(group, entryLinks, markers) } : base;
   });
   section.entries.push(...entries);
   return entries;
