@@ -218,6 +218,27 @@ describe('events commands on a draft with markers', () => {
     expect(sorted.lines.lineText(title.line - 1)).toContain('[Rust DC]');
   });
 
+  it('moving an event to its region, and putting the regions in order, carry its markers', () => {
+    // Johannesburg (Africa) written under Virtual, and Africa after Asia.
+    const moved = [...lines];
+    const johannesburg = moved.findIndex((line) => line.startsWith('* 2026-09-08 | Johannesburg'));
+    moved[johannesburg] += ` ${markerOf({ pr: 5 })}`;
+    const [event, title] = moved.splice(johannesburg, 2);
+    moved.splice(moved.indexOf('### Africa'), 0, event, title, '');
+    const asia = moved.indexOf('### Asia');
+    const asiaBlock = moved.splice(asia, moved.indexOf('### Europe') - asia);
+    moved.splice(moved.indexOf('### Africa'), 0, ...asiaBlock);
+    const before = buildModel(moved.join('\n'), { fileName, folder: 'draft' });
+    const diagnostics = lint(before).diagnostics;
+    const move = diagnostics.find((diagnostic) => diagnostic.rule === 'events/wrong-region' && diagnostic.range.start.line === before.markers.find((marker) => marker.pr?.number === 5)!.line)!;
+    expect(move.fix!.title).toBe('Move it to Africa');
+    const afterMove = buildModel(applyEdits(before.text, before.lines, move.fix!.edits));
+    expectMarkersKept(before, afterMove);
+    expect(afterMove.events!.regions.find((region) => region.name === 'Africa')!.events.map((entry) => entry.line)).toContain(afterMove.markers.find((marker) => marker.pr?.number === 5)!.line);
+    const order = diagnostics.find((diagnostic) => diagnostic.rule === 'events/region-heading' && diagnostic.fix?.title === 'Put the regions in order')!;
+    expectMarkersKept(before, buildModel(applyEdits(before.text, before.lines, order.fix!.edits)));
+  });
+
   it('fix-all removes the past events but not a marked one; Remove Events asks first, naming the PR', () => {
     const fixed = fixUntilStable(model, lint(model), {});
     expectMarkersKept(model, fixed.model);
