@@ -7,12 +7,16 @@
  * - hover-link: the hover on a meetup event link (URL, group, event id)
  * - completion: the completion list on an empty line of Upcoming Events › Virtual, details open
  * - completion-group: the same after typing `Berl`: the event of the issue's Rust Berlin group
+ * - merge:      TWiR: Merge Events… with the week's events (those the issue was published with) in the
+ *               clipboard: the question, with what changes in each region
+ * - merge-review: its "Review Changes…": VS Code's refactor preview, grouped by region,
+ *               one region's changes checked and one change open as a diff
  *
  * All scenarios by default, in this order (each starts where the one before left the workbench). Expects
  * a built dist/ (`npm run build`). The seed's GBK mojibake (`眉`) needs a CJK font to be seen (Debian:
  * fonts-wqy-microhei); without one chromium draws boxes.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { REPO_ROOT, SEED_DRAFT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
 
@@ -38,6 +42,14 @@ async function showHover(page, line, column, text) {
   await page.locator('.monaco-hover', { hasText: text }).waitFor({ state: 'visible' });
 }
 
+/** Runs a command from the palette (F1) by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
 /** Closes the bottom panel (Problems), so that the editor has the height. */
 async function closePanel(page) {
   if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
@@ -50,6 +62,12 @@ async function showSuggestions(page, item, details) {
   // VS Code remembers whether the details are open.
   if (!(await page.locator('.suggest-details').isVisible())) await page.keyboard.press('Control+Space');
   await page.locator('.suggest-details', { hasText: details }).waitFor({ state: 'visible' });
+}
+
+/** The events of the issue as published (recent/), as an editor would copy them: the batch of the merge scenario. */
+function publishedEvents() {
+  const text = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'recent', SEED_DRAFT), 'utf8');
+  return text.slice(text.indexOf('\n', text.indexOf('Rusty Events between')) + 1, text.indexOf('If you are running a Rust event')).trim();
 }
 
 const SCENARIOS = {
@@ -86,6 +104,30 @@ const SCENARIOS = {
     await goTo(page, 245, 1);
     await page.keyboard.type('Berl');
     await showSuggestions(page, 'Rust Berlin', 'rust-berlin');
+  },
+  async merge(page) {
+    await page.keyboard.press('Escape');
+    await closePanel(page);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), publishedEvents());
+    await runCommand(page, 'TWiR: Merge Events');
+    await page.locator('.quick-input-list-row', { hasText: 'From the clipboard' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-dialog-box', { hasText: 'Merge the events of the clipboard?' }).waitFor({ timeout: 30_000 });
+  },
+  async 'merge-review'(page) {
+    if (!(await page.locator('.monaco-dialog-box').isVisible())) await SCENARIOS.merge(page);
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Review Changes…' }).click();
+    const preview = page.locator('.bulk-edit-panel');
+    await preview.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.part.panel .action-label[aria-label^="Group Changes By Type" i]').first().click();
+    // One region's changes checked (changes marked for review start unchecked), and one change opened.
+    const europe = preview.locator('.monaco-list-row', { hasText: /^Europe/ });
+    await europe.waitFor();
+    const file = preview.locator('.monaco-list-row', { hasText: SEED_DRAFT }).nth(2);
+    await file.locator('input[type=checkbox], .monaco-checkbox, .codicon-check, .monaco-custom-toggle').first().click();
+    await preview.locator('.monaco-list-row', { hasText: 'Ostrava' }).click();
+    await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible' });
   },
 };
 

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { parseMergeCommandLine, type MergeOptions } from './merge';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -13,9 +14,15 @@ export interface CliOptions {
   concurrency: number | 'auto';
 }
 
-export type ParsedCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; options: CliOptions } | { kind: 'usage-error'; message: string };
+export type ParsedCommand =
+  | { kind: 'help'; usage?: string }
+  | { kind: 'version' }
+  | { kind: 'lint'; options: CliOptions }
+  | { kind: 'merge'; options: MergeOptions }
+  | { kind: 'usage-error'; message: string; usage?: string };
 
 export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github] [--config FILE] PATH…
+       twir-lint merge --events FILE [--write] DRAFT   (see twir-lint merge --help)
 
 Checks This Week in Rust issues. A PATH is a file (linted whatever its name) or a
 folder, searched for issue files (*-this-week-in-rust.md, *-this-week-in-rust.markdown,
@@ -38,6 +45,7 @@ Exit status: 0 no errors (warnings allowed), 1 errors found,
 
 /** Reads the command line with Node's own parser: unknown options are usage errors, not ignored. */
 export function parseCommandLine(args: readonly string[]): ParsedCommand {
+  if (args[0] === 'merge') return parseMergeCommandLine(args.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

@@ -8,6 +8,7 @@ import { formatter, Summary, wantsColours } from './formats';
 import { collectInputs } from './inputs';
 import type { LintTask } from './lint-file';
 import { parseCommandLine, USAGE, type CliOptions } from './options';
+import { mergeCommand } from './merge';
 import { lintAll } from './pool';
 
 /**
@@ -34,14 +35,16 @@ async function main(args: readonly string[]): Promise<number> {
   const command = parseCommandLine(args);
   switch (command.kind) {
     case 'help':
-      print(USAGE);
+      print(command.usage ?? USAGE);
       return 0;
     case 'version':
       print(`${version}\n`);
       return 0;
     case 'usage-error':
-      process.stderr.write(`twir-lint: ${command.message}\n\n${USAGE}`);
+      process.stderr.write(`twir-lint: ${command.message}\n\n${command.usage ?? USAGE}`);
       return 2;
+    case 'merge':
+      return mergeCommand(command.options, print);
     case 'lint':
       return lintCommand(command.options);
   }

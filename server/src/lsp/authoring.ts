@@ -1,4 +1,6 @@
 import {
+  AnnotatedTextEdit,
+  ChangeAnnotation,
   CompletionItemKind,
   InsertTextFormat,
   MarkupKind,
@@ -13,6 +15,8 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
+import { mergeEvents } from '../service/commands/merge-events/merge';
+import { formatMergeReport, mergeOverview, mergeSummary } from '../service/commands/merge-events/report';
 import { checkoutWithTemplate, nextDraft, TEMPLATE_PATH } from '../service/commands/new-draft';
 import { publishReadiness } from '../service/commands/readiness';
 import { completions, type SuggestionKind } from '../service/providers/completion';
@@ -80,6 +84,16 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           if (result.doubt) return { edit, confirm: `Remove ${result.fixed} events outside the window? Not routine: ${result.doubt}.`, confirmAction: 'Remove' };
           return { edit };
         }
+        case AuthoringCommands.mergeEvents:
+          return mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], params.arguments?.[2]);
+        case AuthoringCommands.pasteEvents: {
+          const section = issue.model.events?.section;
+          const line = (params.arguments?.[2] as Position | undefined)?.line;
+          if (!section || typeof line !== 'number' || line <= section.heading.line || line >= section.endLine) return null;
+          // The paste widget offers it beside plain text, and one undo reverts it: no question on top.
+          const merge = mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], 'the pasted lines');
+          return merge.edit ? { edit: merge.edit, message: merge.message } : null;
+        }
         case AuthoringCommands.checkPublishReadiness: {
           const readiness = publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? [], issue.document.uri);
           return { report: readiness.markdown, message: readiness.ready ? 'Ready to publish.' : undefined };
@@ -88,6 +102,38 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           return null;
       }
     },
+  };
+}
+
+/**
+ * The merge of a week's events as one edit of the document's version, each change annotated with
+ * its region and marked for confirmation, so that the editor shows a preview grouped by region
+ * before anything changes; the full report goes beside it.
+ */
+function mergeEventsCommand(document: { uri: string; version: number }, model: IssueModel, batch: unknown, name: unknown): CommandResult {
+  if (typeof batch !== 'string') return { error: 'No events to merge were given.' };
+  const batchName = typeof name === 'string' && name !== '' ? name : 'the batch';
+  const result = mergeEvents(model, batch);
+  if ('error' in result) return { error: `${result.error} Nothing was changed.` };
+  const { report, edits, editRegions } = result;
+  const log = formatMergeReport(report, batchName);
+  const summary = mergeSummary(report);
+  if (edits.length === 0) return { log, message: `Merge of ${batchName}: ${summary}.` };
+  const version = { uri: document.uri, version: document.version };
+  const annotations: Record<string, ChangeAnnotation> = {};
+  for (const region of editRegions) {
+    const changes = report.regions.find((candidate) => candidate.region === region);
+    annotations[region] ??= ChangeAnnotation.create(`${region}${changes?.created ? ' (new region)' : ''}`, true, changes && mergeSummary({ ...report, regions: [changes], leftOut: [], possibleDuplicates: [] }));
+  }
+  const annotated = edits.map((edit, index) => AnnotatedTextEdit.replace(edit.range, edit.newText, editRegions[index]));
+  return {
+    edit: { documentChanges: [TextDocumentEdit.create(version, edits)] },
+    confirm: `Merge the events of ${batchName}? ${summary[0].toUpperCase()}${summary.slice(1)}.`,
+    detail: `${mergeOverview(report)}\n\nThe whole report is in the TWiR output.`,
+    confirmAction: 'Merge',
+    review: { documentChanges: [TextDocumentEdit.create(version, annotated)], changeAnnotations: annotations },
+    log,
+    message: `Merged ${batchName}: ${summary}.`,
   };
 }
 

@@ -62,6 +62,13 @@ export const AuthoringCommands = {
   sortEvents: 'twir.server.sortEvents',
   removeOutOfWindowEvents: 'twir.server.removeOutOfWindowEvents',
   checkPublishReadiness: 'twir.server.checkPublishReadiness',
+  /** `[uri, batch text, batch name]`: the edit that merges a week's events, annotated by region for a preview. */
+  mergeEvents: 'twir.server.mergeEvents',
+  /**
+   * `[uri, pasted text, position]`: when the position is in Upcoming Events and the text is a batch of
+   * events, the merge's edit (offered as a paste option); otherwise null.
+   */
+  pasteEvents: 'twir.server.pasteEvents',
 } as const;
 
 /**
@@ -70,12 +77,19 @@ export const AuthoringCommands = {
  */
 export interface CommandResult {
   edit?: WorkspaceEdit;
-  /** A question the person answers before the edit is applied, and the button that applies it. */
+  /** A question the person answers before the edit is applied, with details, and the button that applies it. */
   confirm?: string;
+  detail?: string;
   confirmAction?: string;
+  /** The same edit with each change annotated for review (VS Code's refactor preview), offered beside the confirm action. */
+  review?: WorkspaceEdit;
   open?: string;
   report?: string;
+  /** Plain text the client shows in its TWiR output (a merge report), beside the edit's preview. */
+  log?: string;
   message?: string;
+  /** Why the command did nothing: the client shows it as an error. */
+  error?: string;
 }
 
 export const authoringCapabilities: ServerCapabilities = {

@@ -26,7 +26,7 @@ export function headerDateDoubt(model: IssueModel): Doubt {
 }
 
 /** Doubt about the events window: the header date's doubts, and a window line that says otherwise. */
-function eventsWindowDoubt(model: IssueModel): Doubt {
+export function eventsWindowDoubt(model: IssueModel): Doubt {
   const doubt = headerDateDoubt(model);
   if (doubt) return doubt;
   const date = model.header!.issueDate!;

@@ -53,6 +53,18 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
   });
 }
 
+/** The draft of issue `number` on `date`: the template filled in, the previous issue's events carried over. */
+export function composeDraft(template: string, previousText: string | undefined, number: number, date: IsoDate): string {
+  const eol = template.includes('\r\n') ? '\r\n' : '\n';
+  const events = (previousText && eventsListOf(previousText)) ?? EVENTS_LIST_PLACEHOLDER;
+  return fillTemplate(template, {
+    twir_issue_number: String(number),
+    twir_issue_date: formatIsoDate(date),
+    twir_events_end_date: formatIsoDate(addDays(date, EVENTS_WINDOW_DAYS)),
+    twir_events_list: events.replace(/\r?\n/g, eol),
+  });
+}
+
 /**
  * The next draft of the TWiR checkout at `root`, or why there is none. `today` decides the date
  * only when the checkout has no issue yet.
@@ -71,14 +83,7 @@ export function nextDraft(root: string, today: IsoDate): Draft | { error: string
   const date = wednesdayAfter(previous ? parseIsoDate(previous.date)! : addDays(today, 3));
   const previousNumber = previousText ? buildModel(previousText).header?.issueNumber : undefined;
   const number = previousNumber !== undefined ? previousNumber + 1 : REFERENCE_ISSUE.number + Math.round((date.dayNumber - REFERENCE_ISSUE.date.dayNumber) / 7);
-  const eol = template.includes('\r\n') ? '\r\n' : '\n';
-  const events = (previousText && eventsListOf(previousText)) ?? EVENTS_LIST_PLACEHOLDER;
-  const text = fillTemplate(template, {
-    twir_issue_number: String(number),
-    twir_issue_date: formatIsoDate(date),
-    twir_events_end_date: formatIsoDate(addDays(date, EVENTS_WINDOW_DAYS)),
-    twir_events_list: events.replace(/\r?\n/g, eol),
-  });
+  const text = composeDraft(template, previousText, number, date);
   const path = join(root, 'draft', `${formatIsoDate(date)}-this-week-in-rust.md`);
   if (existsSync(path)) return { error: `${path} exists already.` };
   return { path, uri: pathToFileURL(path).href, text, number, date: formatIsoDate(date) };

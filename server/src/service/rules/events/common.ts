@@ -33,6 +33,14 @@ export function eventStart(entry: Entry): IsoDate | undefined {
   return entry.event?.date?.reading?.start;
 }
 
+/** Whether an event falls before or after the window; undefined when inside (a range that overlaps counts) or undated. */
+export function windowSide(entry: Entry, window: Window): 'before' | 'after' | undefined {
+  const start = eventStart(entry);
+  if (!start) return undefined;
+  const end = entry.event?.date?.reading?.end ?? start;
+  return end.dayNumber < window.start.dayNumber ? 'before' : start.dayNumber > window.end.dayNumber ? 'after' : undefined;
+}
+
 /**
  * TWiR's order inside a region, as the events team's linter sorts: by (first) date, then by the whole
  * location text compared by code point (its `location.to_string()` ordering, byte by byte in UTF-8).

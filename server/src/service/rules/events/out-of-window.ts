@@ -1,7 +1,7 @@
 import type { Entry } from '../../model/types';
 import { eventRemovalDoubt } from '../../trust';
 import type { Rule } from '../types';
-import { currentEvents, eventStart, eventsWindow, formatWindow, removeEntry } from './common';
+import { currentEvents, eventsWindow, formatWindow, removeEntry, windowSide } from './common';
 
 const rule: Rule = {
   id: 'events/out-of-window',
@@ -21,12 +21,7 @@ const rule: Rule = {
     const outside: { entry: Entry; where: string }[] = [];
     for (const region of events.regions) {
       for (const entry of region.events) {
-        const date = entry.event?.date;
-        const start = eventStart(entry);
-        if (!date || !start) continue;
-        const end = date.reading?.end ?? start;
-        const where =
-          end.dayNumber < window.start.dayNumber ? 'before' : start.dayNumber > window.end.dayNumber ? 'after' : undefined;
+        const where = windowSide(entry, window);
         if (where) outside.push({ entry, where });
       }
     }
