@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { baseName, DEFAULT_FILE_GLOBS, isIssueFile } from '../service/files';
+import { baseName, DEFAULT_FILE_GLOBS, folderName, isIssueFile } from '../service/files';
 import { overBudget } from '../service/guard';
 import { configFileIn, readConfigFile, validateRuleSettings } from '../service/config';
 import { lint, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
@@ -59,8 +59,8 @@ export class AnalysisContext {
   /** The model of the document's current version, or undefined when it is not a TWiR issue. */
   modelOf(document: TextDocument): IssueModel | undefined {
     if (!this.isIssue(document) || !this.withinBudget(document)) return undefined;
-    const fileName = baseName(this.documentPath(document));
-    return this.models.get(document.uri, document.version, document.getText(), { fileName });
+    const path = this.documentPath(document);
+    return this.models.get(document.uri, document.version, document.getText(), { fileName: baseName(path), folder: folderName(path) });
   }
 
   /** The open document and its model, when it is an issue the worker analyses. */

@@ -18,3 +18,8 @@ export function isIssueFile(path: string, text: string, globs: readonly string[]
 export function baseName(path: string): string {
   return path.replace(/\\/g, '/').split('/').pop() ?? path;
 }
+
+/** The name of the folder holding the file (`content`, `draft`), from a path or a URI path. */
+export function folderName(path: string): string | undefined {
+  return path.replace(/\\/g, '/').split('/').slice(-2, -1)[0];
+}

@@ -36,7 +36,7 @@ export function fixUntilStable(model: IssueModel, result: LintResult, options: L
     for (const diagnostic of current.result.diagnostics) if (fixedByFixAll(diagnostic)) fixing.add(diagnostic.rule);
     if (seen.has(text)) return { model, result, unsettled: `the fixes of ${[...fixing].sort().join(', ')} undo each other` };
     seen.add(text);
-    const next = buildModel(text, { fileName: model.fileName, previous: current.model });
+    const next = buildModel(text, { fileName: model.fileName, folder: model.folder, previous: current.model });
     current = { model: next, result: lintModel(next) };
   }
   return { model, result, unsettled: `the fixes of ${[...fixing].sort().join(', ')} still change the text after ${MAX_FIX_PASSES} passes` };

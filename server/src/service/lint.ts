@@ -1,5 +1,6 @@
 import type { IssueModel } from './model/types';
 import { RULES } from './rules/index';
+import { protectMarkers } from './rules/submerge/protect';
 import type { Fix, RelatedIssue, Severity } from './rules/types';
 import type { Range } from './util/text';
 
@@ -71,7 +72,8 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   const failures: LintResult['failures'] = [];
   for (const rule of RULES) {
     const setting = settings[rule.id];
-    if (setting === 'off' || (setting === undefined && rule.offByDefault)) continue;
+    // A rule off by default runs when a setting or a preset names it.
+    if (setting === 'off' || (setting === undefined && rule.offByDefault && options.defaults?.[rule.id] === undefined)) continue;
     if (model.isTemplate && !rule.appliesToTemplate) continue;
     let findings;
     try {
@@ -87,7 +89,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
         severity: setting ?? finding.severity ?? options.defaults?.[rule.id] ?? rule.severity,
         range: finding.range,
         message: finding.message,
-        fix: finding.fix,
+        fix: finding.fix && protectMarkers(model, finding.fix),
       });
     }
   }

@@ -27,7 +27,8 @@ export const PRESETS = {
     // Warnings of the CI, which never fail a pull request.
     'links/repo-or-crate': 'warning',
     'links/truncated-title': 'warning',
-    // Submerge markers (issue 16): TWiR's CI fails on a damaged marker; that rule's id goes here as 'error'.
+    // `submerge merge` removes its markers before it commits: a committed marker is a mistake.
+    'submerge/any-marker': 'error',
   },
 } satisfies Record<string, Readonly<Record<string, Severity>>>;
 

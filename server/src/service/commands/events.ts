@@ -2,6 +2,7 @@ import { buildModel } from '../model/build';
 import type { IssueModel } from '../model/types';
 import { applyEdits } from '../rules/fixes';
 import { ruleById } from '../rules/index';
+import { protectMarkers } from '../rules/submerge/protect';
 import type { TextEdit } from '../rules/types';
 
 /**
@@ -26,14 +27,14 @@ export function applyRuleFixes(model: IssueModel, ruleId: string): RuleFixResult
   let fixed = 0;
   let doubt: string | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = rule.check({ model: current, recentIssues: [] }).flatMap((finding) => (finding.fix ? [finding.fix] : []));
+    const fixes = rule.check({ model: current, recentIssues: [] }).flatMap((finding) => (finding.fix ? [protectMarkers(current, finding.fix)] : []));
     doubt ??= fixes.find((fix) => fix.doubt)?.doubt;
     const edits = fixes.flatMap((fix) => fix.edits);
     if (edits.length === 0) break;
     const text = applyEdits(current.text, current.lines, edits);
     if (text === current.text) break;
     fixed += edits.length;
-    current = buildModel(text, { fileName: model.fileName });
+    current = buildModel(text, { fileName: model.fileName, folder: model.folder });
   }
   return { edits: current === model ? [] : [replacementEdit(model, current.text)], fixed, doubt };
 }

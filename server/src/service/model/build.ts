@@ -5,6 +5,7 @@ import { parseHeader } from './header';
 import { collectNodes, linksOnLines, summariseSegment, type Collected, type SegmentNodes } from './collect';
 import { parseSegments, parseWhole, type SegmentCache } from './parse';
 import { classifySection } from './sections';
+import { submergeMarkers } from './submerge';
 import type {
   Entry,
   EntryKind,
@@ -17,11 +18,14 @@ import type {
   Region,
   Section,
   SectionKind,
+  SubmergeMarker,
 } from './types';
 
 export interface AnalyzeOptions {
   /** The file's base name, used to check the header date against it. */
   readonly fileName?: string;
+  /** The name of the folder holding the file (`content`, `draft`). */
+  readonly folder?: string;
   /** The model of the document's previous version: the segments whose text is unchanged are reused. */
   readonly previous?: IssueModel;
   /**
@@ -49,8 +53,9 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
 
   const lineKinds = classifyLines(lines, bodyStartLine, collected);
   const { roots, all } = buildSections(collected.headings, lines);
+  const markers = submergeMarkers(collected.markers, collected.headings);
   const entries: Entry[] = [];
-  for (const section of all) entries.push(...sectionEntries(section, lines, lineKinds, collected.links));
+  for (const section of all) entries.push(...sectionEntries(section, lines, lineKinds, collected.links, markers));
   const isTemplate = text.includes('$twir_issue_number') || options.fileName === 'DRAFT_TEMPLATE';
   const events = buildEvents(all, lines, lineKinds, header?.issueDate, isTemplate);
 
@@ -60,6 +65,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     eol: lines.eol,
     bom,
     fileName: options.fileName,
+    folder: options.folder,
     isTemplate,
     header,
     headings: collected.headings,
@@ -67,6 +73,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     allSections: all,
     lineKinds,
     comments: collected.comments,
+    markers,
     links: collected.links,
     definitions: collected.definitions,
     entries,
@@ -249,7 +256,7 @@ function groupEventLines(lines: readonly { entry: EntryLine; kind: LineKind }[])
 }
 
 /** Groups the section's own lines into entries: a top-level list line and the lines nested under it. */
-function sectionEntries(section: Section, lines: LineIndex, kinds: readonly LineKind[], links: readonly Link[]): Entry[] {
+function sectionEntries(section: Section, lines: LineIndex, kinds: readonly LineKind[], links: readonly Link[], markers: readonly SubmergeMarker[]): Entry[] {
   const kind = entryKindOf(section.kind);
   const groups: { lines: EntryLine[]; stray: boolean }[] = [];
   const eventLines: { entry: EntryLine; kind: LineKind }[] = [];
@@ -287,7 +294,7 @@ function sectionEntries(section: Section, lines: LineIndex, kinds: readonly Line
       lines: group,
       links: entryLinks,
     };
-    return base.kind === 'event' ? { ...base, event: parseEventEntry(group, entryLinks) } : base;
+    return base.kind === 'event' ? { ...base, event: parseEventEntry(group, entryLinks, markers) } : base;
   });
   section.entries.push(...entries);
   return entries;

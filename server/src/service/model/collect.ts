@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { LineIndex, type Range } from '../util/text';
 import { normaliseLabel, type ParsedSegment } from './parse';
+import { SUBMERGE_TOKEN } from './submerge';
 import type { Definition, Heading, HtmlComment, Link } from './types';
 
 /**
@@ -10,6 +11,7 @@ import type { Definition, Heading, HtmlComment, Link } from './types';
 export interface SegmentNodes {
   readonly headings: readonly Heading[];
   readonly comments: readonly HtmlComment[];
+  readonly markers: readonly MarkerSite[];
   /** Inline links and autolinks; reference links are resolved across segments in `collectNodes`. */
   readonly links: readonly Link[];
   readonly references: readonly ReferenceSite[];
@@ -27,10 +29,21 @@ interface ReferenceSite {
   readonly textRange: Range;
 }
 
+/** HTML holding a submerge marker, with the list items around it (see submerge.ts). */
+export interface MarkerSite {
+  readonly text: string;
+  readonly range: Range;
+  /** How many list items hold it. */
+  readonly depth: number;
+  /** The outermost list item that holds it. */
+  readonly item?: Range;
+}
+
 /** The nodes of every segment, placed in the document, with reference links resolved. */
 export interface Collected {
   headings: Heading[];
   comments: HtmlComment[];
+  markers: MarkerSite[];
   links: Link[];
   definitions: Definition[];
   codeLines: (readonly [number, number])[];
@@ -45,6 +58,7 @@ export function summariseSegment(tree: Root, text: string): SegmentNodes {
   const result = {
     headings: [] as Heading[],
     comments: [] as HtmlComment[],
+    markers: [] as MarkerSite[],
     links: [] as Link[],
     references: [] as ReferenceSite[],
     definitions: [] as Definition[],
@@ -57,8 +71,15 @@ export function summariseSegment(tree: Root, text: string): SegmentNodes {
     const last = node.children[node.children.length - 1] as Positioned | undefined;
     return [first ? offsets(first)[0] : start, last ? offsets(last)[1] : end];
   };
+  /** The list items around the node being visited, outermost first. */
+  const items: Positioned[] = [];
   const visit = (node: Nodes): void => {
     switch (node.type) {
+      case 'listItem':
+        items.push(node);
+        for (const child of node.children) visit(child);
+        items.pop();
+        return;
       case 'heading': {
         const [start, end] = offsets(node);
         const link = node.children.length === 1 && node.children[0].type === 'link' ? node.children[0] : undefined;
@@ -74,8 +95,12 @@ export function summariseSegment(tree: Root, text: string): SegmentNodes {
         break;
       }
       case 'html': {
-        if (!node.value.trimStart().startsWith('<!--')) break;
         const [start, end] = offsets(node);
+        if (node.value.includes(SUBMERGE_TOKEN)) {
+          const item = items[0] && offsets(items[0]);
+          result.markers.push({ text: node.value, range: lines.rangeOf(start, end), depth: items.length, item: item && lines.rangeOf(item[0], item[1]) });
+        }
+        if (!node.value.trimStart().startsWith('<!--')) break;
         result.comments.push(...comments(text, lines, start, end));
         return;
       }
@@ -134,12 +159,13 @@ const placements = new WeakMap<SegmentNodes, { line: number; nodes: SegmentNodes
 
 /** Places the segments' nodes at their lines in the document and resolves reference links. */
 export function collectNodes(segments: readonly ParsedSegment<SegmentNodes>[], lines: LineIndex): Collected {
-  const result: Collected = { headings: [], comments: [], links: [], definitions: [], codeLines: [], quoteLines: [] };
+  const result: Collected = { headings: [], comments: [], markers: [], links: [], definitions: [], codeLines: [], quoteLines: [] };
   const references: ReferenceSite[] = [];
   for (const segment of segments) {
     const nodes = placed(segment.summary, lines.lineAt(segment.start));
     result.headings.push(...nodes.headings);
     result.comments.push(...nodes.comments);
+    result.markers.push(...nodes.markers);
     result.links.push(...nodes.links);
     result.definitions.push(...nodes.definitions);
     result.codeLines.push(...nodes.codeLines);
@@ -171,6 +197,7 @@ function placed(nodes: SegmentNodes, line: number): SegmentNodes {
   const moved: SegmentNodes = {
     headings: nodes.headings.map((heading) => ({ ...heading, line: heading.line + line, range: shift(heading.range), textRange: shift(heading.textRange) })),
     comments: nodes.comments.map((comment) => ({ ...comment, range: shift(comment.range), startLine: comment.startLine + line, endLine: comment.endLine + line })),
+    markers: nodes.markers.map((marker) => ({ ...marker, range: shift(marker.range), item: marker.item && shift(marker.item) })),
     links: nodes.links.map((link) => ({ ...link, line: link.line + line, range: shift(link.range), textRange: shift(link.textRange), urlRange: link.urlRange && shift(link.urlRange) })),
     references: nodes.references.map((site) => ({ ...site, line: site.line + line, range: shift(site.range), textRange: shift(site.textRange) })),
     definitions: nodes.definitions.map((definition) => ({

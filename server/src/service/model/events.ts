@@ -1,6 +1,7 @@
 import { formatIsoDate, parseIsoDate } from '../util/dates';
 import { lineSpan, type LineIndex } from '../util/text';
-import type { EntryLine, EventDate, EventDateReading, EventEntry, EventField, EventLocation, EventsWindow, Link, LocationKind } from './types';
+import { withoutMarkers } from './submerge';
+import type { EntryLine, EventDate, EventDateReading, EventEntry, EventField, EventLocation, EventsWindow, Link, LocationKind, SubmergeMarker } from './types';
 
 /** Splits a line's content at `|` outside of `[…]` and `(…)`, keeping each field's columns. */
 export function splitFields(text: string, from: number): { text: string; start: number; end: number }[] {
@@ -119,10 +120,11 @@ function isContinuation(line: EntryLine): boolean {
 const GROUP_AFTER_COMMA = /^(.*?)\s*,\s*(\[[^\]]*\]\(.*)$/;
 
 /** Reads an event's overview line (`* DATE | LOCATION | [Group](url)`) and its title line. */
-export function parseEventEntry(group: readonly EntryLine[], links: readonly Link[]): EventEntry {
+export function parseEventEntry(group: readonly EntryLine[], links: readonly Link[], markers: readonly SubmergeMarker[]): EventEntry {
   const overview = group[0];
   const line = overview.line;
-  const fields: EventField[] = splitFields(overview.text, overview.contentStart).map((field) => ({
+  // A submerge marker is no field of the event (a PR title may hold a `|`).
+  const fields: EventField[] = splitFields(withoutMarkers(overview.text, line, markers), overview.contentStart).map((field) => ({
     text: field.text,
     range: lineSpan(line, field.start, field.end),
   }));

@@ -112,6 +112,37 @@ export interface HtmlComment {
   readonly closed: boolean;
 }
 
+/** The pull request a submerge marker names (`tools/submerge` in TWiR's repository). */
+export interface SubmergePullRequest {
+  readonly number: number;
+  /** The pull request's page, as the marker's `url=` gives it. */
+  readonly url: string;
+  /** The head commit `submerge merge` will merge (40 hex digits). */
+  readonly sha: string;
+  readonly author: string;
+  /** The pull request's title; empty when the marker has none. */
+  readonly title: string;
+}
+
+/**
+ * An HTML comment (or any HTML) holding `submerge-pr=`: what `submerge fetch` writes at the end of
+ * the first line of each list item it adds, and what `submerge merge` reads back (see submerge.ts).
+ */
+export interface SubmergeMarker {
+  /** The HTML as written. */
+  readonly text: string;
+  readonly range: Range;
+  readonly line: number;
+  /** How many list items hold it: 0 outside any, 1 on an item of its own, more on a nested item. */
+  readonly depth: number;
+  /** The outermost list item that holds it. */
+  readonly item?: Range;
+  /** The pull request, when the marker matches submerge's pattern. */
+  readonly pr?: SubmergePullRequest;
+  /** The category submerge files it under: a `###` heading under `## Updates from Rust Community`. */
+  readonly section?: string;
+}
+
 export type LineKind = 'blank' | 'header' | 'heading' | 'comment' | 'code' | 'list' | 'quote' | 'definition' | 'text';
 
 /** A line of a list entry, as written. */
@@ -256,6 +287,8 @@ export interface IssueModel {
   readonly bom: boolean;
   /** The file's base name, when known (`2026-01-14-this-week-in-rust.md`). */
   readonly fileName?: string;
+  /** The name of the folder holding the file, when known (`content` for published issues, `draft`). */
+  readonly folder?: string;
   /** The draft template, with its `$twir_…` placeholders. */
   readonly isTemplate: boolean;
   readonly header?: MetadataHeader;
@@ -265,6 +298,8 @@ export interface IssueModel {
   readonly allSections: readonly Section[];
   readonly lineKinds: readonly LineKind[];
   readonly comments: readonly HtmlComment[];
+  /** The submerge markers, in document order. */
+  readonly markers: readonly SubmergeMarker[];
   readonly links: readonly Link[];
   readonly definitions: readonly Definition[];
   readonly entries: readonly Entry[];

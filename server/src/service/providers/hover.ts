@@ -1,5 +1,5 @@
 import type { LintDiagnostic } from '../lint';
-import type { EventEntry, IssueModel, Link } from '../model/types';
+import type { EventEntry, IssueModel, Link, SubmergeMarker } from '../model/types';
 import { ruleById } from '../rules/index';
 import type { RelatedIssue } from '../rules/types';
 import { countryName, regionsOfCountry } from '../util/countries';
@@ -33,11 +33,35 @@ export function hover(model: IssueModel, position: Position, diagnostics: readon
   const country = event?.location?.countryRange && rangeContains(event.location.countryRange, position) ? countryHover(event) : undefined;
   if (country) parts.push(country);
   const link = linkAt(model, position);
+  const marker = markerAt(model, position) ?? (link && markerOfLink(model, link));
+  if (marker?.pr) parts.push({ markdown: pullRequestHover(model, marker), range: rangeContains(marker.range, position) ? marker.range : link!.range });
   if (link) parts.push({ markdown: linkHover(model, link, related), range: link.range });
   if (parts.length === 0) return undefined;
   // The innermost part decides the range the editor highlights.
   const narrowest = parts.reduce((best, part) => (span(part.range) < span(best.range) ? part : best));
   return { markdown: parts.map((part) => part.markdown).join('\n\n---\n\n'), range: narrowest.range };
+}
+
+function markerAt(model: IssueModel, position: Position): SubmergeMarker | undefined {
+  return model.markers.find((marker) => rangeContains(marker.range, position));
+}
+
+/** The marker of the item a link belongs to (the marker `submerge merge` reads for it). */
+function markerOfLink(model: IssueModel, link: Link): SubmergeMarker | undefined {
+  return model.markers.find((marker) => marker.item && rangeContains(marker.item, link.range.start) && (marker.depth === 1 || marker.line === link.line));
+}
+
+/** Where a link came from: the pull request of its submerge marker, and what `submerge merge` will do with it. */
+function pullRequestHover(model: IssueModel, marker: SubmergeMarker): string {
+  const pr = marker.pr!;
+  const title = pr.title ? `: ${pr.title.replace(/([\\`*_[\]<>])/g, '\\$1')}` : '';
+  const fate =
+    model.folder === 'content'
+      ? 'A published issue: this marker should have been removed by `submerge merge`.'
+      : marker.depth > 1
+        ? 'On a nested item: `submerge merge` skips it, so the PR stays open.'
+        : 'Kept here, it is merged by `submerge merge`; delete the item and its marker to leave the PR unmerged (answer it on GitHub).';
+  return [`From pull request **[#${pr.number}](${pr.url})** by **${pr.author}**${title}`, `Head commit \`${pr.sha}\``, fate].join('\n\n');
 }
 
 function span(range: Range): number {

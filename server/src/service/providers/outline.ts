@@ -1,3 +1,4 @@
+import { isCommunitySection } from '../model/sections';
 import type { Entry, IssueModel, Section } from '../model/types';
 import type { Range } from '../util/text';
 
@@ -54,6 +55,12 @@ function proseDetail(model: IssueModel, section: Section): string | undefined {
   }
 }
 
+/** How many items of the section (with its subsections) carry a submerge marker: the links that came from PRs. */
+function fromPullRequests(model: IssueModel, section: Section): number {
+  const marked = model.markers.filter((marker) => marker.depth === 1 && marker.item!.start.line > section.heading.line && marker.item!.start.line < section.endLine);
+  return new Set(marked.map((marker) => marker.item!.start.line)).size;
+}
+
 function sectionDetail(model: IssueModel, section: Section): string {
   const count = countEntries(section);
   const region = model.events?.regions.find((candidate) => candidate.section === section);
@@ -65,6 +72,8 @@ function sectionDetail(model: IssueModel, section: Section): string {
   }
   const prose = proseDetail(model, section);
   if (prose !== undefined) return prose;
+  const prs = isCommunitySection(section.kind) ? fromPullRequests(model, section) : 0;
+  if (prs > 0) return `${plural(count, 'link')} · ${prs === 1 ? '1 from a PR' : `${prs} from PRs`}`;
   if (count > 0) return plural(count, 'entry', 'entries');
   if (section.noneSentence) return 'none this week';
   if (section.children.length > 0) return '';

@@ -6,6 +6,7 @@ import { MARKDOWN_RULES } from './markdown/index';
 import { PLACEHOLDER_RULES } from './placeholder/index';
 import { RENDER_RULES } from './render/index';
 import { SECTION_RULES } from './section/index';
+import { SUBMERGE_RULES } from './submerge/index';
 import { TEXT_RULES } from './text/index';
 import type { Rule } from './types';
 
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   ...LINKS_RULES,
   ...PLACEHOLDER_RULES,
   ...SECTION_RULES,
+  ...SUBMERGE_RULES,
   ...MARKDOWN_RULES,
   ...RENDER_RULES,
   ...TEXT_RULES,

@@ -51,6 +51,11 @@ export interface Rule {
   /** One paragraph: what the rule reports and why, shown in hovers and in the README. */
   readonly docs: string;
   readonly severity: Severity;
+  /**
+   * Whether the rule runs only when a setting names it (`"rule/id": "error"`): a check for one
+   * setting, such as CI, that would be noise in the editor. Its `severity` applies when it is on.
+   */
+  readonly offByDefault?: boolean;
   /** Whether its findings come with a fix (shown in the README's rule table). */
   readonly fixable: boolean;
   /**
@@ -61,7 +66,5 @@ export interface Rule {
   readonly peers?: { readonly twirCi?: string; readonly eventsLint?: string };
   /** Whether the rule applies to the draft template too (default false: the template is full of placeholders). */
   readonly appliesToTemplate?: boolean;
-  /** Whether the rule reports nothing unless a setting switches it on (a policy some repositories hold, not a mistake). */
-  readonly offByDefault?: boolean;
   check(context: RuleContext): Finding[];
 }

@@ -138,7 +138,7 @@ export function issueFileModel(path: string, text: string, stat: { mtimeMs: numb
   const fileName = basename(path);
   const cached = models.get(path);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.issue.model;
-  const model = buildModel(text, { fileName, singleSegment: true });
+  const model = buildModel(text, { fileName, folder: basename(dirname(path)), singleSegment: true });
   if (ISSUE_FILE.test(fileName)) cacheModel(path, { mtimeMs: stat.mtimeMs, size: stat.size, issue: { fileName, model } });
   return model;
 }

@@ -1,5 +1,6 @@
 import { isCommunitySection } from '../../model/sections';
-import type { Entry } from '../../model/types';
+import { withoutMarkers } from '../../model/submerge';
+import type { Entry, IssueModel } from '../../model/types';
 import { lineSpan } from '../../util/text';
 import { isLanguageCode, languageCodeByName, languageName, mainLanguageOfCountry } from '../../util/languages';
 import type { Finding, Rule } from '../types';
@@ -41,14 +42,16 @@ const rule: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     for (const entry of model.entries) {
-      if (entry.kind === 'community-link' && isCommunitySection(entry.section.kind)) findings.push(...entryFindings(entry));
+      if (entry.kind === 'community-link' && isCommunitySection(entry.section.kind)) findings.push(...entryFindings(model, entry));
     }
     return findings;
   },
 };
 
-function entryFindings(entry: Entry): Finding[] {
-  const { line, text, contentStart } = entry.lines[0];
+function entryFindings(model: IssueModel, entry: Entry): Finding[] {
+  const { line, contentStart } = entry.lines[0];
+  // A submerge marker after the link is no text of the line: a prefix may stand before it.
+  const text = withoutMarkers(entry.lines[0].text, line, model.markers);
   const links = entry.links.filter((link) => link.line === line && link.range.end.line === line);
   if (links.length === 0) return [];
   const findings: Finding[] = [];

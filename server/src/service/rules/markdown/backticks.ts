@@ -1,3 +1,4 @@
+import { withoutMarkers } from '../../model/submerge';
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
 
@@ -11,13 +12,14 @@ const rule: Rule = {
   docs:
     "As TWiR's CI (`inspect_markdown.py`): a line with an odd number of backticks, which usually means a code " +
     'span that is not closed and swallows the text after it, and empty backtick pairs. Fence markers (```, ````) ' +
-    'are dropped before counting; comments and code blocks are counted, as the CI counts every line. A code span ' +
+    'are dropped before counting; comments and code blocks are counted, as the CI counts every line, but not submerge ' +
+    'markers (a PR title may hold backticks), which `submerge merge` removes before the CI sees the file. A code span ' +
     'wrapped over two lines is valid Markdown but fails the CI too.',
   peers: { twirCi: 'same check on every line, comments and code included' },
   check({ model }) {
     const findings: Finding[] = [];
     for (let line = 0; line < model.lines.lineCount; line++) {
-      const text = model.lines.lineText(line);
+      const text = withoutMarkers(model.lines.lineText(line), line, model.markers);
       if (!text.includes('`')) continue;
       const counted = text.replace(FENCES, '');
       if (counted.includes('``')) {
