@@ -10,6 +10,7 @@ import { ruleById } from '../../server/src/service/rules/index';
 import { knownEvents } from '../../server/src/service/providers/known';
 import { parseIsoDate } from '../../server/src/service/util/dates';
 import { OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../../server/src/service/commands/events';
+import type { CommandResult } from '../../server/src/lsp/protocol';
 import { fixture, FIXTURES, startServer, type ServerSession } from './server-process';
 
 /**
@@ -183,12 +184,13 @@ describe('language server process: authoring aids', () => {
     expect(text).not.toMatch(/\$twir_/);
   });
 
-  it('reports publish readiness with links to the lines', async () => {
-    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.checkPublishReadiness', arguments: [draft.uri] })) as { report: string };
+  it('answers the publish readiness as typed items, each at its line', async () => {
+    const { readiness } = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.checkPublishReadiness', arguments: [draft.uri] })) as CommandResult;
     const jobs = lineOf((line) => line.includes('(INSERT_LINK_HERE)'));
-    expect(result.report).toContain('**Not ready**');
-    expect(result.report).toContain(`[line ${jobs + 1}](${draft.uri}#L${jobs + 1})`);
-    expect(result.report).toMatch(/## Empty sections[\s\S]*CFP - Projects/);
+    expect(readiness?.ready).toBe(false);
+    expect(readiness?.summary).toMatch(/^TWiR 666 · \d+ errors · 2 placeholders · \d+ warnings$/);
+    expect(readiness?.items).toContainEqual(expect.objectContaining({ kind: 'placeholder', group: ['Placeholders left'], line: jobs, detail: 'Jobs' }));
+    expect(readiness?.items).toContainEqual(expect.objectContaining({ kind: 'empty-section', label: 'Call for Participation; projects and speakers › CFP - Projects' }));
   });
 
   it.skipIf(!ruleById(OUT_OF_WINDOW_RULE))('removes the events outside the window with the events rule', async () => {

@@ -81,8 +81,7 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           return { edit };
         }
         case AuthoringCommands.checkPublishReadiness: {
-          const readiness = publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? [], issue.document.uri);
-          return { report: readiness.markdown, message: readiness.ready ? 'Ready to publish.' : undefined };
+          return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
         }
         default:
           return null;

@@ -1,4 +1,5 @@
 import type { ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver';
+import type { Readiness } from '../service/commands/readiness';
 
 /**
  * The one protocol between the LSP main thread and the analysis worker: a method name with plain
@@ -65,8 +66,8 @@ export const AuthoringCommands = {
 } as const;
 
 /**
- * What a command answers: an edit for the client to apply, a file to open, a Markdown report to
- * show, or a message. The server never edits on its own, so every editor can apply it its way.
+ * What a command answers: an edit for the client to apply, a file to open, the publish readiness
+ * to show, or a message. The server never edits on its own, so every editor can apply it its way.
  */
 export interface CommandResult {
   edit?: WorkspaceEdit;
@@ -74,7 +75,7 @@ export interface CommandResult {
   confirm?: string;
   confirmAction?: string;
   open?: string;
-  report?: string;
+  readiness?: Readiness;
   message?: string;
 }
 

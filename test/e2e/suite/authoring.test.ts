@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import { ruleById } from '../../../server/src/service/rules/index';
 import {
   SEED_DRAFT,
+  completionsAt,
   describeDiagnostics,
+  labelOf,
   openForEditing,
   revertDocument,
   ruleOf,
@@ -15,15 +17,6 @@ import {
 const LAST_VIRTUAL_TITLE = 243;
 /** The new line a user opens after it, inside the region. */
 const NEW_LINE = LAST_VIRTUAL_TITLE + 1;
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
-  return list.items;
-}
 
 /** The Markdown of every hover at a position (ours and any other provider's), as one text. */
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; ranges: (vscode.Range | undefined)[] }> {

@@ -6,7 +6,7 @@ import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../uti
 import { lineSpan, type Position, type Range } from '../util/text';
 import { knownEvents } from './known';
 import { sectionAt } from './locate';
-import { SHAPES, type ShapeDates } from './shapes';
+import { SHAPES, type Shape, type ShapeDates } from './shapes';
 import { expandSnippet } from './snippet-text';
 
 export type SuggestionKind = 'snippet' | 'value' | 'reference' | 'heading';
@@ -34,6 +34,8 @@ export function completions(model: IssueModel, position: Position, related: read
   if (position.line >= model.lines.lineCount || model.lineKinds[position.line] === 'comment') return [];
   const before = model.lines.lineText(position.line).slice(0, position.character);
   const section = sectionAt(model, position.line);
+  // A file without its header yet (a new draft): the header is what comes first.
+  if (!section && !model.header && /^[\w-]*$/.test(before)) return shapeSuggestions(SHAPES.filter((shape) => shape.sections.length === 0), shapeDates(model, undefined, position.line), lineSpan(position.line, 0, position.character), (label) => label);
   if (!section || section.heading.line === position.line) return regionHeadings(model, section, before, position);
   const inEvents = section.kind === 'events-region' || section.kind === 'events';
   if (inEvents && before.startsWith('#')) return regionHeadings(model, section, before, position);
@@ -45,7 +47,15 @@ export function completions(model: IssueModel, position: Position, related: read
   const dates = shapeDates(model, section, position.line);
   const range = lineSpan(position.line, 0, position.character);
   const filter = (label: string) => `${lineStart[1]}${label}`;
-  const suggestions: Suggestion[] = SHAPES.filter((shape) => shape.sections.includes(section.kind)).map((shape, index) => ({
+  const suggestions = shapeSuggestions(SHAPES.filter((shape) => shape.sections.includes(section.kind)), dates, range, filter);
+  if (section.kind === 'events-region') suggestions.push(...groupEvents(model, related, section.heading.text, dates, range, filter));
+  if (inEvents && before === '') suggestions.push(...regionHeadings(model, section, before, position));
+  return suggestions;
+}
+
+/** The shapes as snippets, in their order. */
+function shapeSuggestions(shapes: readonly Shape[], dates: ShapeDates, range: Range, filter: (label: string) => string): Suggestion[] {
+  return shapes.map((shape, index) => ({
     label: shape.prefix,
     kind: 'snippet',
     detail: shape.description,
@@ -55,9 +65,6 @@ export function completions(model: IssueModel, position: Position, related: read
     filterText: filter(shape.prefix),
     sortText: `0${String(index).padStart(3, '0')}`,
   }));
-  if (section.kind === 'events-region') suggestions.push(...groupEvents(model, related, section.heading.text, dates, range, filter));
-  if (inEvents && before === '') suggestions.push(...regionHeadings(model, section, before, position));
-  return suggestions;
 }
 
 /** The `### Region` headings the events section does not have yet. */
@@ -77,13 +84,13 @@ function regionHeadings(model: IssueModel, section: Section | undefined, before:
 }
 
 /** The dates a new entry starts with: after the event above the cursor when it is in the window. */
-function shapeDates(model: IssueModel, section: Section, line: number): ShapeDates {
+function shapeDates(model: IssueModel, section: Section | undefined, line: number): ShapeDates {
   const window = model.events?.window;
   const issueDate = model.header?.issueDate ?? window?.start;
   const start = window?.start ?? issueDate;
   const end = window?.end ?? (start && addDays(start, EVENTS_WINDOW_DAYS));
   const inWindow = (date: IsoDate | undefined): date is IsoDate => date !== undefined && (!start || date.dayNumber >= start.dayNumber) && (!end || date.dayNumber <= end.dayNumber);
-  const previous = section.entries.filter((entry) => entry.line < line && entry.event?.date?.start).pop()?.event?.date?.start;
+  const previous = section?.entries.filter((entry) => entry.line < line && entry.event?.date?.start).pop()?.event?.date?.start;
   const date = inWindow(previous) ? previous : start;
   const format = (value: IsoDate | undefined, fallback: string) => (value ? formatIsoDate(value) : fallback);
   return {
