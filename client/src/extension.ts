@@ -78,21 +78,30 @@ const SERVER_COMMANDS: Record<string, string> = {
   'twir.removeOutOfWindowEvents': 'twir.server.removeOutOfWindowEvents',
 };
 
-/** Sends a server command about a document and returns its answer. */
-async function forwardToServer(client: LanguageClient, command: string, uri: vscode.Uri | undefined): Promise<CommandResult | null> {
-  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: uri ? [uri.toString()] : [] })) as CommandResult | null;
+/** Sends a server command about a document (with what the person answered, if asked) and returns its answer. */
+async function forwardToServer(client: LanguageClient, command: string, uri: vscode.Uri | undefined, answer?: string): Promise<CommandResult | null> {
+  const args = [uri?.toString() ?? null, ...(answer === undefined ? [] : [answer])];
+  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as CommandResult | null;
 }
 
 /** Runs a palette command's server command on the active document and shows what it answers. */
 async function runServerCommand(client: LanguageClient, command: string, uri: vscode.Uri | undefined): Promise<void> {
-  const result = await forwardToServer(client, command, uri);
+  let result = await forwardToServer(client, command, uri);
+  if (result?.input) {
+    const answer = await vscode.window.showInputBox({ title: 'TWiR', prompt: result.input.prompt, value: result.input.value });
+    if (answer === undefined) return;
+    result = await forwardToServer(client, command, uri, answer.trim());
+  }
   if (!result) return;
   if (result.edit && result.confirm && (await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true }, result.confirmAction ?? 'OK')) === undefined) return;
   if (result.edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result.edit)))) {
     void vscode.window.showErrorMessage('TWiR: the edit could not be applied.');
     return;
   }
-  if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open));
+  if (result.open) {
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(result.open));
+    if (result.save) await editor.document.save();
+  }
   if (result.message) void vscode.window.showInformationMessage(`TWiR: ${result.message}`);
 }
 

@@ -75,6 +75,10 @@ export interface CommandResult {
   confirm?: string;
   confirmAction?: string;
   open?: string;
+  /** Save the opened file at once (a new draft: on disk whole, never left empty). */
+  save?: boolean;
+  /** A value to ask the person for, offered prefilled: the command then runs again with it as its second argument. */
+  input?: { prompt: string; value: string };
   readiness?: Readiness;
   message?: string;
 }
