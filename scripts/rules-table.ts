@@ -1,6 +1,7 @@
-// Writes the rule table into README.md between its markers, from the rules themselves.
+// Writes what is made from the rules themselves: the rule table into README.md between its
+// markers, and the `twir.rules` setting's schema (one property per rule) into package.json.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { rulesTable } from '../server/src/service/rules/docs';
+import { ruleSettingsSchema, rulesTable } from '../server/src/service/rules/docs';
 import { RULES } from '../server/src/service/rules/index';
 
 export const START = '<!-- rules:start -->';
@@ -13,7 +14,16 @@ export function withRulesTable(readme: string): string {
   return `${readme.slice(0, start + START.length)}\n${rulesTable(RULES)}\n${readme.slice(end)}`;
 }
 
+/** package.json with `twir.rules` completing every rule id, its severities and its docs in settings.json. */
+export function withRulesSetting(manifestText: string): string {
+  const manifest = JSON.parse(manifestText);
+  const setting = manifest.contributes.configuration.properties['twir.rules'];
+  const { additionalProperties, ...schema } = ruleSettingsSchema(RULES);
+  Object.assign(setting, schema, { additionalProperties });
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 if (process.argv[1]?.endsWith('rules-table.ts')) {
-  const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', withRulesTable(readme));
+  writeFileSync('README.md', withRulesTable(readFileSync('README.md', 'utf8')));
+  writeFileSync('package.json', withRulesSetting(readFileSync('package.json', 'utf8')));
 }

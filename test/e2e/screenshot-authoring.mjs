@@ -7,6 +7,8 @@
  * - hover-link: the hover on a meetup event link (URL, group, event id)
  * - completion: the completion list on an empty line of Upcoming Events › Virtual, details open
  * - completion-group: the same after typing `Berl`: the event of the issue's Rust Berlin group
+ * - readiness:  the publish readiness view, opened from its status bar item, after a click on an item
+ * - plain:      a plain Markdown file with TWiR-shaped lines: nothing of ours (no colours, no status bar item)
  *
  * All scenarios by default, in this order (each starts where the one before left the workbench). Expects
  * a built dist/ (`npm run build`). The seed's GBK mojibake (`眉`) needs a CJK font to be seen (Debian:
@@ -14,7 +16,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { REPO_ROOT, SEED_DRAFT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, SEED_DRAFT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, widenSideBar, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
 
 const OUTPUT = join(REPO_ROOT, 'test-results');
 /** Line 207 of the seed draft: the first event under Upcoming Events › Virtual (2026-01-07, outside the window). */
@@ -86,6 +88,30 @@ const SCENARIOS = {
     await goTo(page, 245, 1);
     await page.keyboard.type('Berl');
     await showSuggestions(page, 'Rust Berlin', 'rust-berlin');
+  },
+  async readiness(page) {
+    // The status bar item opens the readiness view; the Outline folds to give it the side bar.
+    await page.keyboard.press('Escape');
+    await closePanel(page);
+    await page.locator('.pane-header', { hasText: 'Outline' }).click();
+    await widenSideBar(page, 200);
+    await page.locator('.statusbar-item', { hasText: 'TWiR 634' }).click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'TWiR Readiness' }) });
+    await view.locator('.monaco-list-row', { hasText: 'Events outside the window' }).waitFor({ state: 'visible' });
+    // A click on an item goes to its line: the Jobs placeholder.
+    await view.locator('.monaco-list-row', { hasText: 'Jobs · line 327' }).click();
+    await page.locator('.monaco-editor .current-line').first().waitFor();
+  },
+  async plain(page) {
+    // A plain Markdown file of the same workspace with TWiR-shaped lines: VS Code's Markdown alone.
+    await page.locator('.editor-instance').click({ position: { x: 400, y: 200 } });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+    await page.keyboard.type('notes/README.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'README.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'README.md' }).waitFor();
+    await page.locator('.monaco-editor.focused').waitFor();
   },
 };
 

@@ -25,3 +25,20 @@ export function rulesTable(rules: readonly Rule[]): string {
     .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${rule.severity} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
   return ['| rule | default | fix | what it reports | shared with TWiR\'s CI / the events linter |', '|---|---|---|---|---|', ...rows].join('\n');
 }
+
+/** The severities a rule may be set to, in `.twir-lint.json` and in `twir.rules`. */
+export const SETTING_VALUES = ['off', 'hint', 'info', 'warning', 'error'] as const;
+
+/**
+ * The JSON schema of a rules setting (`twir.rules` in VS Code, `rules` in `.twir-lint.json`): one
+ * property per rule id with the severities to choose from and the rule's docs, so that an editor
+ * completes and explains them. Made from the rules, so that it never drifts from them.
+ */
+export function ruleSettingsSchema(rules: readonly Rule[]): { type: 'object'; properties: Record<string, object>; additionalProperties: false } {
+  const properties = Object.fromEntries(
+    [...rules]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((rule) => [rule.id, { type: 'string', enum: SETTING_VALUES, markdownDescription: `${rule.docs}\n\nDefault: \`${rule.severity}\`.` }]),
+  );
+  return { type: 'object', properties, additionalProperties: false };
+}
