@@ -14,6 +14,7 @@ import { ReadinessView } from './readiness';
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
 
+/** Returns the readiness view as the extension's API: the extension tests read what it shows. */
 export async function activate(context: vscode.ExtensionContext): Promise<{ readiness: ReadinessView }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -51,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ read
     outputChannel,
     readiness,
     vscode.workspace.onDidOpenTextDocument(startOnIssue),
+    // A file becomes an issue when its first line is written: `Title: This Week in Rust …`.
+    vscode.workspace.onDidChangeTextDocument(({ document }) => startOnIssue(document)),
     vscode.commands.registerCommand('twir.restartServer', async () => {
       await (client ? client.restart() : startClient());
     }),

@@ -29,7 +29,7 @@ describe('the publish readiness view and status bar item in a real VS Code', () 
   it('lists what stands between the issue and publication, each item a click away from its line', async () => {
     await waitFor('the status bar item of issue 634', () => (/^\$\(checklist\) TWiR 634 · \d+ errors · 2 placeholders · \d+ warnings$/.test(view.statusBar.text) ? true : undefined));
     await vscode.commands.executeCommand('twir.checkPublishReadiness');
-    assert.ok(view.visible, 'the status bar item\'s command shows the view');
+    await waitFor('the view shown by the status bar item\'s command', () => (view.visible ? true : undefined));
     const groups = readView(view);
     assert.deepEqual(groups.map((group) => group.group), ['Placeholders left', 'Still missing', 'Empty sections', 'Events outside the window', 'Errors and warnings']);
     const placeholders = groups[0].items;

@@ -23,7 +23,9 @@ const rule: Rule = {
     'before 2026, for Canada and Australia (since 2026 both `Sydney, AU` and `Sydney, NSW, AU` are written); ' +
     '`Virtual`, `Virtual (City, CC)` or `Hybrid (City, CC)`. Reports what editors correct: `Online`, `Virtual(…)`, ' +
     '`Virtual + City`, `GB` (TWiR writes `UK`), countries written in words or as 3-letter codes (`Malaysia`, `AUS`), ' +
-    'codes that are not ISO 3166-1 alpha-2, a missing state or country, and spacing (`Columbus , OH`). The hybrid ' +
+    'codes that are not ISO 3166-1 alpha-2, a missing state or country, and spacing (`Columbus , OH`). A missing ' +
+    'state is filled in from the same city written with its state in this issue (`Portland, OR, US`), or in a recent ' +
+    'one (then as a quick fix only: two cities may share a name). The hybrid ' +
     'forms of issues before 2025 (`City, CC + Virtual`, `Virtual and In-Person (…)`) are the style of their time; ' +
     'from 2025 they are rewritten as `Hybrid (City, CC)`.',
   peers: { eventsLint: 'reads `Virtual`, `Virtual (…)`, `Hybrid (…)` and takes any other text as in person; rejects `Virtual(…)` and `Virtual and In-Person (…)`, as we do from 2025. Stricter: `Online`, countries and states, which it does not check' },
