@@ -14,7 +14,7 @@ import {
 import { relative } from 'node:path';
 import { URI } from 'vscode-uri';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
-import { checkoutWithTemplate, defaultDraftDate, nextDraft, TEMPLATE_PATH } from '../service/commands/new-draft';
+import { checkoutWithTemplate, defaultDraftDate, nextDraft, readTemplate, TEMPLATE_PATH } from '../service/commands/new-draft';
 import { publishReadiness } from '../service/commands/readiness';
 import { completions, type SuggestionKind } from '../service/providers/completion';
 import { hover } from '../service/providers/hover';
@@ -109,6 +109,9 @@ function newDraftCommand(context: AnalysisContext, uri: string | undefined, date
   const root = checkoutWithTemplate(candidates);
   if (!root) return { message: `Open a This Week in Rust checkout (with ${TEMPLATE_PATH}) first.` };
   if (date === undefined) {
+    // Asked only when a draft can be made: a template that cannot be read is said at once.
+    const template = readTemplate(root);
+    if ('error' in template) return { message: template.error };
     const today = dateFromDayNumber(Math.floor(Date.now() / 86_400_000));
     return { input: { prompt: 'Date of the new issue (a Wednesday, YYYY-MM-DD)', value: formatIsoDate(defaultDraftDate(today)) } };
   }

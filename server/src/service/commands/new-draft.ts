@@ -69,10 +69,8 @@ export function nextDraft(root: string, dateText: string): Draft | { error: stri
   if (weekdayName(date) !== 'Wednesday') return { error: `${dateText} is a ${weekdayName(date)}: issues come out on Wednesdays.` };
   const path = join(root, 'draft', `${dateText}-this-week-in-rust.md`);
   if (existsSync(path)) return { error: `${path} exists already.` };
-  const templatePath = join(root, TEMPLATE_PATH);
-  const read = readWorkspaceFile(templatePath);
-  if ('missing' in read) return { error: `No ${TEMPLATE_PATH} in ${root}: open a This Week in Rust checkout.` };
-  if ('problem' in read) return { error: `${read.problem}.` };
+  const read = readTemplate(root);
+  if ('error' in read) return read;
   const template = read.text;
   // The newest issue before it, published or drafted: the one the new draft follows.
   const previous = repositoryIssueFiles(root).find((file) => file.date < dateText);
@@ -94,6 +92,14 @@ export function nextDraft(root: string, dateText: string): Draft | { error: stri
   const carried = events ? buildModel(text).events?.regions.reduce((sum, region) => sum + region.events.length, 0) : 0;
   const from = previous && events ? `, ${carried} events carried over from ${previousNumber !== undefined ? `issue ${previousNumber}` : previous.fileName}` : ', no events to carry over';
   return { path, uri: pathToFileURL(path).href, text, number, date: dateText, summary: `issue ${number} of ${dateText}, events window ${dateText} – ${windowEnd}${from}` };
+}
+
+/** The checkout's draft template, or why it cannot be read. */
+export function readTemplate(root: string): { text: string } | { error: string } {
+  const read = readWorkspaceFile(join(root, TEMPLATE_PATH));
+  if ('missing' in read) return { error: `No ${TEMPLATE_PATH} in ${root}: open a This Week in Rust checkout.` };
+  if ('problem' in read) return { error: `${read.problem}.` };
+  return { text: read.text };
 }
 
 /** The first of the folders that holds a TWiR checkout's draft template. */
