@@ -1,14 +1,17 @@
-// Bundles the client, the language server (main thread and analysis worker) and the CLI with esbuild (one file each, with source maps).
+// Bundles the client, the language server (main thread and analysis worker) and the CLI with esbuild
+// (one file each, with source maps; `--package`: without, as the .vsix ships no map to refer to), into
+// dist/ (`--outdir=DIR`: elsewhere).
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !process.argv.includes('--package'),
   minify: true,
   keepNames: true,
   logLevel: 'warning',
@@ -20,7 +23,7 @@ const builds = [
 ];
 
 for (const options of builds) {
-  const config = { ...common, ...options, outdir: 'dist' };
+  const config = { ...common, ...options, outdir };
   if (watch) {
     const context = await esbuild.context(config);
     await context.watch();
@@ -30,4 +33,4 @@ for (const options of builds) {
 }
 
 // The CLI runs as a program too (`./dist/cli.js`, the package's bin), with the flags of its `#!` line.
-if (!watch) chmodSync('dist/cli.js', 0o755);
+if (!watch) chmodSync(`${outdir}/cli.js`, 0o755);

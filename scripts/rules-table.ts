@@ -1,4 +1,5 @@
-// Writes the rule table into README.md between its markers, from the rules themselves.
+// Writes the rule table, made from the rules themselves, into README.md between its markers
+// (scripts/config-schema.ts writes the schemas of the rule settings).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rulesTable } from '../server/src/service/rules/docs';
 import { RULES } from '../server/src/service/rules/index';
@@ -14,6 +15,5 @@ export function withRulesTable(readme: string): string {
 }
 
 if (process.argv[1]?.endsWith('rules-table.ts')) {
-  const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', withRulesTable(readme));
+  writeFileSync('README.md', withRulesTable(readFileSync('README.md', 'utf8')));
 }

@@ -1,18 +1,23 @@
 /**
- * The thin client: starts the TWiR language server for Markdown files and registers the restart
- * command. All TWiR logic lives in the server.
+ * The thin client: starts the TWiR language server once the first TWiR issue is opened (other
+ * Markdown never starts it), forwards the palette commands to it, and shows the publish readiness
+ * it computes. All TWiR logic lives in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DEFAULT_FILE_GLOBS, isIssueFile } from '../../server/src/service/files';
 // The shape of a server command's answer, shared with the server (a type only: nothing is bundled).
 import type { CommandResult } from '../../server/src/lsp/protocol';
+import { ReadinessView } from './readiness';
 
 let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient> | undefined;
 /** Where reports that go with an edit (a merge) are shown. */
 let reports: vscode.OutputChannel | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Returns the readiness view as the extension's API: the extension tests read what it shows. */
+export async function activate(context: vscode.ExtensionContext): Promise<{ readiness: ReadinessView }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -32,23 +37,52 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Error,
   };
-  client = new LanguageClient('twir', 'TWiR Language Server', serverOptions, clientOptions);
+  const startClient = () => {
+    starting ??= (async () => {
+      client = new LanguageClient('twir', 'TWiR Language Server', serverOptions, clientOptions);
+      await client.start();
+      return client;
+    })();
+    return starting;
+  };
+  // Only an issue starts the server: until then, nothing is ready to show.
+  const readiness = new ReadinessView(async (uri) => (client ? (await forwardToServer(client, 'twir.server.checkPublishReadiness', uri))?.readiness : undefined));
   reports = vscode.window.createOutputChannel('TWiR');
+  const startOnIssue = (document: vscode.TextDocument) => {
+    if (!client && isIssue(document)) void startClient().then(() => readiness.refresh());
+  };
   context.subscriptions.push(
     outputChannel,
     reports,
+    readiness,
+    vscode.workspace.onDidOpenTextDocument(startOnIssue),
+    // A file becomes an issue when its first line is written: `Title: This Week in Rust …`.
+    vscode.workspace.onDidChangeTextDocument(({ document }) => startOnIssue(document)),
+    vscode.commands.registerCommand('twir.restartServer', async () => {
+      await (client ? client.restart() : startClient());
+    }),
+    vscode.commands.registerCommand('twir.checkPublishReadiness', () => readiness.reveal()),
     // Arguments for scripts and keybindings: the batch file, and `{ confirm: false }` to merge without asking.
     vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri, options?: { confirm?: boolean }) => {
       const batch = await readBatch(source);
-      if (batch) await forwardToServer('twir.server.mergeEvents', [batch.text, batch.name], options?.confirm !== false);
-    }),
-    vscode.commands.registerCommand('twir.restartServer', async () => {
-      await client?.restart();
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      if (batch) await runServerCommand(await startClient(), 'twir.server.mergeEvents', uri, [batch.text, batch.name], options?.confirm !== false);
     }),
     vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, { provideDocumentPasteEdits: pasteEvents }, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
-    ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) => vscode.commands.registerCommand(command, () => forwardToServer(serverCommand))),
+    ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) =>
+      vscode.commands.registerCommand(command, async () => runServerCommand(await startClient(), serverCommand, vscode.window.activeTextEditor?.document.uri)),
+    ),
   );
-  await client.start();
+  vscode.workspace.textDocuments.forEach(startOnIssue);
+  return { readiness };
+}
+
+/** Whether a document is a TWiR issue, as the server judges it (`twir.files` or its first line). */
+function isIssue(document: vscode.TextDocument): boolean {
+  if (document.languageId !== 'markdown') return false;
+  const globs = vscode.workspace.getConfiguration('twir').get<string[]>('files', DEFAULT_FILE_GLOBS);
+  const path = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
+  return isIssueFile(path, document.lineCount > 0 ? document.lineAt(0).text : '', globs);
 }
 
 /** The palette commands and the server commands they forward to (the server does the work). */
@@ -56,7 +90,6 @@ const SERVER_COMMANDS: Record<string, string> = {
   'twir.newDraft': 'twir.server.newDraft',
   'twir.sortEvents': 'twir.server.sortEvents',
   'twir.removeOutOfWindowEvents': 'twir.server.removeOutOfWindowEvents',
-  'twir.checkPublishReadiness': 'twir.server.checkPublishReadiness',
 };
 
 const PASTE_EVENTS = vscode.DocumentDropOrPasteEditKind.Text.append('twir', 'events');
@@ -69,7 +102,7 @@ async function pasteEvents(document: vscode.TextDocument, ranges: readonly vscod
   const text = await data.get('text/plain')?.asString();
   if (!client || !text || ranges.length !== 1 || !ranges[0].isEmpty) return undefined;
   const position = client.code2ProtocolConverter.asPosition(ranges[0].start);
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: 'twir.server.pasteEvents', arguments: [document.uri.toString(), text, position] }, token)) as CommandResult | null;
+  const result = await forwardToServer(client, 'twir.server.pasteEvents', document.uri, [text, position]);
   if (!result?.edit || token.isCancellationRequested) return undefined;
   const edit = new vscode.DocumentPasteEdit('', 'Merge into Upcoming Events, each in its region', PASTE_EVENTS);
   edit.additionalEdit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
@@ -99,13 +132,21 @@ async function readBatch(source: vscode.Uri | undefined): Promise<{ text: string
   }
 }
 
+/** Sends a server command about a document (with more arguments: what the person answered, a batch) and returns its answer. */
+async function forwardToServer(client: LanguageClient, command: string, uri: vscode.Uri | undefined, extra: unknown[] = []): Promise<CommandResult | null> {
+  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [uri?.toString() ?? null, ...extra] })) as CommandResult | null;
+}
+
 const REVIEW = 'Review Changes…';
 
-/** Runs a server command on the active document and shows what it answers. */
-async function forwardToServer(command: string, extra: unknown[] = [], confirm = true): Promise<void> {
-  if (!client) return;
-  const uri = vscode.window.activeTextEditor?.document.uri.toString();
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: uri ? [uri, ...extra] : [] })) as CommandResult | null;
+/** Runs a palette command's server command on the active document and shows what it answers. */
+async function runServerCommand(client: LanguageClient, command: string, uri: vscode.Uri | undefined, extra: unknown[] = [], confirm = true): Promise<void> {
+  let result = await forwardToServer(client, command, uri, extra);
+  if (result?.input) {
+    const answer = await vscode.window.showInputBox({ title: 'TWiR', prompt: result.input.prompt, value: result.input.value });
+    if (answer === undefined) return;
+    result = await forwardToServer(client, command, uri, [answer.trim()]);
+  }
   if (!result) return;
   if (result.error) {
     void vscode.window.showErrorMessage(`TWiR: ${result.error}`);
@@ -128,12 +169,15 @@ async function forwardToServer(command: string, extra: unknown[] = [], confirm =
     void vscode.window.showInformationMessage('TWiR: nothing was changed (the edit was discarded, or the document changed meanwhile).');
     return;
   }
-  if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open));
-  if (result.report) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: result.report }));
+  if (result.open) {
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(result.open));
+    if (result.save) await editor.document.save();
+  }
   if (result.message) void vscode.window.showInformationMessage(`TWiR: ${result.message}`);
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+  starting = undefined;
 }

@@ -203,3 +203,13 @@ export async function openWorkbench(url, { onLog, onExit, viewport = { width: 14
   await page.goto(url);
   return { page, close: () => context.close() };
 }
+
+/** Drags the side bar's edge to the right, so that long labels show whole. */
+export async function widenSideBar(page, pixels) {
+  const sideBar = await page.locator('.part.sidebar').boundingBox();
+  const edge = { x: sideBar.x + sideBar.width, y: sideBar.y + sideBar.height / 2 };
+  await page.mouse.move(edge.x, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + pixels, edge.y, { steps: 5 });
+  await page.mouse.up();
+}

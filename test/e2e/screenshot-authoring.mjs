@@ -11,6 +11,8 @@
  *               clipboard: the question, with what changes in each region
  * - merge-review: its "Review Changes…": VS Code's refactor preview, grouped by region,
  *               one region's changes checked and one change open as a diff
+ * - readiness:  the publish readiness view, opened from its status bar item, after a click on an item
+ * - plain:      a plain Markdown file with TWiR-shaped lines: nothing of ours (no colours, no status bar item)
  *
  * All scenarios by default, in this order (each starts where the one before left the workbench). Expects
  * a built dist/ (`npm run build`). The seed's GBK mojibake (`眉`) needs a CJK font to be seen (Debian:
@@ -18,7 +20,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { REPO_ROOT, SEED_DRAFT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, SEED_DRAFT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, widenSideBar, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
 
 const OUTPUT = join(REPO_ROOT, 'test-results');
 /** Line 207 of the seed draft: the first event under Upcoming Events › Virtual (2026-01-07, outside the window). */
@@ -128,6 +130,30 @@ const SCENARIOS = {
     await file.locator('input[type=checkbox], .monaco-checkbox, .codicon-check, .monaco-custom-toggle').first().click();
     await preview.locator('.monaco-list-row', { hasText: 'Ostrava' }).click();
     await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible' });
+  },
+  async readiness(page) {
+    // The status bar item opens the readiness view; the Outline folds to give it the side bar.
+    await page.keyboard.press('Escape');
+    await closePanel(page);
+    await page.locator('.pane-header', { hasText: 'Outline' }).click();
+    await widenSideBar(page, 200);
+    await page.locator('.statusbar-item', { hasText: 'TWiR 634' }).click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'TWiR Readiness' }) });
+    await view.locator('.monaco-list-row', { hasText: 'Events outside the window' }).waitFor({ state: 'visible' });
+    // A click on an item goes to its line: the Jobs placeholder.
+    await view.locator('.monaco-list-row', { hasText: 'Jobs · line 327' }).click();
+    await page.locator('.monaco-editor .current-line').first().waitFor();
+  },
+  async plain(page) {
+    // A plain Markdown file of the same workspace with TWiR-shaped lines: VS Code's Markdown alone.
+    await page.locator('.editor-instance').click({ position: { x: 400, y: 200 } });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+    await page.keyboard.type('notes/README.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'README.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'README.md' }).waitFor();
+    await page.locator('.monaco-editor.focused').waitFor();
   },
 };
 

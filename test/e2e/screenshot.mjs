@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { REPO_ROOT, SEED_DRAFT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
+import { REPO_ROOT, SEED_DRAFT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, widenSideBar, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
 
 const output = resolve(process.argv[2] ?? join(REPO_ROOT, 'test-results', 'outline.png'));
 /** Line 207 of the seed draft: the first event under Upcoming Events › Virtual. */
@@ -25,12 +25,7 @@ async function main() {
     // The Outline view gets the whole side bar: fold the folders view, open the outline, widen the bar.
     await page.locator('.pane-header', { hasText: basename(workspace.folder) }).click();
     await page.locator('.pane-header', { hasText: 'Outline' }).click();
-    const sideBar = await page.locator('.part.sidebar').boundingBox();
-    const edge = { x: sideBar.x + sideBar.width, y: sideBar.y + sideBar.height / 2 };
-    await page.mouse.move(edge.x, edge.y);
-    await page.mouse.down();
-    await page.mouse.move(edge.x + 160, edge.y, { steps: 5 });
-    await page.mouse.up();
+    await widenSideBar(page, 160);
     // Open our tree down to the first region's events (the Markdown extension's own outline stays folded).
     const outline = page.locator('.outline-pane');
     for (const name of ['TWiR', 'This Week in Rust 634', 'Upcoming Events', 'Virtual']) {

@@ -8,9 +8,10 @@ import { buildModel } from '../../server/src/service/model/build';
 import { applyEdits } from '../../server/src/service/rules/fixes';
 import { ruleById } from '../../server/src/service/rules/index';
 import { knownEvents } from '../../server/src/service/providers/known';
-import { parseIsoDate } from '../../server/src/service/util/dates';
+import { parseIsoDate, weekdayName } from '../../server/src/service/util/dates';
 import { OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../../server/src/service/commands/events';
 import { composeDraft, eventsListOf } from '../../server/src/service/commands/new-draft';
+import type { CommandResult } from '../../server/src/lsp/protocol';
 import { fixture, FIXTURES, startServer, type ServerSession } from './server-process';
 
 /**
@@ -23,6 +24,7 @@ interface CommandEdit {
   edit: { documentChanges: { textDocument: { uri: string; version: number }; edits: TextEdit[] }[] };
   confirm?: string;
   confirmAction?: string;
+  message?: string;
 }
 
 describe('language server process: authoring aids', () => {
@@ -167,11 +169,26 @@ describe('language server process: authoring aids', () => {
     expect(links.some((link) => link.target?.includes('INSERT_LINK_HERE'))).toBe(false);
   });
 
-  it('creates the next draft from the template, with the previous events carried over', async () => {
-    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.newDraft', arguments: [draft.uri] })) as {
+  it('asks for the date of a new draft, offering the one create_draft.py picks: the Wednesday 4 to 10 days ahead', async () => {
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.newDraft', arguments: [draft.uri] })) as CommandResult;
+    const offered = parseIsoDate(result.input!.value)!;
+    const today = Math.floor(Date.now() / 86_400_000);
+    expect(offered.dayNumber - today).toBeGreaterThanOrEqual(4);
+    expect(offered.dayNumber - today).toBeLessThanOrEqual(10);
+    expect(weekdayName(offered)).toBe('Wednesday');
+    const refused = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.newDraft', arguments: [draft.uri, '2026-09-03'] })) as CommandResult;
+    expect(refused).toEqual({ message: '2026-09-03 is a Thursday: issues come out on Wednesdays.' });
+  });
+
+  it('creates the draft of the date given from the template, saved at once, with the previous events carried over', async () => {
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.newDraft', arguments: [draft.uri, '2026-09-02'] })) as {
       edit: { documentChanges: [CreateFile, TextDocumentEdit] };
       open: string;
+      save: boolean;
+      message: string;
     };
+    expect(result.save).toBe(true);
+    expect(result.message).toBe('Created draft/2026-09-02-this-week-in-rust.md: issue 667 of 2026-09-02, events window 2026-09-02 – 2026-09-30, 55 events carried over from issue 666.');
     const [create, insert] = result.edit.documentChanges;
     const target = pathToFileURL(join(checkout, 'draft', '2026-09-02-this-week-in-rust.md')).href;
     expect(create).toMatchObject({ kind: 'create', uri: target });
@@ -184,18 +201,20 @@ describe('language server process: authoring aids', () => {
     expect(text).not.toMatch(/\$twir_/);
   });
 
-  it('reports publish readiness with links to the lines', async () => {
-    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.checkPublishReadiness', arguments: [draft.uri] })) as { report: string };
+  it('answers the publish readiness as typed items, each at its line', async () => {
+    const { readiness } = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.checkPublishReadiness', arguments: [draft.uri] })) as CommandResult;
     const jobs = lineOf((line) => line.includes('(INSERT_LINK_HERE)'));
-    expect(result.report).toContain('**Not ready**');
-    expect(result.report).toContain(`[line ${jobs + 1}](${draft.uri}#L${jobs + 1})`);
-    expect(result.report).toMatch(/## Empty sections[\s\S]*CFP - Projects/);
+    expect(readiness?.ready).toBe(false);
+    expect(readiness?.summary).toMatch(/^TWiR 666 · \d+ errors · 2 placeholders · \d+ warnings$/);
+    expect(readiness?.items).toContainEqual(expect.objectContaining({ kind: 'placeholder', group: ['Placeholders left'], line: jobs, detail: 'Jobs' }));
+    expect(readiness?.items).toContainEqual(expect.objectContaining({ kind: 'empty-section', label: 'Call for Participation; projects and speakers › CFP - Projects' }));
   });
 
   it.skipIf(!ruleById(OUT_OF_WINDOW_RULE))('removes the events outside the window with the events rule', async () => {
     const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.removeOutOfWindowEvents', arguments: [draft.uri] })) as CommandEdit;
     // 16 of 52 events: routine, no question asked; the edit is for the version the server has.
     expect(result.confirm).toBeUndefined();
+    expect(result.message).toBe('Removed 16 events outside the window (Virtual 5, Asia 3, Europe 3, North America 5).');
     expect(result.edit.documentChanges[0].textDocument).toEqual({ uri: draft.uri, version: 1 });
     const model = buildModel(draft.text);
     const after = buildModel(applyEdits(draft.text, model.lines, result.edit.documentChanges[0].edits));
@@ -220,12 +239,16 @@ describe('language server process: authoring aids', () => {
     const text = fixture('seeds/2026-01-14-this-week-in-rust.md').text.replace(/(\* 2026-01-\d\d [^\n]*\n {4}[^\n]*\n)(\* 2026-01-\d\d [^\n]*\n {4}[^\n]*\n)/, '$2$1');
     server.open(uri, text);
     const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.sortEvents', arguments: [uri] })) as CommandEdit;
+    expect(result.message).toMatch(/^Sorted the events: 2 moved \((Virtual|Asia|Europe|North America) 2\)\.$/);
     const model = buildModel(text);
     const after = buildModel(applyEdits(text, model.lines, result.edit.documentChanges[0].edits));
     for (const region of after.events!.regions) {
       const days = region.events.map((entry) => entry.event?.date?.start?.dayNumber ?? 0);
       expect(days).toEqual([...days].sort((a, b) => a - b));
     }
+    server.open(`${uri}.sorted.md`, applyEdits(text, model.lines, result.edit.documentChanges[0].edits));
+    const again = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.sortEvents', arguments: [`${uri}.sorted.md`] })) as CommandEdit;
+    expect(again).toEqual({ message: 'The events are in order already: nothing to sort.' });
   });
 
   it('merges a week of events as one edit of the version it has, annotated by region for a preview, with the report', async () => {

@@ -287,13 +287,14 @@ describe('shown: hover, outline and readiness of a fetched draft', () => {
   });
 
   it('readiness lists the PRs submerge merge takes and the marker problems, typed', () => {
-    const readiness = publishReadiness(model, lint(model).diagnostics, 'file:///draft.md');
+    const readiness = publishReadiness(model, lint(model).diagnostics);
     const taken = draft.submissions.filter((submission) => submission !== second).map((submission) => submission.pr);
     expect(readiness.pullRequests.map((pr) => pr.number)).toEqual(taken);
     expect(readiness.pullRequests[0]).toEqual({ ...markerOfPr(first.pr).pr, line: markerOfPr(first.pr).line, section: first.section });
-    expect(readiness.markerProblems).toEqual([
-      { line: nestedLine(), text: expect.stringContaining('stays open'), severity: 'warning', rule: 'submerge/marker' },
-      { line: model.markers.filter((marker) => marker.pr?.number === third.pr)[1].line, text: expect.stringContaining(`"duplicate marker for PR #${third.pr}"`), severity: 'error', rule: 'submerge/marker' },
+    expect(readiness.items.filter((item) => item.kind === 'pull-request').map((item) => item.line)).toEqual(readiness.pullRequests.map((pr) => pr.line));
+    expect(readiness.items.filter((item) => item.kind === 'marker-problem').map(({ line, label, severity, detail }) => ({ line, label, severity, detail }))).toEqual([
+      { line: nestedLine(), label: expect.stringContaining('stays open'), severity: 'warning', detail: 'submerge/marker' },
+      { line: model.markers.filter((marker) => marker.pr?.number === third.pr)[1].line, label: expect.stringContaining(`"duplicate marker for PR #${third.pr}"`), severity: 'error', detail: 'submerge/marker' },
     ]);
   });
   const nestedLine = () => markerOfPr(second.pr).line;

@@ -13,17 +13,18 @@ import {
   type HoverParams,
   type Position,
 } from 'vscode-languageserver';
+import { relative } from 'node:path';
 import { URI } from 'vscode-uri';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
 import { mergeEvents } from '../service/commands/merge-events/merge';
 import { formatMergeReport, mergeOverview, mergeSummary } from '../service/commands/merge-events/report';
-import { checkoutWithTemplate, nextDraft, TEMPLATE_PATH } from '../service/commands/new-draft';
+import { checkoutWithTemplate, defaultDraftDate, nextDraft, readTemplate, TEMPLATE_PATH } from '../service/commands/new-draft';
 import { publishReadiness } from '../service/commands/readiness';
 import { completions, type SuggestionKind } from '../service/providers/completion';
 import { hover } from '../service/providers/hover';
 import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
-import { dateFromDayNumber } from '../service/util/dates';
+import { dateFromDayNumber, formatIsoDate } from '../service/util/dates';
 import { repositoryRootOf } from '../service/workspace/recent-issues';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
@@ -70,7 +71,7 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
 
     'workspace/executeCommand': (params: ExecuteCommandParams): CommandResult | null => {
       const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
-      if (params.command === AuthoringCommands.newDraft) return newDraftCommand(context, uri);
+      if (params.command === AuthoringCommands.newDraft) return newDraftCommand(context, uri, typeof params.arguments?.[1] === 'string' ? params.arguments[1] : undefined);
       const issue = uri ? context.issueOf(uri) : undefined;
       if (!issue) return { message: 'Open a This Week in Rust issue first.' };
       switch (params.command) {
@@ -79,10 +80,12 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           const sorting = params.command === AuthoringCommands.sortEvents;
           const result = applyRuleFixes(issue.model, sorting ? SORT_EVENTS_RULE : OUT_OF_WINDOW_RULE);
           if ('error' in result) return { message: result.error };
-          if (result.edits.length === 0) return { message: sorting ? 'The events are in order.' : 'Every event is inside the window.' };
+          if (result.edits.length === 0) return { message: sorting ? 'The events are in order already: nothing to sort.' : 'Every event is inside the window already: nothing to remove.' };
           const edit = { documentChanges: [TextDocumentEdit.create({ uri: issue.document.uri, version: issue.document.version }, result.edits)] };
-          if (result.doubt) return { edit, confirm: `Remove ${result.fixed} events outside the window? Not routine: ${result.doubt}.`, confirmAction: 'Remove' };
-          return { edit };
+          const { events, perRegion } = result.changed;
+          const message = sorting ? `Sorted the events: ${events} moved (${perRegion}).` : `Removed ${events} events outside the window (${perRegion}).`;
+          if (result.doubt) return { edit, confirm: `Remove ${result.fixed} events outside the window? Not routine: ${result.doubt}.`, confirmAction: 'Remove', message };
+          return { edit, message };
         }
         case AuthoringCommands.mergeEvents:
           return mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], params.arguments?.[2]);
@@ -95,8 +98,7 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           return merge.edit ? { edit: merge.edit, message: merge.message } : null;
         }
         case AuthoringCommands.checkPublishReadiness: {
-          const readiness = publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? [], issue.document.uri);
-          return { report: readiness.markdown, message: readiness.ready ? 'Ready to publish.' : undefined };
+          return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
         }
         default:
           return null;
@@ -143,14 +145,23 @@ function clampPosition(model: IssueModel, position: Position): Position {
   return { line, character: Math.min(Math.max(0, Math.floor(position.character) || 0), model.lines.lineText(line).length) };
 }
 
-/** The next draft beside the active issue (or in the first workspace folder holding `draft/`). */
-function newDraftCommand(context: AnalysisContext, uri: string | undefined): CommandResult {
+/**
+ * The next draft beside the active issue (or in the first workspace folder holding `draft/`): without
+ * a date, the person is asked for one, offered the date `create_draft.py` picks; the file is saved at once.
+ */
+function newDraftCommand(context: AnalysisContext, uri: string | undefined, date: string | undefined): CommandResult {
   const fromDocument = uri && URI.parse(uri).scheme === 'file' ? repositoryRootOf(URI.parse(uri).fsPath) : undefined;
   const candidates = [...(fromDocument ? [fromDocument] : []), ...context.workspaceFolders];
-  const today = dateFromDayNumber(Math.floor(Date.now() / 86_400_000));
   const root = checkoutWithTemplate(candidates);
   if (!root) return { message: `Open a This Week in Rust checkout (with ${TEMPLATE_PATH}) first.` };
-  const draft = nextDraft(root, today);
+  if (date === undefined) {
+    // Asked only when a draft can be made: a template that cannot be read is said at once.
+    const template = readTemplate(root);
+    if ('error' in template) return { message: template.error };
+    const today = dateFromDayNumber(Math.floor(Date.now() / 86_400_000));
+    return { input: { prompt: 'Date of the new issue (a Wednesday, YYYY-MM-DD)', value: formatIsoDate(defaultDraftDate(today)) } };
+  }
+  const draft = nextDraft(root, date);
   if ('error' in draft) return { message: draft.error };
   const target = draft.uri;
   return {
@@ -161,6 +172,7 @@ function newDraftCommand(context: AnalysisContext, uri: string | undefined): Com
       ],
     },
     open: target,
-    message: `Draft of issue ${draft.number} (${draft.date}) created.`,
+    save: true,
+    message: `Created ${relative(root, draft.path)}: ${draft.summary}.`,
   };
 }

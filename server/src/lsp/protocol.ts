@@ -1,4 +1,5 @@
 import type { ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver';
+import type { Readiness } from '../service/commands/readiness';
 
 /**
  * The one protocol between the LSP main thread and the analysis worker: a method name with plain
@@ -72,8 +73,8 @@ export const AuthoringCommands = {
 } as const;
 
 /**
- * What a command answers: an edit for the client to apply, a file to open, a Markdown report to
- * show, or a message. The server never edits on its own, so every editor can apply it its way.
+ * What a command answers: an edit for the client to apply, a file to open, the publish readiness
+ * to show, or a message. The server never edits on its own, so every editor can apply it its way.
  */
 export interface CommandResult {
   edit?: WorkspaceEdit;
@@ -87,6 +88,11 @@ export interface CommandResult {
   report?: string;
   /** Plain text the client shows in its TWiR output (a merge report), beside the edit's preview. */
   log?: string;
+  /** Save the opened file at once (a new draft: on disk whole, never left empty). */
+  save?: boolean;
+  /** A value to ask the person for, offered prefilled: the command then runs again with it as its second argument. */
+  input?: { prompt: string; value: string };
+  readiness?: Readiness;
   message?: string;
   /** Why the command did nothing: the client shows it as an error. */
   error?: string;

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ruleById } from '../../../server/src/service/rules/index';
+import { regionsOfCountry } from '../../../server/src/service/util/countries';
 import {
   SEED_DRAFT,
+  completionsAt,
   describeDiagnostics,
+  labelOf,
   openForEditing,
   revertDocument,
   ruleOf,
@@ -15,15 +18,6 @@ import {
 const LAST_VIRTUAL_TITLE = 243;
 /** The new line a user opens after it, inside the region. */
 const NEW_LINE = LAST_VIRTUAL_TITLE + 1;
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
-  return list.items;
-}
 
 /** The Markdown of every hover at a position (ours and any other provider's), as one text. */
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; ranges: (vscode.Range | undefined)[] }> {
@@ -45,6 +39,24 @@ describe('authoring aids in a real VS Code', () => {
 
   afterEach(async () => {
     await revertDocument(draft, pristine);
+  });
+
+  it('completes the places, country codes and groups of the region first', async () => {
+    // A new event line right under `### Europe`, typed up to its location field.
+    const heading = draft.getText().split('\n').indexOf('### Europe');
+    const editor = await vscode.window.showTextDocument(draft);
+    await editor.edit((edit) => edit.insert(new vscode.Position(heading + 1, 0), '* 2026-01-20 | \n'));
+    // Without a word typed, the suggest widget lists by sortText (then label).
+    const ordered = (items: vscode.CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b))).map(labelOf);
+    const places = ordered(await completionsAt(draft.uri, new vscode.Position(heading + 1, 15)));
+    assert.match(places[0], /, (NL|CH|ES|UK|DE|FR)$/, `first offered: ${places.slice(0, 5).join(', ')}`);
+    assert.ok(places.indexOf('Amsterdam, NL') < places.findIndex((place) => /^(Atlanta|Austin)\b/.test(place)), 'a North American place before a European one');
+
+    await editor.edit((edit) => edit.insert(new vscode.Position(heading + 1, 15), 'Lyon, '));
+    const codes = ordered(await completionsAt(draft.uri, new vscode.Position(heading + 1, 21)));
+    const european = codes.filter((code) => (regionsOfCountry(code) as string[]).includes('Europe'));
+    assert.deepEqual(codes.slice(0, european.length), european, 'the European codes first');
+    assert.ok(codes.indexOf('UK') < codes.indexOf('CA'));
   });
 
   it('inserts an event of a group known from the issue through completion, inside the window and accepted by the rules', async () => {

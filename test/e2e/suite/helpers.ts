@@ -4,6 +4,7 @@
  * diagnostics. Things arrive asynchronously from the language server, so tests poll with `waitFor`.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
 
@@ -120,4 +121,25 @@ export async function openForEditing(relative: string): Promise<{ document: vsco
   await waitForActivation();
   await waitForTwirDiagnostics(document.uri);
   return { document, pristine: describeDiagnostics(twirDiagnostics(document.uri)) };
+}
+
+/** The language server this extension host started (a child of it: other VS Code windows have their own). */
+export function serverPid(): number | undefined {
+  try {
+    const pids = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'dist/server.js'], { encoding: 'utf8' }).trim().split('\n');
+    return pids[0] ? Number(pids[0]) : undefined;
+  } catch {
+    return undefined; // pgrep exits 1 when nothing matches
+  }
+}
+
+/** The label of a completion item. */
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** Every completion item at a position, from every provider (ours, VS Code's snippets, the Markdown extension's). */
+export async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  return list.items;
 }

@@ -20,7 +20,11 @@ async function revertModifiedDocuments(): Promise<void> {
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
-  const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  // The plain Markdown tests run first: they check that nothing of ours starts before an issue is opened.
+  const first = 'plain-markdown.test.js';
+  const files = readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
   for (const file of files) mocha.addFile(join(__dirname, file));
   mocha.suite.afterEach('revert the documents the test left modified', revertModifiedDocuments);
   // The runners print the workbench's log from this line on (before it, it is start-up chatter).

@@ -1,17 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { SEED_DRAFT, openWorkspaceFile, ruleOf, twirDiagnostics, waitFor, waitForActivation, waitForTwirDiagnostics } from './helpers';
-
-/** The language server this extension host started (a child of it: other VS Code windows have their own). */
-function serverPid(): number | undefined {
-  try {
-    const pids = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'dist/server.js'], { encoding: 'utf8' }).trim().split('\n');
-    return pids[0] ? Number(pids[0]) : undefined;
-  } catch {
-    return undefined; // pgrep exits 1 when nothing matches
-  }
-}
+import { SEED_DRAFT, openWorkspaceFile, ruleOf, serverPid, twirDiagnostics, waitFor, waitForActivation, waitForTwirDiagnostics } from './helpers';
 
 /** The rule id: the client turns a code with a docs link into `{ value, target }`. */
 describe('a crashed language server in a real VS Code', () => {

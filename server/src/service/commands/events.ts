@@ -17,8 +17,11 @@ export const OUT_OF_WINDOW_RULE = 'events/out-of-window';
 /** Enough passes for any real issue; a rule whose fixes never settle stops here. */
 const MAX_PASSES = 20;
 
-/** The edits, how many fixes they make, and why any of them is not routine (a person confirms it). */
-export type RuleFixResult = { edits: TextEdit[]; fixed: number; doubt?: string } | { error: string };
+/**
+ * The edits, how many fixes they make, why any of them is not routine (a person confirms it), and
+ * what they change per region, for the person: `Europe 3, North America 2` (empty: nothing to do).
+ */
+export type RuleFixResult = { edits: TextEdit[]; fixed: number; doubt?: string; changed: { events: number; perRegion: string } } | { error: string };
 
 export function applyRuleFixes(model: IssueModel, ruleId: string): RuleFixResult {
   const rule = ruleById(ruleId);
@@ -36,7 +39,24 @@ export function applyRuleFixes(model: IssueModel, ruleId: string): RuleFixResult
     fixed += edits.length;
     current = buildModel(text, { fileName: model.fileName, folder: model.folder });
   }
-  return { edits: current === model ? [] : [replacementEdit(model, current.text)], fixed, doubt };
+  return { edits: current === model ? [] : [replacementEdit(model, current.text)], fixed, doubt, changed: changedEvents(model, current, ruleId === SORT_EVENTS_RULE ? moved : removed) };
+}
+
+/** The events of each region, as their overview lines read. */
+function regionEvents(model: IssueModel): Map<string, string[]> {
+  return new Map((model.events?.regions ?? []).map((region) => [region.name, region.events.map((entry) => model.lines.lineText(entry.line))]));
+}
+
+/** How many events of a region are gone. */
+const removed = (before: readonly string[], after: readonly string[]) => before.length - after.length;
+/** How many events of a region are at another place in it. */
+const moved = (before: readonly string[], after: readonly string[]) => before.filter((line, index) => after[index] !== line).length;
+
+/** How many events changed, in all and per region (`Europe 3, North America 2`). */
+function changedEvents(before: IssueModel, after: IssueModel, count: (before: readonly string[], after: readonly string[]) => number): { events: number; perRegion: string } {
+  const afterEvents = regionEvents(after);
+  const changes = [...regionEvents(before)].map(([name, events]) => ({ name, changed: count(events, afterEvents.get(name) ?? []) })).filter(({ changed }) => changed > 0);
+  return { events: changes.reduce((sum, { changed }) => sum + changed, 0), perRegion: changes.map(({ name, changed }) => `${name} ${changed}`).join(', ') };
 }
 
 /** One edit replacing the whole lines where two texts differ (whole lines: never half a `\r\n`). */

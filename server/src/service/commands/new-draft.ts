@@ -25,13 +25,18 @@ export interface Draft {
   readonly text: string;
   readonly number: number;
   readonly date: string;
+  /** What it holds, for the person: `issue 667 of 2026-09-02, events window …, 36 events carried over from issue 666`. */
+  readonly summary: string;
 }
 
-/** The first Wednesday after a day. */
-export function wednesdayAfter(date: IsoDate): IsoDate {
-  let next = addDays(date, 1);
-  while (weekdayName(next) !== 'Wednesday') next = addDays(next, 1);
-  return next;
+/**
+ * The date `create_draft.py` picks when it is given none: the Wednesday 4 to 10 days ahead (it is
+ * run about a week before the issue goes out, and an issue may come out early or late).
+ */
+export function defaultDraftDate(today: IsoDate): IsoDate {
+  let date = addDays(today, 4);
+  while (weekdayName(date) !== 'Wednesday') date = addDays(date, 1);
+  return date;
 }
 
 /** The previous issue's events list: the lines between the window line and the calendar note. */
@@ -66,27 +71,41 @@ export function composeDraft(template: string, previousText: string | undefined,
 }
 
 /**
- * The next draft of the TWiR checkout at `root`, or why there is none. `today` decides the date
- * only when the checkout has no issue yet.
+ * The draft of the issue of `date` (a Wednesday) in the TWiR checkout at `root`, or why there is
+ * none: numbered after the issue a week before, else counted in weeks from issue 424 as the script
+ * does; its events carried over from the newest issue before it.
  */
-export function nextDraft(root: string, today: IsoDate): Draft | { error: string } {
-  const templatePath = join(root, TEMPLATE_PATH);
-  const read = readWorkspaceFile(templatePath);
-  if ('missing' in read) return { error: `No ${TEMPLATE_PATH} in ${root}: open a This Week in Rust checkout.` };
-  if ('problem' in read) return { error: `${read.problem}.` };
+export function nextDraft(root: string, dateText: string): Draft | { error: string } {
+  const date = parseIsoDate(dateText);
+  if (!date || formatIsoDate(date) !== dateText) return { error: `"${dateText}" is not a date: write YYYY-MM-DD.` };
+  if (weekdayName(date) !== 'Wednesday') return { error: `${dateText} is a ${weekdayName(date)}: issues come out on Wednesdays.` };
+  const path = join(root, 'draft', `${dateText}-this-week-in-rust.md`);
+  if (existsSync(path)) return { error: `${path} exists already.` };
+  const read = readTemplate(root);
+  if ('error' in read) return read;
   const template = read.text;
-  // The newest issue, published or drafted: the one the new draft follows.
-  const previous = repositoryIssueFiles(root)[0];
+  // The newest issue before it, published or drafted: the one the new draft follows.
+  const previous = repositoryIssueFiles(root).find((file) => file.date < dateText);
   const previousRead = previous && readWorkspaceFile(previous.path);
   if (previousRead && !('text' in previousRead)) return { error: 'problem' in previousRead ? `${previousRead.problem}.` : `${previous.path} vanished.` };
   const previousText = previousRead?.text;
-  const date = wednesdayAfter(previous ? parseIsoDate(previous.date)! : addDays(today, 3));
   const previousNumber = previousText ? buildModel(previousText).header?.issueNumber : undefined;
-  const number = previousNumber !== undefined ? previousNumber + 1 : REFERENCE_ISSUE.number + Math.round((date.dayNumber - REFERENCE_ISSUE.date.dayNumber) / 7);
+  const weeksAfter = previous ? (date.dayNumber - parseIsoDate(previous.date)!.dayNumber) / 7 : undefined;
+  const number = previousNumber !== undefined && weeksAfter !== undefined && Number.isInteger(weeksAfter) ? previousNumber + weeksAfter : REFERENCE_ISSUE.number + Math.round((date.dayNumber - REFERENCE_ISSUE.date.dayNumber) / 7);
+  const events = previousText && eventsListOf(previousText);
+  const windowEnd = formatIsoDate(addDays(date, EVENTS_WINDOW_DAYS));
   const text = composeDraft(template, previousText, number, date);
-  const path = join(root, 'draft', `${formatIsoDate(date)}-this-week-in-rust.md`);
-  if (existsSync(path)) return { error: `${path} exists already.` };
-  return { path, uri: pathToFileURL(path).href, text, number, date: formatIsoDate(date) };
+  const carried = events ? buildModel(text).events?.regions.reduce((sum, region) => sum + region.events.length, 0) : 0;
+  const from = previous && events ? `, ${carried} events carried over from ${previousNumber !== undefined ? `issue ${previousNumber}` : previous.fileName}` : ', no events to carry over';
+  return { path, uri: pathToFileURL(path).href, text, number, date: dateText, summary: `issue ${number} of ${dateText}, events window ${dateText} – ${windowEnd}${from}` };
+}
+
+/** The checkout's draft template, or why it cannot be read. */
+export function readTemplate(root: string): { text: string } | { error: string } {
+  const read = readWorkspaceFile(join(root, TEMPLATE_PATH));
+  if ('missing' in read) return { error: `No ${TEMPLATE_PATH} in ${root}: open a This Week in Rust checkout.` };
+  if ('problem' in read) return { error: `${read.problem}.` };
+  return { text: read.text };
 }
 
 /** The first of the folders that holds a TWiR checkout's draft template. */

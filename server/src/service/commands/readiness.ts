@@ -1,15 +1,28 @@
 import type { LintDiagnostic } from '../lint';
-import type { IssueModel, SubmergePullRequest } from '../model/types';
-import { sectionAt, sectionPath } from '../providers/locate';
+import type { IssueModel, Section, SubmergePullRequest } from '../model/types';
+import { crateOfTheWeek, entryAt, quoteOfTheWeek, sectionAt, sectionPath } from '../providers/locate';
 
 /**
- * "Check publish readiness": what is left to do before the issue can go out — the placeholders
- * (placeholder/* rules), the sections still empty (section/empty) and the other errors and
- * warnings, grouped by section — as a Markdown report whose items link to their lines.
+ * Publish readiness: what stands between the draft and publication — the placeholders left
+ * (placeholder/* rules), the crate of the week and the quote still missing, the sections still
+ * empty (section/empty), the events outside the window (events/out-of-window), and the other
+ * errors and warnings by section. An editor shows it as it likes (VS Code: a tree view and a
+ * status bar item) and keeps it live by asking again when the diagnostics change.
+ *
+ * It is a flat list of typed items, each a click away from its line: a view renders them
+ * generically (under `group`, then by `severity`), so a new kind of item needs no client change.
  */
 export interface ReadinessItem {
+  kind: 'placeholder' | 'missing' | 'empty-section' | 'out-of-window' | 'marker-problem' | 'pull-request' | 'problem';
+  /** The headings the item is listed under, outermost first: `['Errors and warnings', 'Quote of the Week']`. */
+  group: string[];
+  /** The line (0-based) the item is about. */
   line: number;
-  text: string;
+  label: string;
+  /** What further identifies it: its rule, or its section. */
+  detail?: string;
+  /** `error`: blocks publication; `warning`: to look at; `info`: to know (a PR submerge will merge). */
+  severity: 'error' | 'warning' | 'info';
 }
 
 /** A pull request `submerge merge` will merge: a marked item it takes (see model/submerge.ts). */
@@ -21,97 +34,102 @@ export interface ReadinessPullRequest extends SubmergePullRequest {
 }
 
 export interface Readiness {
+  /** `TWiR 634`, or the file name when the header has no number. */
+  title: string;
+  /** No error left (placeholders, missing crate or quote, out-of-window events, errors). */
   ready: boolean;
+  /** One line for a status bar: `TWiR 634 · 3 errors · 2 placeholders`. */
+  summary: string;
+  /** In the order a view lists them: by group, each group in document order. */
+  items: ReadinessItem[];
   /**
    * The PRs of the draft's submerge markers that `submerge merge` will merge, in document order —
-   * once `markerProblems` holds no error (with one, `submerge merge` stops and merges none).
+   * once no marker problem is an error (with one, `submerge merge` stops and merges none).
    */
   pullRequests: ReadinessPullRequest[];
-  /** What `submerge merge` would stop on (errors) or skip (warnings): the submerge/* findings. */
-  markerProblems: (ReadinessItem & { severity: 'error' | 'warning'; rule: string })[];
-  placeholders: ReadinessItem[];
-  emptySections: ReadinessItem[];
-  /** Errors and warnings by section path, in document order. */
-  problems: { section: string; items: (ReadinessItem & { severity: 'error' | 'warning' })[] }[];
-  markdown: string;
 }
 
 const EMPTY_SECTION_RULE = 'section/empty';
+const OUT_OF_WINDOW_RULE = 'events/out-of-window';
 
-export function publishReadiness(model: IssueModel, diagnostics: readonly LintDiagnostic[], uri: string): Readiness {
-  const item = (diagnostic: LintDiagnostic): ReadinessItem => ({ line: diagnostic.range.start.line, text: diagnostic.message });
-  const placeholders = diagnostics.filter((diagnostic) => diagnostic.rule.startsWith('placeholder/')).map(item);
-  const emptySections = diagnostics
-    .filter((diagnostic) => diagnostic.rule === EMPTY_SECTION_RULE)
-    .map((diagnostic) => {
-      const section = sectionAt(model, diagnostic.range.start.line);
-      return { line: diagnostic.range.start.line, text: section ? sectionPath(section) : diagnostic.message };
-    });
-  const others = diagnostics.filter((diagnostic) => !diagnostic.rule.startsWith('placeholder/') && diagnostic.rule !== EMPTY_SECTION_RULE);
+const GROUPS = {
+  placeholder: 'Placeholders left',
+  missing: 'Still missing',
+  'empty-section': 'Empty sections',
+  'out-of-window': 'Events outside the window',
+  'marker-problem': 'Submerge markers',
+  problem: 'Errors and warnings',
+  'pull-request': 'Pull requests submerge merge takes',
+} satisfies Record<ReadinessItem['kind'], string>;
 
-  const bySection = new Map<string, Readiness['problems'][number]>();
-  for (const diagnostic of others) {
-    if (diagnostic.severity !== 'error' && diagnostic.severity !== 'warning') continue;
-    const section = sectionAt(model, diagnostic.range.start.line);
-    const name = section ? sectionPath(section) : 'Header';
-    const group = bySection.get(name) ?? { section: name, items: [] };
-    group.items.push({ line: diagnostic.range.start.line, text: `${diagnostic.message} (${diagnostic.rule})`, severity: diagnostic.severity });
-    bySection.set(name, group);
+export function publishReadiness(model: IssueModel, diagnostics: readonly LintDiagnostic[]): Readiness {
+  const sectionName = (line: number) => {
+    const section = sectionAt(model, line);
+    return section ? sectionPath(section) : 'Header';
+  };
+  const items: ReadinessItem[] = [];
+  for (const diagnostic of diagnostics) {
+    const line = diagnostic.range.start.line;
+    if (diagnostic.rule.startsWith('placeholder/')) {
+      items.push({ kind: 'placeholder', group: [GROUPS.placeholder], line, label: diagnostic.message, detail: sectionName(line), severity: 'error' });
+    } else if (diagnostic.rule === EMPTY_SECTION_RULE) {
+      items.push({ kind: 'empty-section', group: [GROUPS['empty-section']], line, label: sectionName(line), detail: 'no entries, no "none this week" sentence', severity: 'warning' });
+    } else if (diagnostic.rule.startsWith('submerge/') && (diagnostic.severity === 'error' || diagnostic.severity === 'warning')) {
+      items.push({ kind: 'marker-problem', group: [GROUPS['marker-problem']], line, label: diagnostic.message, detail: diagnostic.rule, severity: diagnostic.severity });
+    } else if (diagnostic.rule === OUT_OF_WINDOW_RULE) {
+      items.push({ kind: 'out-of-window', group: [GROUPS['out-of-window']], line, label: eventLabel(model, line), detail: sectionName(line), severity: 'error' });
+    } else if (diagnostic.severity === 'error' || diagnostic.severity === 'warning') {
+      items.push({ kind: 'problem', group: [GROUPS.problem, sectionName(line)], line, label: diagnostic.message, detail: diagnostic.rule, severity: diagnostic.severity });
+    }
   }
-  const problems = [...bySection.values()];
-  const errors = problems.reduce((sum, group) => sum + group.items.filter((item) => item.severity === 'error').length, 0);
-  const ready = placeholders.length === 0 && errors === 0;
-  const { pullRequests, markerProblems } = submergeReadiness(model, diagnostics);
-  return { ready, pullRequests, markerProblems, placeholders, emptySections, problems, markdown: report(model, uri, { ready, placeholders, emptySections, problems }) };
+  items.push(...missing(model));
+  const pullRequests = pullRequestsTaken(model, diagnostics);
+  items.push(...pullRequests.map((pr): ReadinessItem => ({ kind: 'pull-request', group: [GROUPS['pull-request']], line: pr.line, label: `#${pr.number} ${pr.title ?? ''}`.trim(), detail: `${pr.author} · ${pr.section}`, severity: 'info' })));
+  const order = Object.values(GROUPS);
+  // Stable: within a group, the diagnostics' document order.
+  items.sort((a, b) => order.indexOf(a.group[0]) - order.indexOf(b.group[0]) || (a.kind === 'problem' && b.kind === 'problem' ? 0 : a.line - b.line));
+
+  const title = model.header?.issueNumber !== undefined ? `TWiR ${model.header.issueNumber}` : (model.fileName ?? 'TWiR issue');
+  const placeholders = items.filter((item) => item.kind === 'placeholder').length;
+  const errors = items.filter((item) => item.severity === 'error').length - placeholders;
+  const warnings = items.filter((item) => item.severity === 'warning').length;
+  const counts = [plural(errors, 'error'), plural(placeholders, 'placeholder'), plural(warnings, 'warning')].filter((count) => count !== undefined);
+  const ready = errors === 0 && placeholders === 0;
+  return { title, ready, summary: [title, ...(counts.length > 0 ? counts : ['ready to publish'])].join(' · '), items, pullRequests };
 }
 
 const SUBMERGE_MARKER_RULE = 'submerge/marker';
 
-/** The PRs `submerge merge` takes (markers on an item of their own that submerge/marker does not report) and the marker problems. */
-function submergeReadiness(model: IssueModel, diagnostics: readonly LintDiagnostic[]): Pick<Readiness, 'pullRequests' | 'markerProblems'> {
-  const submerge = diagnostics.filter((diagnostic) => diagnostic.rule.startsWith('submerge/') && (diagnostic.severity === 'error' || diagnostic.severity === 'warning'));
+/** The PRs `submerge merge` takes: markers on an item of their own, in a draft, that submerge/marker does not report. */
+function pullRequestsTaken(model: IssueModel, diagnostics: readonly LintDiagnostic[]): ReadinessPullRequest[] {
   const at = (position: { line: number; character: number }) => `${position.line}:${position.character}`;
-  const reported = new Set(submerge.filter((diagnostic) => diagnostic.rule === SUBMERGE_MARKER_RULE).map((diagnostic) => at(diagnostic.range.start)));
+  const reported = new Set(diagnostics.filter((diagnostic) => diagnostic.rule === SUBMERGE_MARKER_RULE).map((diagnostic) => at(diagnostic.range.start)));
   // An item with two markers is reported on the second: submerge takes neither.
   const ownMarkers = model.markers.filter((marker) => marker.depth === 1);
   const shared = (item: { line: number; character: number }) => ownMarkers.filter((marker) => at(marker.item!.start) === at(item)).length > 1;
-  const pullRequests = model.markers.flatMap((marker) =>
+  return model.markers.flatMap((marker) =>
     marker.pr && marker.section !== undefined && marker.depth === 1 && model.folder !== 'content' && !reported.has(at(marker.range.start)) && !shared(marker.item!.start)
       ? [{ ...marker.pr, line: marker.line, section: marker.section }]
       : [],
   );
-  const markerProblems = submerge.map((diagnostic) => ({ line: diagnostic.range.start.line, text: diagnostic.message, severity: diagnostic.severity as 'error' | 'warning', rule: diagnostic.rule }));
-  return { pullRequests, markerProblems };
 }
 
-function report(model: IssueModel, uri: string, result: Omit<Readiness, 'markdown' | 'pullRequests' | 'markerProblems'>): string {
-  const link = (line: number) => `[line ${line + 1}](${uri}#L${line + 1})`;
-  const title = model.header?.issueNumber !== undefined ? `This Week in Rust ${model.header.issueNumber}` : (model.fileName ?? 'This issue');
-  const errors = result.problems.flatMap((group) => group.items).filter((item) => item.severity === 'error').length;
-  const warnings = result.problems.flatMap((group) => group.items).length - errors;
-  const out = [
-    `# Publish readiness: ${title}`,
-    '',
-    result.ready
-      ? '**Ready to publish**: no placeholder and no error left.'
-      : `**Not ready**: ${result.placeholders.length} placeholder(s), ${errors} error(s).`,
-    `${result.emptySections.length} empty section(s), ${warnings} warning(s).`,
-  ];
-  const list = (heading: string, items: readonly ReadinessItem[]) => {
-    if (items.length === 0) return;
-    out.push('', `## ${heading}`, '', ...items.map((item) => `* ${link(item.line)}: ${escapeMarkdown(item.text)}`));
-  };
-  list('Placeholders left', result.placeholders);
-  list('Empty sections', result.emptySections);
-  if (result.problems.length > 0) {
-    out.push('', '## Problems by section');
-    for (const group of result.problems) {
-      out.push('', `### ${escapeMarkdown(group.section)}`, '', ...group.items.map((item) => `* ${item.severity === 'error' ? '**error**' : 'warning'} ${link(item.line)}: ${escapeMarkdown(item.text)}`));
-    }
-  }
-  return `${out.join('\n')}\n`;
+/** The crate of the week and the quote, when their section is there and still holds none. */
+function missing(model: IssueModel): ReadinessItem[] {
+  const item = (section: Section, label: string): ReadinessItem => ({ kind: 'missing', group: [GROUPS.missing], line: section.heading.line, label, detail: sectionPath(section), severity: 'error' });
+  return model.allSections.flatMap((section) => {
+    if (section.kind === 'crate-of-the-week' && !crateOfTheWeek(model, section)) return [item(section, 'No crate of the week yet')];
+    if (section.kind === 'quote' && !quoteOfTheWeek(model, section)) return [item(section, 'No quote of the week yet')];
+    return [];
+  });
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+/** An event as a person finds it in the list: `2026-08-12 · Rust Berlin`. */
+function eventLabel(model: IssueModel, line: number): string {
+  const event = entryAt(model, line)?.event;
+  return [event?.date?.text, event?.groups[0]?.text].filter(Boolean).join(' · ') || model.lines.lineText(line).trim();
+}
+
+function plural(count: number, noun: string): string | undefined {
+  return count === 0 ? undefined : `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

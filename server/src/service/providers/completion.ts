@@ -4,9 +4,9 @@ import type { RelatedIssue } from '../rules/types';
 import { allCountries, REGIONS, regionsOfCountry } from '../util/countries';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../util/dates';
 import { lineSpan, type Position, type Range } from '../util/text';
-import { knownEvents } from './known';
+import { knownEvents, type KnownGroup } from './known';
 import { sectionAt } from './locate';
-import { SHAPES, type ShapeDates } from './shapes';
+import { SHAPES, type Shape, type ShapeDates } from './shapes';
 import { expandSnippet } from './snippet-text';
 
 export type SuggestionKind = 'snippet' | 'value' | 'reference' | 'heading';
@@ -34,10 +34,12 @@ export function completions(model: IssueModel, position: Position, related: read
   if (position.line >= model.lines.lineCount || model.lineKinds[position.line] === 'comment') return [];
   const before = model.lines.lineText(position.line).slice(0, position.character);
   const section = sectionAt(model, position.line);
+  // A file without its header yet (a new draft): the header is what comes first.
+  if (!section && !model.header && /^[\w-]*$/.test(before)) return shapeSuggestions(SHAPES.filter((shape) => shape.sections.length === 0), shapeDates(model, undefined, position.line), lineSpan(position.line, 0, position.character), (label) => label);
   if (!section || section.heading.line === position.line) return regionHeadings(model, section, before, position);
   const inEvents = section.kind === 'events-region' || section.kind === 'events';
   if (inEvents && before.startsWith('#')) return regionHeadings(model, section, before, position);
-  if (inEvents && before.includes('|')) return eventFieldSuggestions(model, before, position, related);
+  if (inEvents && before.includes('|')) return eventFieldSuggestions(model, section, before, position, related);
   // A new entry: a bullet and what follows it, or one word typed at the start of the line (not prose).
   const lineStart = /^(\s*(?:[*+-]\s*)?)([^|[\]()]*)$/.exec(before);
   if (!lineStart || lineStart[1].length - lineStart[1].trimStart().length >= 2) return [];
@@ -45,7 +47,15 @@ export function completions(model: IssueModel, position: Position, related: read
   const dates = shapeDates(model, section, position.line);
   const range = lineSpan(position.line, 0, position.character);
   const filter = (label: string) => `${lineStart[1]}${label}`;
-  const suggestions: Suggestion[] = SHAPES.filter((shape) => shape.sections.includes(section.kind)).map((shape, index) => ({
+  const suggestions = shapeSuggestions(SHAPES.filter((shape) => shape.sections.includes(section.kind)), dates, range, filter);
+  if (section.kind === 'events-region') suggestions.push(...groupEvents(model, related, section.heading.text, dates, range, filter));
+  if (inEvents && before === '') suggestions.push(...regionHeadings(model, section, before, position));
+  return suggestions;
+}
+
+/** The shapes as snippets, in their order. */
+function shapeSuggestions(shapes: readonly Shape[], dates: ShapeDates, range: Range, filter: (label: string) => string): Suggestion[] {
+  return shapes.map((shape, index) => ({
     label: shape.prefix,
     kind: 'snippet',
     detail: shape.description,
@@ -55,9 +65,6 @@ export function completions(model: IssueModel, position: Position, related: read
     filterText: filter(shape.prefix),
     sortText: `0${String(index).padStart(3, '0')}`,
   }));
-  if (section.kind === 'events-region') suggestions.push(...groupEvents(model, related, section.heading.text, dates, range, filter));
-  if (inEvents && before === '') suggestions.push(...regionHeadings(model, section, before, position));
-  return suggestions;
 }
 
 /** The `### Region` headings the events section does not have yet. */
@@ -77,13 +84,13 @@ function regionHeadings(model: IssueModel, section: Section | undefined, before:
 }
 
 /** The dates a new entry starts with: after the event above the cursor when it is in the window. */
-function shapeDates(model: IssueModel, section: Section, line: number): ShapeDates {
+function shapeDates(model: IssueModel, section: Section | undefined, line: number): ShapeDates {
   const window = model.events?.window;
   const issueDate = model.header?.issueDate ?? window?.start;
   const start = window?.start ?? issueDate;
   const end = window?.end ?? (start && addDays(start, EVENTS_WINDOW_DAYS));
   const inWindow = (date: IsoDate | undefined): date is IsoDate => date !== undefined && (!start || date.dayNumber >= start.dayNumber) && (!end || date.dayNumber <= end.dayNumber);
-  const previous = section.entries.filter((entry) => entry.line < line && entry.event?.date?.start).pop()?.event?.date?.start;
+  const previous = section?.entries.filter((entry) => entry.line < line && entry.event?.date?.start).pop()?.event?.date?.start;
   const date = inWindow(previous) ? previous : start;
   const format = (value: IsoDate | undefined, fallback: string) => (value ? formatIsoDate(value) : fallback);
   return {
@@ -132,8 +139,15 @@ function groupEvents(model: IssueModel, related: readonly RelatedIssue[], region
   });
 }
 
-/** In an event's overview line: locations and country codes in field 2, known groups in field 3. */
-function eventFieldSuggestions(model: IssueModel, before: string, position: Position, related: readonly RelatedIssue[]): Suggestion[] {
+/**
+ * In an event's overview line: locations and country codes in field 2, known groups in field 3. In a
+ * region, what belongs there comes first (its places, its continent's countries, its groups), then the rest.
+ */
+function eventFieldSuggestions(model: IssueModel, section: Section, before: string, position: Position, related: readonly RelatedIssue[]): Suggestion[] {
+  const region = section.kind === 'events-region' ? section.heading.text : undefined;
+  // `0` sorts before `1`: what fits the region, then the rest (outside a region, everything alike).
+  const fit = (fits: boolean) => (region === undefined || fits ? '0' : '1');
+  const groupFits = (group: KnownGroup) => region !== undefined && group.locations.some((location) => fitsRegion(location, region));
   const contentStart = /^\s*(?:[*+-]\s*)?/.exec(before)![0].length;
   const fields = splitFields(before, contentStart);
   const index = fields.length - 1;
@@ -147,7 +161,7 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
     const comma = before.lastIndexOf(',');
     if (comma >= fieldStart) {
       const codeStart = comma + 1 + (before.slice(comma + 1).length - before.slice(comma + 1).trimStart().length);
-      return countryCodes(lineSpan(position.line, codeStart, position.character));
+      return countryCodes(lineSpan(position.line, codeStart, position.character), (code) => fit(region !== undefined && (regionsOfCountry(code) as string[]).includes(region)));
     }
     const range = lineSpan(position.line, fieldStart, position.character);
     const locations: Suggestion[] = known.locations.map((location) => ({
@@ -156,7 +170,7 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
       detail: `used by ${location.groups.slice(0, 3).join(', ')}${location.groups.length > 3 ? ', …' : ''}`,
       insertText: lead + escapeSnippet(location.text),
       range,
-      sortText: `0${location.text}`,
+      sortText: `${fit(region !== undefined && fitsRegion(location.text, region))}0${location.text}`,
     }));
     const groups: Suggestion[] = known.groups.map((group) => ({
       label: group.name,
@@ -165,7 +179,7 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
       documentation: group.url,
       insertText: `${lead}${escapeSnippet(group.location)} | [${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
       range,
-      sortText: `1${group.name}`,
+      sortText: `${fit(groupFits(group))}1${group.name}`,
     }));
     const labels: Suggestion[] = ['Virtual', 'Virtual (${1:City}, ${2:CC})', 'Hybrid (${1:City}, ${2:CC})'].map((insertText, order) => ({
       label: insertText.replace(/\$\{\d+:([^}]*)\}/g, '$1'),
@@ -173,7 +187,7 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
       detail: 'location of an online event',
       insertText: lead + insertText,
       range,
-      sortText: `2${order}`,
+      sortText: `${fit(region === 'Virtual')}2${order}`,
     }));
     return [...locations, ...groups, ...labels];
   }
@@ -187,12 +201,14 @@ function eventFieldSuggestions(model: IssueModel, before: string, position: Posi
       insertText: `${lead}[${escapeSnippet(group.name)}](${escapeSnippet(group.url)})`,
       range,
       filterText: `[${group.name}`,
+      sortText: `${fit(groupFits(group))}${group.name}`,
     }));
   }
   return [];
 }
 
-function countryCodes(range: Range): Suggestion[] {
+/** The country codes with their names; `rank` puts some first (a sort key). */
+function countryCodes(range: Range, rank: (code: string) => string): Suggestion[] {
   return allCountries().map((country) => ({
     label: country.code,
     kind: 'value',
@@ -200,5 +216,6 @@ function countryCodes(range: Range): Suggestion[] {
     insertText: country.code,
     range,
     filterText: `${country.code} ${country.name}`,
+    sortText: `${rank(country.code)}${country.code}`,
   }));
 }

@@ -16,3 +16,13 @@ it('knows the groups and places of an issue as they should read, mojibake re-dec
   expect(girona.events).toBe(4);
   expect(girona.locations).toEqual(['Virtual (Girona, ES)', 'Girona, ES']);
 });
+
+it('cleans group names of separators left where emoji were lost, and knows them as one group with the name written whole', () => {
+  const read = (name: string) => readFileSync(resolve(__dirname, '../../../../test/fixtures', name), 'utf8');
+  // The seed writes `[Code Mavens  -  - ]`, its published version `[Code Mavens 🦀 - 🐍 - 🐪]`.
+  const seed = buildModel(read('seeds/2026-01-14-this-week-in-rust.md'));
+  const names = (groups: { name: string }[]) => groups.map((group) => group.name).filter((name) => name.startsWith('Code Mavens'));
+  expect(names(knownEvents(seed, []).groups)).toEqual(['Code Mavens']);
+  const published = { fileName: '2026-01-07-this-week-in-rust.md', model: buildModel(read('recent/2026-01-07-this-week-in-rust.md')) };
+  expect(names(knownEvents(seed, [published]).groups)).toEqual(['Code Mavens 🦀 - 🐍 - 🐪']);
+});

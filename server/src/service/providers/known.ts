@@ -19,12 +19,16 @@ export interface KnownLocation {
   readonly groups: readonly string[];
 }
 
+/** Separators left at the end of a name whose emoji were lost on the way: `Code Mavens  -  - `. */
+const LEFTOVER_SEPARATORS = /(?:\s+[-–—|·:,])+\s*$/u;
+
 /**
  * The groups and locations of the events in this issue and the issues beside it (newest first): a
  * group's URL is the one seen first, its usual location the one it is listed with most often.
  */
 export function knownEvents(model: IssueModel, related: readonly RelatedIssue[]): { groups: KnownGroup[]; locations: KnownLocation[] } {
-  const groups = new Map<string, { url: string; events: number; locations: Map<string, number> }>();
+  // By their name's letters and digits: `Code Mavens 🦀 - 🐍 - 🐪` and `Code Mavens  -  - ` (the emoji lost) are one group.
+  const groups = new Map<string, { name: string; whole: boolean; url: string; events: number; locations: Map<string, number> }>();
   const locations = new Map<string, Set<string>>();
   for (const issue of [model, ...related.map((other) => other.model)]) {
     if (!issue.events || issue.events.legacy) continue;
@@ -34,21 +38,26 @@ export function knownEvents(model: IssueModel, related: readonly RelatedIssue[])
         const location = entry.event?.location && repairMojibake(entry.event.location.text);
         for (const group of entry.event?.groups ?? []) {
           if (!group.text || !group.url) continue;
-          const name = repairMojibake(group.text);
-          const known = groups.get(name) ?? { url: group.url, events: 0, locations: new Map<string, number>() };
+          const written = repairMojibake(group.text);
+          const name = written.replace(LEFTOVER_SEPARATORS, '').replace(/\s{2,}/g, ' ').trim();
+          const whole = name === written;
+          const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+          const known = groups.get(key) ?? { name, whole, url: group.url, events: 0, locations: new Map<string, number>() };
+          // The name as written whole wins over one cleaned of leftovers.
+          if (whole && !known.whole) Object.assign(known, { name, whole });
           known.events++;
-          groups.set(name, known);
+          groups.set(key, known);
           if (!location) continue;
           known.locations.set(location, (known.locations.get(location) ?? 0) + 1);
           const seen = locations.get(location) ?? new Set<string>();
-          seen.add(name);
+          seen.add(known.name);
           locations.set(location, seen);
         }
       }
     }
   }
   return {
-    groups: [...groups].map(([name, group]) => ({ name, url: group.url, events: group.events, location: mostFrequent(group.locations), locations: byFrequency(group.locations) })),
+    groups: [...groups.values()].map((group) => ({ name: group.name, url: group.url, events: group.events, location: mostFrequent(group.locations), locations: byFrequency(group.locations) })),
     locations: [...locations].map(([text, names]) => ({ text, groups: [...names] })),
   };
 }

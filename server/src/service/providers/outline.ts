@@ -1,6 +1,7 @@
 import { isCommunitySection } from '../model/sections';
 import type { Entry, IssueModel, Section } from '../model/types';
 import type { Range } from '../util/text';
+import { crateOfTheWeek, ownLinks, quoteOfTheWeek } from './locate';
 
 /** The LSP's SymbolKind numbers used by the outline. */
 export const SymbolKinds = { File: 1, Module: 2, Namespace: 3, Package: 4, Event: 24, String: 15, Field: 8 } as const;
@@ -37,19 +38,17 @@ function hasOwnText(model: IssueModel, section: Section): boolean {
 
 /** What a prose section holds: the crate, the quote's author, whether the jobs link is filled in. */
 function proseDetail(model: IssueModel, section: Section): string | undefined {
-  const ownLinks = model.links.filter((link) => link.line > section.heading.line && link.line < section.bodyEndLine && model.lineKinds[link.line] !== 'comment');
   switch (section.kind) {
     case 'crate-of-the-week': {
-      const crate = ownLinks.find((link) => !/submit|vote/i.test(link.text));
+      const crate = crateOfTheWeek(model, section);
       return crate ? `crate: ${crate.text}` : 'no crate yet';
     }
     case 'quote': {
-      const hasQuote = model.lineKinds.slice(section.heading.line + 1, section.bodyEndLine).includes('quote');
-      const author = ownLinks.find((link) => /^\s*[–—-]\s*\[/.test(model.lines.lineText(link.line)));
-      return hasQuote ? `quote${author ? ` by ${author.text}` : ''}` : 'no quote yet';
+      const quote = quoteOfTheWeek(model, section);
+      return quote ? `quote${quote.author ? ` by ${quote.author.text}` : ''}` : 'no quote yet';
     }
     case 'jobs':
-      return ownLinks.some((link) => /_HERE$/.test(link.url)) ? 'thread link missing' : undefined;
+      return ownLinks(model, section).some((link) => /_HERE$/.test(link.url)) ? 'thread link missing' : undefined;
     default:
       return undefined;
   }

@@ -30,3 +30,5 @@ export function rulesTable(rules: readonly Rule[]): string {
     .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${ruleDefault(rule)} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
   return ['| rule | default | fix | what it reports | shared with TWiR\'s CI / the events linter |', '|---|---|---|---|---|', ...rows].join('\n');
 }
+
+/** The severities a rule may be set to, in `.twir-lint.json` and in `twir.rules`. */

@@ -1,3 +1,4 @@
+import { buildModel } from '../../model/build';
 import { eventsIssue, testRule } from '../testing';
 import rule from './location';
 
@@ -55,6 +56,19 @@ testRule(rule, {
       ),
     },
     {
+      name: 'the missing state filled in from a place this issue already writes',
+      code: eventsIssue(region('North America', 'Portland, OR, US', 'Portland, US')),
+      errors: [{ line: 13, message: 'Locations in United States carry a state or province: `Portland, OR, US` (as this issue writes it).' }],
+      output: eventsIssue(region('North America', 'Portland, OR, US', 'Portland, OR, US')),
+    },
+    {
+      name: 'the missing state filled in from a recent issue',
+      code: eventsIssue(region('North America', 'Boston, US')),
+      recentIssues: [{ fileName: '2026-01-07-this-week-in-rust.md', model: buildModel(eventsIssue(region('North America', 'Boston, MA, US'))) }],
+      errors: [{ line: 11, message: '`Boston, MA, US` (as a recent issue writes it).' }],
+      output: eventsIssue(region('North America', 'Boston, MA, US')),
+    },
+    {
       name: 'a country alone, in words',
       code: eventsIssue(region('Virtual', 'Virtual (Israel)')),
       errors: [{ line: 11, message: 'Write the country as its code, IL, not "Israel".' }],
@@ -63,7 +77,8 @@ testRule(rule, {
     {
       name: 'Canada and Australia with a state until 2025',
       code: olderIssue(region('Oceania', 'Sydney, AU', 'Sydney, NSW, AU')),
-      errors: [{ line: 11, message: 'Locations in Australia carry a state or province: `Sydney, ST, AU`.' }],
+      errors: [{ line: 11, message: 'Locations in Australia carry a state or province: `Sydney, NSW, AU` (as this issue writes it).' }],
+      output: olderIssue(region('Oceania', 'Sydney, NSW, AU', 'Sydney, NSW, AU')),
     },
     {
       name: 'the hybrid forms before 2025 are rewritten from 2025',

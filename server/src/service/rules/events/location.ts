@@ -23,17 +23,20 @@ const rule: Rule = {
     'before 2026, for Canada and Australia (since 2026 both `Sydney, AU` and `Sydney, NSW, AU` are written); ' +
     '`Virtual`, `Virtual (City, CC)` or `Hybrid (City, CC)`. Reports what editors correct: `Online`, `Virtual(…)`, ' +
     '`Virtual + City`, `GB` (TWiR writes `UK`), countries written in words or as 3-letter codes (`Malaysia`, `AUS`), ' +
-    'codes that are not ISO 3166-1 alpha-2, a missing state or country, and spacing (`Columbus , OH`). The hybrid ' +
+    'codes that are not ISO 3166-1 alpha-2, a missing state or country, and spacing (`Columbus , OH`). A missing ' +
+    'state is filled in from the same city written with its state in this issue (`Portland, OR, US`), or in a recent ' +
+    'one (then as a quick fix only: two cities may share a name). The hybrid ' +
     'forms of issues before 2025 (`City, CC + Virtual`, `Virtual and In-Person (…)`) are the style of their time; ' +
     'from 2025 they are rewritten as `Hybrid (City, CC)`.',
   peers: { eventsLint: 'reads `Virtual`, `Virtual (…)`, `Hybrid (…)` and takes any other text as in person; rejects `Virtual(…)` and `Virtual and In-Person (…)`, as we do from 2025. Stricter: `Online`, countries and states, which it does not check' },
-  check({ model }) {
+  check({ model, recentIssues }) {
     const events = currentEvents(model);
     if (!events) return [];
+    const states = knownStates(model, recentIssues.map((issue) => issue.model));
     return events.regions.flatMap((region) =>
       region.events.flatMap((entry) => {
         const location = entry.event?.location;
-        return location ? [...labelFindings(model, location), ...placeFindings(model, entry, location)] : [];
+        return location ? [...labelFindings(model, location), ...placeFindings(model, entry, location, states)] : [];
       }),
     );
   },
@@ -90,7 +93,28 @@ function codeForWrittenCountry(text: string): string | undefined {
   return countryCodeByName(text) ?? countryCodeByAlpha3(text);
 }
 
-function placeFindings(model: IssueModel, entry: Entry, location: EventLocation): Finding[] {
+/** `City|CC` → the state or province written with them (`Portland|US` → `OR`), in this issue or the recent ones, and whether in this issue. */
+type KnownStates = Map<string, { state: string; here: boolean }>;
+
+const placeKey = (city: string, country: string) => `${city.toLowerCase()}|${country}`;
+
+/** The states places are written with: this issue's first, then the recent issues' (newest first). */
+function knownStates(model: IssueModel, recent: readonly IssueModel[]): KnownStates {
+  const states: KnownStates = new Map();
+  for (const issue of [model, ...recent]) {
+    for (const region of issue.events?.regions ?? []) {
+      for (const entry of region.events) {
+        const parts = entry.event?.location?.parts;
+        if (parts?.length !== 3 || !/^[A-Z]{2,3}$/.test(parts[1])) continue;
+        const key = placeKey(parts[0], parts[2]);
+        if (!states.has(key)) states.set(key, { state: parts[1], here: issue === model });
+      }
+    }
+  }
+  return states;
+}
+
+function placeFindings(model: IssueModel, entry: Entry, location: EventLocation, states: KnownStates): Finding[] {
   const parts = location.partFields;
   if (parts.length === 0 || location.kind === 'unknown') return [];
   const findings: Finding[] = [];
@@ -115,7 +139,18 @@ function placeFindings(model: IssueModel, entry: Entry, location: EventLocation)
     findings.push({ range, message: 'TWiR writes the United Kingdom as `UK`, not `GB`.', fix: replace(range, 'UK', 'Write UK') });
   } else if (isKnownCountryCode(country)) {
     if (conventionsOf(model).statesRequired.has(country) && parts.length < 3) {
-      findings.push({ range, message: `Locations in ${countryName(country)} carry a state or province: \`${parts[0].text}, ST, ${country}\`.` });
+      // The state this city is written with elsewhere; from another issue, a person checks it (two cities may share a name).
+      const known = parts.length === 2 ? states.get(placeKey(parts[0].text, country)) : undefined;
+      const where = known?.here ? 'as this issue writes it' : 'as a recent issue writes it';
+      findings.push(
+        known
+          ? {
+              range,
+              message: `Locations in ${countryName(country)} carry a state or province: \`${parts[0].text}, ${known.state}, ${country}\` (${where}).`,
+              fix: { title: `Add ${known.state}`, edits: [{ range: { start: parts[0].range.end, end: parts[0].range.end }, newText: `, ${known.state}` }], safe: known.here },
+            }
+          : { range, message: `Locations in ${countryName(country)} carry a state or province: \`${parts[0].text}, ST, ${country}\`.` },
+      );
     }
   } else if (isKnownCountryCode(country.toUpperCase())) {
     findings.push({ range, message: `Write the country code in capitals: ${country.toUpperCase()}.`, fix: replace(range, country.toUpperCase(), 'Use capitals') });
