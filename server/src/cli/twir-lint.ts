@@ -12,10 +12,14 @@ import { lintAll } from './pool';
 
 /**
  * Below this many files, this thread alone is as fast: a worker needs ~100 ms to load the linter
- * and lints its first file at half speed (cold JIT), by which time this thread has done ~3 files
- * of ~60 ms. Measured on 2 cores.
+ * and lints its first files at half speed (cold JIT). Measured on 2 cores (README, Speed).
  */
 const MIN_FILES_FOR_WORKERS = 6;
+/**
+ * Files per worker: each worker but the first reads again the ~25 issues before its run (for
+ * links/duplicate), so a second one pays from about this many files on (README, Speed).
+ */
+const FILES_PER_WORKER = 100;
 
 /** Whether the output failed (`> /dev/full`, or a reader that went away as `| head` does). */
 let outputFailed = false;
@@ -57,12 +61,21 @@ async function lintCommand(options: CliOptions): Promise<number> {
   for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
 
   const tasks: LintTask[] = inputs.map((input) => ({ path: input.path, file: input.file, root: input.root, rules: input.config.rules, fix: options.fix, problem: input.problem }));
-  const threads = options.concurrency === 'auto' ? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : availableParallelism()) : options.concurrency;
+  // Workers lint with a larger young generation than this thread may have (see pool.ts), so from a
+  // few files on even one worker pays; with one thread asked for, this one lints.
+  const workers =
+    options.concurrency === 'auto'
+      ? tasks.length < MIN_FILES_FOR_WORKERS
+        ? 0
+        : Math.max(1, Math.min(availableParallelism(), Math.floor(tasks.length / FILES_PER_WORKER)))
+      : options.concurrency > 1
+        ? options.concurrency
+        : 0;
   const layout = { colours: wantsColours(process.stdout, process.env), columns: process.stdout.isTTY ? process.stdout.columns : 120 };
   const format = formatter(options.format, layout, options.fix);
   const summary = new Summary();
   let fatal = false;
-  await lintAll(tasks, threads, (report, index) => {
+  await lintAll(tasks, workers, (report, index) => {
     summary.add(report);
     fatal ||= report.fatal;
     print(format.file(report, index));

@@ -1,6 +1,6 @@
 import type { IssueModel } from './model/types';
 import { RULES, ruleById } from './rules/index';
-import type { Fix, RelatedIssue, Severity } from './rules/types';
+import type { EarlierIssue, Fix, Severity } from './rules/types';
 import type { Range } from './util/text';
 
 export type RuleSetting = Severity | 'off';
@@ -17,7 +17,7 @@ export interface LintDiagnostic {
 
 export interface LintOptions {
   rules?: RuleSettings;
-  recentIssues?: readonly RelatedIssue[];
+  recentIssues?: readonly EarlierIssue[];
 }
 
 export interface LintResult {
