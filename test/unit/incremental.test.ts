@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/service/model/build';
-import { segmentBounds } from '../../server/src/service/model/parse';
+import { segmentBounds, SegmentStore } from '../../server/src/service/model/parse';
 import type { IssueModel, Section } from '../../server/src/service/model/types';
 import { LineIndex } from '../../server/src/service/util/text';
 import { allFixtures } from './fixtures';
@@ -55,6 +55,22 @@ describe('incremental analysis', () => {
       expectSameAsWholeParse(model);
     });
   }
+
+  it('gives the whole-parse model from segments another document parsed (the store shared between documents)', () => {
+    // Every fixture was built above: now their segments, and the boilerplate issues share, come from the store.
+    for (const fixture of fixtures) expectSameAsWholeParse(buildModel(fixture.text, { fileName: fixture.fileName }));
+  });
+
+  it('keeps the store of shared segments within its size, dropping the least recently used', () => {
+    const store = new SegmentStore<string>(30);
+    const segment = (summary: string) => ({ summary, context: '', definitions: new Map(), openAtEnd: false });
+    store.set('first segment', '', segment('1'));
+    store.set('second segment', '', segment('2'));
+    expect(store.get('first segment', '')?.summary).toBe('1');
+    store.set('third segment', '', segment('3'));
+    expect([store.get('first segment', '')?.summary, store.get('second segment', ''), store.get('third segment', '')?.summary]).toEqual(['1', undefined, '3']);
+    expect(store.get('first segment', 'LABEL')).toBeUndefined();
+  });
 
   it('gives the whole-parse model after random edits of the fixtures, each version built from the last', () => {
     fc.assert(

@@ -3,7 +3,7 @@ import { LineIndex } from '../util/text';
 import { parseEventEntry, parseWindow } from './events';
 import { parseHeader } from './header';
 import { collectNodes, linksOnLines, summariseSegment, type Collected, type SegmentNodes } from './collect';
-import { parseSegments, parseWhole, type SegmentCache } from './parse';
+import { parseSegments, parseWhole, SegmentStore, type SegmentCache } from './parse';
 import { classifySection } from './sections';
 import type {
   Entry,
@@ -24,15 +24,19 @@ export interface AnalyzeOptions {
   readonly fileName?: string;
   /** The model of the document's previous version: the segments whose text is unchanged are reused. */
   readonly previous?: IssueModel;
-  /**
-   * Parse the body in one piece instead of in segments: cheaper for a text analysed once and never
-   * edited (the CLI, the issues beside a file), and the reference the segmented parse is tested against.
-   */
+  /** Parse the body in one piece instead of in segments: the reference the segmented parse is tested against. */
   readonly singleSegment?: boolean;
 }
 
 /** The parsed segments of each model, for building the next version of its document. */
 const segmentCaches = new WeakMap<IssueModel, SegmentCache<SegmentNodes>>();
+
+/**
+ * Segments shared between documents (see `SegmentStore`): about ten issues' worth of text, a few
+ * MB with their summaries. A text built without a previous version looks here first; the
+ * segments of an edit are not kept (each keystroke makes one that will not recur).
+ */
+const sharedSegments = new SegmentStore<SegmentNodes>(400_000);
 
 /** Builds the issue model of a text. Pure: the same text gives the same model. */
 export function buildModel(text: string, options: AnalyzeOptions = {}): IssueModel {
@@ -44,7 +48,9 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   const bodyStart = header ? lines.starts[bodyStartLine] : 0;
   const parsed = options.singleSegment
     ? parseWhole(text, bodyStart, summariseSegment)
-    : parseSegments(text, bodyStart, summariseSegment, options.previous && segmentCaches.get(options.previous));
+    : options.previous
+      ? parseSegments(text, bodyStart, summariseSegment, segmentCaches.get(options.previous))
+      : parseSegments(text, bodyStart, summariseSegment, undefined, sharedSegments);
   const collected = withoutEventHeadings(collectNodes(parsed.segments, lines));
 
   const lineKinds = classifyLines(lines, bodyStartLine, collected);
