@@ -2,7 +2,7 @@ import { parseIsoDate } from '../util/dates';
 import { LineIndex } from '../util/text';
 import { parseEventEntry, parseWindow } from './events';
 import { parseHeader } from './header';
-import { collectNodes, linksOnLines, summariseSegment, type Collected, type SegmentNodes } from './collect';
+import { collectNodes, linksOnLines, summariseSegment, summariseSimpleSegment, type Collected, type SegmentNodes } from './collect';
 import { parseSegments, parseWhole, SegmentStore, type SegmentCache } from './parse';
 import { classifySection } from './sections';
 import type {
@@ -49,8 +49,8 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   const parsed = options.singleSegment
     ? parseWhole(text, bodyStart, summariseSegment)
     : options.previous
-      ? parseSegments(text, bodyStart, summariseSegment, segmentCaches.get(options.previous))
-      : parseSegments(text, bodyStart, summariseSegment, undefined, sharedSegments);
+      ? parseSegments(text, bodyStart, summariseSegment, { previous: segmentCaches.get(options.previous), simple: summariseSimpleSegment })
+      : parseSegments(text, bodyStart, summariseSegment, { store: sharedSegments, simple: summariseSimpleSegment });
   const collected = withoutEventHeadings(collectNodes(parsed.segments, lines));
 
   const lineKinds = classifyLines(lines, bodyStartLine, collected);
