@@ -8,9 +8,9 @@ import { LookBack, type KnownIssue } from './look-back';
 const WORKER_FILE = join(__dirname, 'cli-worker.js');
 
 /**
- * The young generation of a linting thread: linting allocates many short-lived syntax trees, and
- * V8's default makes the garbage collector take a fifth of the time. A worker gets it however the
- * CLI was started (`node dist/cli.js` ignores the flags of the `#!` line).
+ * The young generation of a worker: linting allocates many short-lived objects. (This thread keeps
+ * V8's default: over the bench's checkout a larger one no longer paid once simple segments were
+ * summarised without the parser, README, Speed.)
  */
 const YOUNG_GENERATION_MB = 96;
 

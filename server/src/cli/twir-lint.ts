@@ -1,6 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
-// (A larger young generation: linting allocates many short-lived syntax trees, and the default
-// semi-space makes the garbage collector take a fifth of the time.)
+#!/usr/bin/env node
 /** `twir-lint`: the diagnostics of the editor, for CI and the command line. */
 import { availableParallelism } from 'node:os';
 import { version } from '../../../package.json';
@@ -11,13 +9,10 @@ import { parseCommandLine, USAGE, type CliOptions } from './options';
 import { lintAll } from './pool';
 
 /**
- * Below this many files, this thread alone is as fast: a worker needs ~100 ms to load the linter
- * and lints its first files at half speed (cold JIT). Measured on 2 cores (README, Speed).
- */
-const MIN_FILES_FOR_WORKERS = 6;
-/**
- * Files per worker: each worker but the first reads again the ~25 issues before its run (for
- * links/duplicate), so a second one pays from about this many files on (README, Speed).
+ * Files per worker thread. A worker needs ~100 ms to load the linter, and each run of files reads
+ * again the ~25 issues before it (for links/duplicate): over the 47 issues of the bench's checkout,
+ * on 2 shared cores, one worker took more CPU and memory than this thread alone, and two took 1.6×
+ * the CPU. So this thread lints alone below two workers' worth of files (README, Speed).
  */
 const FILES_PER_WORKER = 100;
 
@@ -61,16 +56,9 @@ async function lintCommand(options: CliOptions): Promise<number> {
   for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
 
   const tasks: LintTask[] = inputs.map((input) => ({ path: input.path, file: input.file, root: input.root, rules: input.config.rules, fix: options.fix, problem: input.problem }));
-  // Workers lint with a larger young generation than this thread may have (see pool.ts), so from a
-  // few files on even one worker pays; with one thread asked for, this one lints.
-  const workers =
-    options.concurrency === 'auto'
-      ? tasks.length < MIN_FILES_FOR_WORKERS
-        ? 0
-        : Math.max(1, Math.min(availableParallelism(), Math.floor(tasks.length / FILES_PER_WORKER)))
-      : options.concurrency > 1
-        ? options.concurrency
-        : 0;
+  const threads = options.concurrency === 'auto' ? Math.min(availableParallelism(), Math.floor(tasks.length / FILES_PER_WORKER)) : options.concurrency;
+  // One thread: this one; more: that many workers, this one hands out the files.
+  const workers = threads > 1 ? threads : 0;
   const layout = { colours: wantsColours(process.stdout, process.env), columns: process.stdout.isTTY ? process.stdout.columns : 120 };
   const format = formatter(options.format, layout, options.fix);
   const summary = new Summary();
