@@ -10,7 +10,7 @@ import { lintAll } from './pool';
 
 /**
  * Files per worker thread. A worker needs ~100 ms to load the linter, and each run of files reads
- * again the ~25 issues before it (for links/duplicate): over the 47 issues of the bench's checkout,
+ * again the ~25 issues before it (for links/duplicate): over a checkout of 47 issues,
  * on 2 shared cores, one worker took more CPU and memory than this thread alone, and two took 1.6×
  * the CPU. So this thread lints alone below two workers' worth of files (README, Speed).
  */
