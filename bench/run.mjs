@@ -143,7 +143,7 @@ function selfTimes(engine, result) {
   const starts = [];
   engine.bundle.split('\n').forEach((line, index) => {
     const source = /^\/\/ (\S+\.[cm]?[jt]s)$/.exec(line);
-    if (source) starts.push({ line: index, file: source[1].replace(/^server\/src\/service\//, '').replace(/^node_modules\//, '') });
+    if (source) starts.push({ line: index, file: source[1].replace(/^server\/src\/service\//, '').replace(/^.*node_modules\//, '') });
   });
   const fileAt = (line) => starts.findLast((start) => start.line <= line)?.file ?? '';
   const ticks = new Map();

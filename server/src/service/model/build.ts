@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   readonly previous?: IssueModel;
   /** Parse the body in one piece instead of in segments: the reference the segmented parse is tested against. */
   readonly singleSegment?: boolean;
+  /** The text will have no next version (an issue beside the file): its segments are not kept for one. */
+  readonly final?: boolean;
 }
 
 /** The parsed segments of each model, for building the next version of its document. */
@@ -78,7 +80,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     entries,
     events,
   };
-  segmentCaches.set(model, parsed.cache);
+  if (!options.final) segmentCaches.set(model, parsed.cache);
   return model;
 }
 

@@ -164,5 +164,5 @@ function readIssue(file: Listed): RelatedIssue | undefined {
 export function readIssueModel(path: string, fileName: string): IssueModel | undefined {
   const read = readWorkspaceFile(path);
   if (!('text' in read) || overBudget(read.text)) return undefined;
-  return buildModel(read.text, { fileName });
+  return buildModel(read.text, { fileName, final: true });
 }
