@@ -18,10 +18,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test/fixtures');
 const SUBJECTS = ['seeds/2024-01-24-this-week-in-rust.md', 'seeds/2026-01-14-this-week-in-rust.md', 'published/2024-11-20-this-week-in-rust.md'];
 const LARGEST = SUBJECTS[2];
-const TARGETS = { reanalysisMs: 5, keystrokeMs: 100, firstDiagnosticsMs: 300, serverRssMb: 150, cliRatio: 0.5, heapGrowthMb: 4, stallP95Ms: 100, stallMaxMs: 500 };
+const DRAFT = 'draft/2026-08-26-this-week-in-rust.md';
+const TARGETS = { reanalysisMs: 1, keystrokeMs: 100, firstDiagnosticsMs: 300, serverRssMb: 150, cliWall: 0.5, cliCpu: 0.6, cliMemory: 1, draftMs: 300, perKbGrowth: 1.5, heapGrowthMb: 4, stallP95Ms: 100, stallMaxMs: 500 };
 const REANALYSIS_RUNS = 300;
 const KEYSTROKES = 40;
-const FOLDER_FILES = 200;
+/** A/B pairs per CLI comparison: the machine is shared, so each pair runs back to back and the ratio is the pairs' median. */
+const CLI_PAIRS = 3;
 const HEAP_KEYSTROKES = 2_000;
 /** The analysis budget (server/src/service/guard.ts). */
 const BUDGET_MS = 4_000;
@@ -141,7 +143,7 @@ function selfTimes(engine, result) {
   const starts = [];
   engine.bundle.split('\n').forEach((line, index) => {
     const source = /^\/\/ (\S+\.[cm]?[jt]s)$/.exec(line);
-    if (source) starts.push({ line: index, file: source[1].replace(/^server\/src\/service\//, '').replace(/^node_modules\//, '') });
+    if (source) starts.push({ line: index, file: source[1].replace(/^server\/src\/service\//, '').replace(/^.*node_modules\//, '') });
   });
   const fileAt = (line) => starts.findLast((start) => start.line <= line)?.file ?? '';
   const ticks = new Map();
@@ -172,13 +174,13 @@ function profileReanalysis(engine) {
  * What twir-lint does per file (one parse, the model, every rule), profiled over the folder and
  * grouped by package: how much is remark-parse (micromark, mdast-util-from-markdown) and how much ours.
  */
-async function profileCliWork(engine, folder) {
-  const texts = readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]);
+async function profileCliWork(engine, paths) {
+  const texts = paths.map((path) => [basename(path), readFileSync(path, 'utf8')]);
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
-  for (const [fileName, text] of texts) engine.lint(engine.buildModel(text, { fileName, singleSegment: true }));
+  for (const [fileName, text] of texts) engine.lint(engine.buildModel(text, { fileName }));
   const { profile: result } = await session.post('Profiler.stop');
   session.disconnect();
   const byPackage = new Map();
@@ -266,10 +268,10 @@ async function measureServer() {
   return result;
 }
 
-/** The server's resident memory with the ten largest issues open, each edited a little as in a working session. */
-async function measureMemory() {
+/** The server's resident memory with the ten largest issues of the checkout open (it reads the issues before each), each edited a little as in a working session. */
+async function measureMemory(checkout) {
   const server = await startServer();
-  const largest = listIssues(FIXTURES)
+  const largest = [...checkout.files]
     .sort((a, b) => statSync(b).size - statSync(a).size)
     .slice(0, 10);
   for (const path of largest) {
@@ -335,44 +337,108 @@ function listIssues(folder) {
     .filter((path) => /-this-week-in-rust\.(md|markdown)$/.test(path));
 }
 
-/** Wall time of a command, median of three runs. */
-async function wallTime(command, args, cwd) {
-  const runs = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    const code = await new Promise((resolvePromise) => spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'ignore'] }).on('exit', resolvePromise));
-    if (code !== 0 && code !== 1) throw new Error(`${basename(command === process.execPath ? args[0] : command)} exited with ${code}`);
-    runs.push(performance.now() - start);
+/**
+ * A TWiR checkout built from the fixtures, every file once (copies of a file would flatter a
+ * cache): `content/` with the recent and the published issues, `draft/` with the draft.
+ */
+function makeCheckout(directory) {
+  const root = join(directory, 'checkout');
+  mkdirSync(join(root, 'content'), { recursive: true });
+  mkdirSync(join(root, 'draft'));
+  for (const folder of ['recent', 'published']) {
+    for (const name of readdirSync(join(FIXTURES, folder))) if (!existsSync(join(root, 'content', name))) copyFileSync(join(FIXTURES, folder, name), join(root, 'content', name));
   }
-  return median(runs);
+  copyFileSync(join(FIXTURES, DRAFT), join(root, 'draft', basename(DRAFT)));
+  return { root, files: listIssues(root) };
 }
 
-/** twir-lint and markdownlint-cli2 over the same folder of issues (the fixtures copied). */
-async function measureCli(directory) {
-  const folder = join(directory, 'issues');
-  mkdirSync(folder);
-  const issues = listIssues(FIXTURES);
-  for (let i = 0; i < FOLDER_FILES; i++) copyFileSync(issues[i % issues.length], join(folder, `${String(i).padStart(3, '0')}-${basename(issues[i % issues.length])}`));
-  const markdownlint = await wallTime(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.{md,markdown}'], folder);
+/** One run of a command: wall ms, and with GNU time (Linux) CPU ms and peak resident memory in MB. */
+async function runOnce(command, args, cwd) {
+  const timed = existsSync('/usr/bin/time');
+  const [program, programArgs] = timed ? ['/usr/bin/time', ['-f', '%U %S %M', command, ...args]] : [command, args];
+  const start = performance.now();
+  let stderr = '';
+  const code = await new Promise((resolvePromise) => {
+    const child = spawn(program, programArgs, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', resolvePromise);
+  });
+  const wallMs = performance.now() - start;
+  if (code !== 0 && code !== 1) throw new Error(`${basename(command === process.execPath ? args[0] : command)} exited with ${code}: ${stderr.slice(0, 500)}`);
+  if (!timed) return { wallMs };
+  const [user, system, kilobytes] = stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { wallMs, cpuMs: (user + system) * 1000, peakMb: kilobytes / 1024 };
+}
+
+/** Paired runs, A then B, `CLI_PAIRS` times: the medians of each measure and of the pairs' ratios. */
+async function compare(a, b, cwd) {
+  const pairs = [];
+  await runOnce(...a, cwd); // warm the disk cache for both
+  for (let i = 0; i < CLI_PAIRS; i++) pairs.push([await runOnce(...a, cwd), await runOnce(...b, cwd)]);
+  const of = (key) => (pairs[0][0][key] === undefined ? {} : { [key]: median(pairs.map(([x]) => x[key])), [`${key}Ratio`]: median(pairs.map(([x, y]) => x[key] / y[key])) });
+  return { ...of('wallMs'), ...of('cpuMs'), ...of('peakMb'), other: { wallMs: median(pairs.map(([, y]) => y.wallMs)), cpuMs: median(pairs.map(([, y]) => y.cpuMs)), peakMb: median(pairs.map(([, y]) => y.peakMb)) } };
+}
+
+/**
+ * twir-lint (default settings, as `node dist/cli.js` and as its bin) against markdownlint-cli2
+ * (default settings) on the same files of the checkout, and twir-lint on the draft alone, with the
+ * look-back into `content/` that it pays in a real checkout.
+ */
+async function measureCli(checkout) {
   const cli = join(ROOT, 'dist/cli.js');
-  // Run as its bin runs, so that the Node flags of its `#!` line apply.
-  const twirLint = existsSync(cli) ? await wallTime(cli, ['--format', 'json', folder], directory) : undefined;
-  return { files: FOLDER_FILES, twirLintMs: twirLint, markdownlintMs: markdownlint, cliRatio: twirLint === undefined ? undefined : twirLint / markdownlint };
+  if (!existsSync(cli)) return {};
+  const markdownlint = [process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'content/*.{md,markdown}', 'draft/*.md']];
+  const asNode = await compare([process.execPath, [cli, '--format', 'json', 'content', 'draft']], markdownlint, checkout.root);
+  const asBin = await compare([cli, ['--format', 'json', 'content', 'draft']], markdownlint, checkout.root);
+  const draftRuns = [];
+  for (let i = 0; i < 5; i++) draftRuns.push((await runOnce(process.execPath, [cli, '--format', 'json', join('draft', basename(DRAFT))], checkout.root)).wallMs);
+  return { files: checkout.files.length, asNode, asBin, draftMs: median(draftRuns) };
+}
+
+/**
+ * The cost per KB of parsing a large document (1 MB) and a small one (100 KB), made of the fixtures' bodies: as
+ * the model parses (in segments, without the cache shared between documents, which would answer
+ * for the repeated text) and remark-parse on the whole text. A cost that grows with the text
+ * shows in the ratio of the two.
+ */
+function measurePerKb(engine) {
+  const all = listIssues(FIXTURES)
+    .map((path) => readFileSync(path, 'utf8').replace(/^[\s\S]*?\n\n/, ''))
+    .join('\n\n');
+  const document = (kb) => {
+    const text = all.repeat(Math.ceil((kb * 1024) / all.length)).slice(0, kb * 1024);
+    return text.slice(0, text.lastIndexOf('\n') + 1);
+  };
+  const perKb = (kb, parse, runs) => {
+    const text = document(kb);
+    return median(Array.from({ length: runs }, () => time(() => parse(text)))) / kb;
+  };
+  const segmented = (text) => engine.parseSegments(text, 0, engine.summariseSegment, { simple: engine.summariseSimpleSegment });
+  // The whole-text parse of the large document takes tens of seconds (it is what the segments avoid): once.
+  const result = { segmentsSmall: perKb(100, segmented, 5), segmentsLarge: perKb(1000, segmented, 3), wholeSmall: perKb(100, engine.parseMarkdown, 3), wholeLarge: perKb(1000, engine.parseMarkdown, 1) };
+  return { ...result, growth: result.segmentsLarge / result.segmentsSmall, wholeGrowth: result.wholeLarge / result.wholeSmall };
 }
 
 const directory = mkdtempSync(join(tmpdir(), 'twir-bench-'));
 try {
   const engine = await loadEngine(directory);
   const files = Object.fromEntries(SUBJECTS.map((name) => [name, measureEngine(engine, name)]));
-  const server = { ...(await measureServer()), ...(await measureMemory()), heap: await measureHeap(), ...(await measureStall()) };
-  const cli = await measureCli(directory);
+  const perKb = measurePerKb(engine);
+  const checkout = makeCheckout(directory);
+  const server = { ...(await measureServer()), ...(await measureMemory(checkout)), heap: await measureHeap(), ...(await measureStall()) };
+  const cli = await measureCli(checkout);
 
   const checks = [
     { target: `re-analysis after a 1-char edit, median, ${basename(LARGEST)}`, value: files[LARGEST].reanalysisMs, limit: TARGETS.reanalysisMs, unit: 'ms' },
     { target: 'diagnostics after a keystroke (debounce included), median', value: server.keystrokeMs, limit: TARGETS.keystrokeMs, unit: 'ms' },
     { target: 'first diagnostics after opening, slowest subject', value: Math.max(...Object.values(server.firstDiagnosticsMs)), limit: TARGETS.firstDiagnosticsMs, unit: 'ms' },
-    { target: 'server RSS with the 10 largest issues open', value: server.serverRssMb, limit: TARGETS.serverRssMb, unit: 'MB' },
-    { target: `twir-lint / markdownlint-cli2 over ${cli.files} files`, value: cli.cliRatio, limit: TARGETS.cliRatio, unit: '×' },
+    { target: 'server RSS with the 10 largest issues of the checkout open', value: server.serverRssMb, limit: TARGETS.serverRssMb, unit: 'MB' },
+    { target: `twir-lint / markdownlint-cli2 wall, ${cli.files} files, node dist/cli.js`, value: cli.asNode?.wallMsRatio, limit: TARGETS.cliWall, unit: '×' },
+    { target: `twir-lint / markdownlint-cli2 wall, ${cli.files} files, as the bin`, value: cli.asBin?.wallMsRatio, limit: TARGETS.cliWall, unit: '×' },
+    { target: 'twir-lint / markdownlint-cli2 CPU, node dist/cli.js', value: cli.asNode?.cpuMsRatio, limit: TARGETS.cliCpu, unit: '×' },
+    { target: 'twir-lint / markdownlint-cli2 peak memory, node dist/cli.js', value: cli.asNode?.peakMbRatio, limit: TARGETS.cliMemory, unit: '×' },
+    { target: 'twir-lint on the draft of the checkout (its look-back included)', value: cli.draftMs, limit: TARGETS.draftMs, unit: 'ms' },
+    { target: 'parse ms/KB at 1 MB / at 100 KB (segments)', value: perKb.growth, limit: TARGETS.perKbGrowth, unit: '×' },
     { target: `worker heap growth after GC over ${HEAP_KEYSTROKES} keystrokes, ${basename(LARGEST)}`, value: server.heap.growthMb, limit: TARGETS.heapGrowthMb, unit: 'MB' },
     { target: 'wait of requests for another document during a pathological analysis, p95', value: server.stallP95Ms, limit: TARGETS.stallP95Ms, unit: 'ms' },
     { target: 'wait of requests for another document during a pathological analysis, max', value: server.stallMaxMs, limit: TARGETS.stallMaxMs, unit: 'ms' },
@@ -403,10 +469,17 @@ try {
   console.log(`server RSS with the 10 largest issues open: ${fmt(server.serverRssMb)} MB`);
   console.log(`analysis worker heap after GC: ${fmt(server.heap.beforeMb)} MB, ${fmt(server.heap.afterMb)} MB after ${HEAP_KEYSTROKES} keystrokes, ${fmt(server.heap.closedMb)} MB once closed`);
   console.log(`while a 124 KB pathological paragraph is analysed: ${server.stallRequests} requests for another document waited ${fmt(server.stallP95Ms)} ms at p95, ${fmt(server.stallMaxMs)} ms at most; the paragraph was stopped after ${fmt(server.slowDocumentStoppedAfterMs / 1000)} s`);
-  console.log(`over ${cli.files} issues: twir-lint ${fmt(cli.twirLintMs, 0)} ms, markdownlint-cli2 ${fmt(cli.markdownlintMs, 0)} ms, ratio ${fmt(cli.cliRatio, 2)}\n`);
+  console.log(`parse cost per KB, 100 KB → 1 MB: in segments ${fmt(perKb.segmentsSmall, 2)} → ${fmt(perKb.segmentsLarge, 2)} ms/KB; remark-parse on the whole text ${fmt(perKb.wholeSmall, 2)} → ${fmt(perKb.wholeLarge, 2)} ms/KB`);
+  for (const [started, run] of [['node dist/cli.js', cli.asNode], ['the bin', cli.asBin]]) {
+    if (!run) continue;
+    console.log(
+      `checkout of ${cli.files} issues, twir-lint as ${started} vs markdownlint-cli2 (median of ${CLI_PAIRS} back-to-back pairs): wall ${fmt(run.wallMs, 0)} vs ${fmt(run.other.wallMs, 0)} ms (${fmt(run.wallMsRatio, 2)}×), CPU ${fmt(run.cpuMs, 0)} vs ${fmt(run.other.cpuMs, 0)} ms (${fmt(run.cpuMsRatio, 2)}×), peak ${fmt(run.peakMb, 0)} vs ${fmt(run.other.peakMb, 0)} MB (${fmt(run.peakMbRatio, 2)}×)`,
+    );
+  }
+  console.log(`twir-lint on ${basename(DRAFT)} in the checkout: ${fmt(cli.draftMs, 0)} ms\n`);
   console.table(checks.map((check) => ({ target: check.target, value: `${fmt(check.value, 2)} ${check.unit}`, limit: `≤ ${check.limit} ${check.unit}`, result: check.pass === undefined ? 'not built' : check.pass ? 'PASS' : 'FAIL' })));
 
-  const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage: loadavg(), files, server, cli, checks };
+  const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage: loadavg(), files, perKb, server, cli, checks };
   if (checks[0].pass === false) {
     console.log(`re-analysis of ${basename(LARGEST)}: ${fmt(files[LARGEST].reanalysisModelMs, 2)} ms model, ${fmt(files[LARGEST].reanalysisLintMs, 2)} ms lint (${files[LARGEST].rules} rules); the slowest rules (mean ms per run):`);
     console.table(files[LARGEST].slowestRules);
@@ -414,8 +487,8 @@ try {
     console.log(`re-analysis of ${basename(LARGEST)}: self time by function`);
     console.table(results.reanalysisProfile);
   }
-  if (checks[4].pass === false) {
-    results.cliProfile = await profileCliWork(engine, join(directory, 'issues'));
+  if (checks[4].pass === false || checks[6].pass === false) {
+    results.cliProfile = await profileCliWork(engine, checkout.files);
     console.log(`twir-lint's work per file (parse, model, rules) over the ${cli.files} issues, by package:`);
     console.table(results.cliProfile);
   }

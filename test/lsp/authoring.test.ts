@@ -7,6 +7,7 @@ import type { CompletionItem, CreateFile, DocumentLink, Hover, MarkupContent, Te
 import { buildModel } from '../../server/src/service/model/build';
 import { applyEdits } from '../../server/src/service/rules/fixes';
 import { ruleById } from '../../server/src/service/rules/index';
+import { relatedIssue } from '../../server/src/service/rules/links/shared';
 import { knownEvents } from '../../server/src/service/providers/known';
 import { parseIsoDate, weekdayName } from '../../server/src/service/util/dates';
 import { OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../../server/src/service/commands/events';
@@ -90,7 +91,7 @@ describe('language server process: authoring aids', () => {
     expect(newText(item)).toContain(`\${2:${onlyPublished.location.replace(/[$}\\]/g, '\\$&')}}`);
     // Groups that meet only online are not offered under a continent.
     const other = buildModel(readFileSync(join(checkout, 'content', '2026-08-19-this-week-in-rust.md'), 'utf8'));
-    const everyGroup = knownEvents(buildModel(draft.text), [published, other].map((model) => ({ fileName: '', model }))).groups;
+    const everyGroup = knownEvents(buildModel(draft.text), [published, other].map((model) => relatedIssue('', model))).groups;
     const virtualOnly = everyGroup.find((group) => group.locations.every((location) => location.startsWith('Virtual')))!;
     expect(items.some((candidate) => candidate.label === virtualOnly.name)).toBe(false);
   });

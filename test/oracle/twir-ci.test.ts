@@ -14,9 +14,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/service/model/build';
 import type { IssueModel } from '../../server/src/service/model/types';
 import { ruleById } from '../../server/src/service/rules/index';
-import { writtenUrls } from '../../server/src/service/rules/links/shared';
+import { earlierIssue, writtenUrls } from '../../server/src/service/rules/links/shared';
 import { communityIssue, issue } from '../../server/src/service/rules/testing';
-import type { Finding, RelatedIssue } from '../../server/src/service/rules/types';
+import type { Finding, EarlierIssue } from '../../server/src/service/rules/types';
 import { allFixtures } from '../unit/fixtures';
 
 const TOOLS = resolve(process.env.TWIR_CI_TOOLS ?? join(__dirname, 'twir-ci/tools'));
@@ -119,7 +119,7 @@ const sorted = (values: (number | string)[]) => [...new Set(values)].sort((a, b)
  * looks: links/scheme, links/tracking and links/simplify are compared on community links only,
  * links/tracking on the CI's four parameters, and links/simplify without our http → https hint.
  */
-function compare(item: Case, ci: { links: string[]; markdown: string[] }, recentIssues: readonly RelatedIssue[] = []): Comparison {
+function compare(item: Case, ci: { links: string[]; markdown: string[] }, recentIssues: readonly EarlierIssue[] = []): Comparison {
   const model = buildModel(item.text, { fileName: item.fileName });
   const lines = item.text.split(/\r?\n/);
   const findings = (id: string): Finding[] => ruleById(id)!.check({ model, recentIssues });
@@ -247,7 +247,7 @@ describe.skipIf(unavailable !== undefined)("TWiR's CI scripts as an oracle", () 
     writeFileSync(newerPath, newer);
     const ci = (runDriver(['--together', olderPath, newerPath]) as string[]).filter((message) => message.startsWith('possible duplicate'));
     expect(ci).toEqual([expect.stringMatching(/^possible duplicate link https:\/\/example\.com\/old in file .*2026-01-14/)]);
-    const recentIssues = [{ fileName: '2026-01-07-this-week-in-rust.md', model: buildModel(older, { fileName: '2026-01-07-this-week-in-rust.md' }) }];
+    const recentIssues = [earlierIssue('2026-01-07-this-week-in-rust.md', buildModel(older, { fileName: '2026-01-07-this-week-in-rust.md' }))];
     const ours = ruleById('links/duplicate')!.check({ model: buildModel(newer, { fileName: '2026-01-14-this-week-in-rust.md' }), recentIssues });
     expect(ours.map((finding) => finding.range.start.line + 1)).toEqual([9, 10]);
   });

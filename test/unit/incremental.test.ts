@@ -1,5 +1,6 @@
 /**
- * The segmented, incremental parse must give the model a single parse of the whole body gives:
+ * The segmented, incremental parse (with its parser-free summary of simple segments and the
+ * segments shared between documents) must give the model a single parse of the whole body gives:
  * on the fixtures, after random edits of the fixtures (each version built from the previous one,
  * as the server does), and on random documents made of the lines that make CommonMark's block
  * state hard to follow (fences, HTML blocks, comments, definitions, setext underlines, lists).
@@ -7,10 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/src/service/model/build';
-import { segmentBounds } from '../../server/src/service/model/parse';
+import { segmentBounds, SegmentStore } from '../../server/src/service/model/parse';
 import type { IssueModel, Section } from '../../server/src/service/model/types';
 import { LineIndex } from '../../server/src/service/util/text';
-import { allFixtures } from './fixtures';
+import { allFixtures, recentFixtures } from './fixtures';
 
 /** Everything the features read, as plain data: sections become their heading lines (no cycles). */
 function snapshot(model: IssueModel): unknown {
@@ -55,6 +56,26 @@ describe('incremental analysis', () => {
       expectSameAsWholeParse(model);
     });
   }
+
+  for (const fixture of recentFixtures()) {
+    it(`gives the whole-parse model for ${fixture.name}`, () => expectSameAsWholeParse(buildModel(fixture.text, { fileName: fixture.fileName })));
+  }
+
+  it('gives the whole-parse model from segments another document parsed (the store shared between documents)', () => {
+    // Every fixture was built above: now their segments, and the boilerplate issues share, come from the store.
+    for (const fixture of fixtures) expectSameAsWholeParse(buildModel(fixture.text, { fileName: fixture.fileName }));
+  }, 120_000);
+
+  it('keeps the store of shared segments within its size, dropping the least recently used', () => {
+    const store = new SegmentStore<string>(30);
+    const segment = (summary: string) => ({ summary, context: '', definitions: new Map(), openAtEnd: false });
+    store.set('first segment', '', segment('1'));
+    store.set('second segment', '', segment('2'));
+    expect(store.get('first segment', '')?.summary).toBe('1');
+    store.set('third segment', '', segment('3'));
+    expect([store.get('first segment', '')?.summary, store.get('second segment', ''), store.get('third segment', '')?.summary]).toEqual(['1', undefined, '3']);
+    expect(store.get('first segment', 'LABEL')).toBeUndefined();
+  });
 
   it('gives the whole-parse model after random edits of the fixtures, each version built from the last', () => {
     fc.assert(
@@ -108,6 +129,63 @@ describe('incremental analysis', () => {
     '* > quoted in a list',
     '1. ordered',
   );
+
+  /** Lines the parser-free summary takes (see `summariseSimpleSegment`), and lines just past what it takes. */
+  const simpleLine = fc.constantFrom(
+    '## Updates from Rust Community',
+    '### Rust Walkthroughs',
+    '# Heading',
+    '* [One](https://example.com/one)',
+    '* [**Event**](https://example.com/event)',
+    '    * [**Event**](https://example.com/event)',
+    '  * [Two (2)](https://example.com/two) and text!',
+    '* 2026-01-15 | Virtual | [Group](https://example.com/group)',
+    '- [Dash](https://example.com/dash)',
+    'Plain text (with parens) and [a link](https://example.com/x) inside',
+    '',
+    '',
+    '        * [Deep](https://example.com/deep)',
+    '* [**not bold **](https://example.com/nb)',
+    '* [a](https://example.com/b)(c)',
+    '* ![image](https://example.com/i.png)',
+    '* [x] [y](https://example.com/y)',
+    'text &amp; entity',
+    '* 1. ordered',
+    '* 1) ordered',
+    '* - nested dash',
+    '- - -',
+    '---',
+    '===',
+    'Title *emphasis',
+    'closing emphasis*',
+    'snake_case_name',
+    '* [a](<https://example.com/angle>)',
+    '* [a](https://example.com/a "title")',
+    '* [trailing](https://example.com/t)  ',
+    'backslash at the end\\',
+    '## Heading ##',
+    '##  Two spaces',
+    '#NoSpace',
+    '* [Ü](https://example.com/ü?q=1&r=2)',
+    '* [a](https://example.com/[x])',
+    '\t* [tab](https://example.com/tab)',
+    '    indented text',
+    '1. ordered',
+  );
+
+  it('gives the whole-parse model on random documents of simple lines and near misses, and after editing them', () => {
+    fc.assert(
+      fc.property(fc.array(simpleLine, { minLength: 5, maxLength: 60 }), fc.constantFrom('\n', '\r\n'), fc.array(edit, { maxLength: 3 }), (lines, eol, edits) => {
+        let model = buildModel(lines.join(eol));
+        expectSameAsWholeParse(model);
+        for (const change of edits) {
+          model = buildModel(applyEdit(model.text, change), { previous: model });
+          expectSameAsWholeParse(model);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
 
   it('gives the whole-parse model on random documents of tricky lines, and after editing them', () => {
     fc.assert(

@@ -1,12 +1,14 @@
+import { basename, dirname } from 'node:path';
 import { fixedByFixAll } from '../service/actions';
 import { fixUntilStable } from '../service/fix-all';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
+import { buildModel } from '../service/model/build';
 import type { IssueModel } from '../service/model/types';
 import { PRESETS, type PresetName } from '../service/presets';
 import type { Severity } from '../service/rules/types';
 import type { Position } from '../service/util/text';
-import { issueFileModel, loadRecentIssues } from '../service/workspace/recent-issues';
 import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
+import type { LookBack } from './look-back';
 import { baseline, newOnly, type Baseline } from './since';
 
 /** One file to lint: what the main thread sends to a worker (plain data). */
@@ -53,22 +55,27 @@ export interface FileReport {
 /** The pseudo-rule of problems with the file itself (unreadable, binary, a rule that crashed…). */
 export const FATAL_RULE = 'fatal';
 
-/** Lints one file (and with `fix`, fixes it); never throws: whatever goes wrong is in the report. */
-export function lintFile(task: LintTask): FileReport {
+/**
+ * Lints one file (and with `fix`, fixes it), with the look-back of this thread; never throws:
+ * whatever goes wrong is in the report.
+ */
+export function lintFile(task: LintTask, lookBack: LookBack): FileReport {
   try {
-    return lintOrFix(task);
+    return lintOrFix(task, lookBack);
   } catch (error) {
     return fatalReport(task.file, `Internal error while linting: ${(error as Error).message}`);
   }
 }
 
-function lintOrFix(task: LintTask): FileReport {
+function lintOrFix(task: LintTask, lookBack: LookBack): FileReport {
   if (task.problem) return fatalReport(task.file, task.problem);
   const read = readTextFile(task.path);
   if ('problem' in read) return fatalReport(task.file, read.problem);
-  const model = issueFileModel(task.path, read.text, read.stats);
+  const model = buildModel(read.text, { fileName: basename(task.path), folder: basename(dirname(task.path)) });
+  // The files after this one find it in the look-back instead of reading it again.
+  lookBack.learn(task.path, read.stats, model);
   // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate.
-  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues: loadRecentIssues(task.path, model) };
+  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues: lookBack.earlierIssues(task.path, model) };
   // With --since, only new findings are reported, and --fix fixes only those.
   let base: Baseline | undefined;
   try {

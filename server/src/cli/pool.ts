@@ -1,81 +1,132 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { fatalReport, lintFile, type FileReport, type LintTask } from './lint-file';
+import { LookBack, type KnownIssue } from './look-back';
 
 /** The bundled worker, beside the bundled CLI in `dist/`. */
 const WORKER_FILE = join(__dirname, 'cli-worker.js');
 
-/** Main thread → worker: a file to lint. */
+/**
+ * The young generation of a worker: linting allocates many short-lived objects. (This thread keeps
+ * V8's default: over the bench's checkout a larger one no longer paid once simple segments were
+ * summarised without the parser, README, Speed.)
+ */
+const YOUNG_GENERATION_MB = 96;
+
+/** A worker steals the upper half of another's files when that many are left there, not fewer. */
+const MIN_FILES_TO_STEAL = 16;
+
+/** Main thread → worker: a file to lint, with what the other threads learned of issue files since the last one. */
 export interface TaskMessage {
   index: number;
   task: LintTask;
+  known: KnownIssue[];
 }
 
 /** Worker → main thread: ready for a file, with the report of the previous one (none at first). */
 export interface WorkerMessage {
-  done?: { index: number; report: FileReport };
+  done?: { index: number; report: FileReport; learned: KnownIssue[] };
 }
 
-/** Hands out the tasks' indexes, in order, to whichever thread is free. */
-class TaskQueue {
-  private next = 0;
-  constructor(private readonly length: number) {}
+/**
+ * Runs of consecutive files, one per worker: the issues a file is compared with are the files just
+ * before it, which its own worker has then mostly linted already. A worker that is done takes the
+ * upper half of the longest run left.
+ */
+class Runs {
+  private readonly runs: { next: number; end: number }[];
 
-  take(): number | undefined {
-    return this.next < this.length ? this.next++ : undefined;
+  constructor(tasks: readonly LintTask[], count: number, weight: (task: LintTask) => number) {
+    const total = tasks.reduce((sum, task) => sum + weight(task), 0);
+    this.runs = [];
+    let start = 0;
+    let sum = 0;
+    for (let run = 1; run <= count; run++) {
+      let end = start;
+      while (end < tasks.length && (run === count || sum + weight(tasks[end]) / 2 <= (total * run) / count)) sum += weight(tasks[end++]);
+      this.runs.push({ next: start, end });
+      start = end;
+    }
+  }
+
+  take(worker: number): number | undefined {
+    const own = this.runs[worker];
+    if (own.next >= own.end) {
+      const longest = this.runs.reduce((best, run) => (run.end - run.next > best.end - best.next ? run : best));
+      if (longest.end - longest.next < MIN_FILES_TO_STEAL) return undefined;
+      const middle = longest.next + Math.ceil((longest.end - longest.next) / 2);
+      own.next = middle;
+      own.end = longest.end;
+      longest.end = middle;
+    }
+    return own.next++;
   }
 
   get empty(): boolean {
-    return this.next >= this.length;
+    return this.runs.every((run) => run.next >= run.end);
   }
 }
 
 /**
- * Lints the tasks on `threads` threads: this one and `threads - 1` workers, each taking the next
- * file when it is free. Hands the reports to `onReport` in task order, each as soon as it and every
- * report before it are done.
+ * Lints the tasks: on this thread when `workers` is 0, else on that many worker threads, each
+ * taking a run of consecutive files. Hands the reports to `onReport` in task order, each as soon
+ * as it and every report before it are done.
  */
-export async function lintAll(tasks: readonly LintTask[], threads: number, onReport: (report: FileReport, index: number) => void): Promise<void> {
+export async function lintAll(tasks: readonly LintTask[], workers: number, onReport: (report: FileReport, index: number) => void): Promise<void> {
   const deliver = inOrder(onReport);
-  const queue = new TaskQueue(tasks.length);
-  const workers = Array.from({ length: Math.min(threads, tasks.length) - 1 }, () => startWorker(tasks, queue, deliver));
-  // This thread lints too (a worker takes a while to load), yielding between files so that the
-  // workers' reports get printed and the workers get their next file.
-  for (let index = queue.take(); index !== undefined; index = queue.take()) {
-    deliver(index, lintFile(tasks[index]));
-    await setImmediate();
+  if (workers === 0) {
+    const lookBack = new LookBack();
+    tasks.forEach((task, index) => deliver(index, lintFile(task, lookBack)));
+    return;
   }
-  // Workers still loading have nothing left to do.
-  workers.forEach((worker) => worker.stopIfIdle());
-  await Promise.all(workers.map((worker) => worker.finished));
+  const count = Math.min(workers, tasks.length);
+  const pool: Pool = { tasks, runs: new Runs(tasks, count, fileSize), deliver, known: [] };
+  await Promise.all(Array.from({ length: count }, (_, worker) => startWorker(pool, worker)));
 }
 
-interface RunningWorker {
-  finished: Promise<void>;
-  stopIfIdle(): void;
+/** What a file costs to lint, about: its size (runs of equal size take about as long). */
+function fileSize(task: LintTask): number {
+  try {
+    return statSync(task.path).size;
+  } catch {
+    return 0;
+  }
 }
 
-function startWorker(tasks: readonly LintTask[], queue: TaskQueue, deliver: (index: number, report: FileReport) => void): RunningWorker {
-  const worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+interface Pool {
+  tasks: readonly LintTask[];
+  runs: Runs;
+  deliver: (index: number, report: FileReport) => void;
+  /** What the workers learned of issue files, in the order they reported it. */
+  known: KnownIssue[];
+}
+
+function startWorker(pool: Pool, slot: number): Promise<void> {
+  const worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   let current: number | undefined;
   let failure = 'it stopped';
-  const finished = new Promise<void>((resolve) => {
+  // A fresh worker knows nothing yet: it gets everything learned so far with its first file.
+  let sent = 0;
+  return new Promise<void>((resolve) => {
     worker.on('message', ({ done }: WorkerMessage) => {
-      if (done) deliver(done.index, done.report);
-      current = queue.take();
-      if (current === undefined) void worker.terminate();
-      else worker.postMessage({ index: current, task: tasks[current] } satisfies TaskMessage);
+      if (done) {
+        pool.known.push(...done.learned);
+        pool.deliver(done.index, done.report);
+      }
+      current = pool.runs.take(slot);
+      if (current === undefined) return void worker.terminate();
+      worker.postMessage({ index: current, task: pool.tasks[current], known: pool.known.slice(sent) } satisfies TaskMessage);
+      sent = pool.known.length;
     });
     worker.on('error', (error) => (failure = error.message));
-    // A worker that dies (out of memory…) fails its file only; a fresh worker takes the rest.
+    // A worker that dies (out of memory…) fails its file only; a fresh worker takes the rest of its run.
     worker.on('exit', () => {
       if (current === undefined) return resolve();
-      deliver(current, fatalReport(tasks[current].file, `The worker linting this file died: ${failure}`));
-      resolve(queue.empty ? undefined : startWorker(tasks, queue, deliver).finished);
+      pool.deliver(current, fatalReport(pool.tasks[current].file, `The worker linting this file died: ${failure}`));
+      resolve(pool.runs.empty ? undefined : startWorker(pool, slot));
     });
   });
-  return { finished, stopIfIdle: () => current === undefined && void worker.terminate() };
 }
 
 /** Buffers results that arrive out of order and passes them on in order. */

@@ -1,6 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
-// (A larger young generation: linting allocates many short-lived syntax trees, and the default
-// semi-space makes the garbage collector take a fifth of the time.)
+#!/usr/bin/env node
 /** `twir-lint`: the diagnostics of the editor, for CI and the command line. */
 import { availableParallelism } from 'node:os';
 import { version } from '../../../package.json';
@@ -14,11 +12,12 @@ import { lintAll } from './pool';
 import { resolveSince, SinceError } from './since';
 
 /**
- * Below this many files, this thread alone is as fast: a worker needs ~100 ms to load the linter
- * and lints its first file at half speed (cold JIT), by which time this thread has done ~3 files
- * of ~60 ms. Measured on 2 cores.
+ * Files per worker thread. A worker needs ~100 ms to load the linter, and each run of files reads
+ * again the ~25 issues before it (for links/duplicate): over a checkout of 47 issues,
+ * on 2 shared cores, one worker took more CPU and memory than this thread alone, and two took 1.6×
+ * the CPU. So this thread lints alone below two workers' worth of files (README, Speed).
  */
-const MIN_FILES_FOR_WORKERS = 6;
+const FILES_PER_WORKER = 100;
 
 /** Whether the output failed (`> /dev/full`, or a reader that went away as `| head` does). */
 let outputFailed = false;
@@ -81,7 +80,9 @@ async function lintCommand(options: CliOptions): Promise<number> {
     since,
     problem: input.problem,
   }));
-  const threads = options.concurrency === 'auto' ? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : availableParallelism()) : options.concurrency;
+  const threads = options.concurrency === 'auto' ? Math.min(availableParallelism(), Math.floor(tasks.length / FILES_PER_WORKER)) : options.concurrency;
+  // One thread: this one; more: that many workers, this one hands out the files.
+  const workers = threads > 1 ? threads : 0;
   const layout = { colours: wantsColours(process.stdout, process.env), columns: process.stdout.isTTY ? process.stdout.columns : 120 };
   const run = { fixing: options.fix, since: options.since };
   const format = formatter(options.format, layout, run);
@@ -89,7 +90,7 @@ async function lintCommand(options: CliOptions): Promise<number> {
   let fatal = false;
   // Hints are suggestions: on a pull request they are noise unless asked for.
   const withoutHints = options.format === 'github' && !options.hints;
-  await lintAll(tasks, threads, (linted, index) => {
+  await lintAll(tasks, workers, (linted, index) => {
     const report = withoutHints ? { ...linted, diagnostics: linted.diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint') } : linted;
     summary.add(report);
     fatal ||= report.fatal;

@@ -1,7 +1,7 @@
 import type { IssueModel } from './model/types';
 import { RULES } from './rules/index';
 import { protectMarkers } from './rules/submerge/protect';
-import type { Fix, RelatedIssue, Severity } from './rules/types';
+import type { EarlierIssue, Fix, Severity } from './rules/types';
 import type { Range } from './util/text';
 
 export type RuleSetting = Severity | 'off';
@@ -20,7 +20,7 @@ export interface LintOptions {
   rules?: RuleSettings;
   /** Severities that replace rules' defaults (a preset such as TWiR CI's): a finding's own severity and `rules` still win. */
   defaults?: Readonly<Record<string, Severity>>;
-  recentIssues?: readonly RelatedIssue[];
+  recentIssues?: readonly EarlierIssue[];
 }
 
 export interface LintResult {

@@ -2,8 +2,8 @@ import { parseIsoDate } from '../util/dates';
 import { LineIndex } from '../util/text';
 import { parseEventEntry, parseWindow } from './events';
 import { parseHeader } from './header';
-import { collectNodes, linksOnLines, summariseSegment, type Collected, type SegmentNodes } from './collect';
-import { parseSegments, parseWhole, type SegmentCache } from './parse';
+import { collectNodes, linksOnLines, summariseSegment, summariseSimpleSegment, type Collected, type SegmentNodes } from './collect';
+import { parseSegments, parseWhole, SegmentStore, type SegmentCache } from './parse';
 import { classifySection } from './sections';
 import { submergeMarkers } from './submerge';
 import type {
@@ -28,15 +28,21 @@ export interface AnalyzeOptions {
   readonly folder?: string;
   /** The model of the document's previous version: the segments whose text is unchanged are reused. */
   readonly previous?: IssueModel;
-  /**
-   * Parse the body in one piece instead of in segments: cheaper for a text analysed once and never
-   * edited (the CLI, the issues beside a file), and the reference the segmented parse is tested against.
-   */
+  /** Parse the body in one piece instead of in segments: the reference the segmented parse is tested against. */
   readonly singleSegment?: boolean;
+  /** The text will have no next version (an issue beside the file): its segments are not kept for one. */
+  readonly final?: boolean;
 }
 
 /** The parsed segments of each model, for building the next version of its document. */
 const segmentCaches = new WeakMap<IssueModel, SegmentCache<SegmentNodes>>();
+
+/**
+ * Segments shared between documents (see `SegmentStore`): about ten issues' worth of text, a few
+ * MB with their summaries. A text built without a previous version looks here first; the
+ * segments of an edit are not kept (each keystroke makes one that will not recur).
+ */
+const sharedSegments = new SegmentStore<SegmentNodes>(400_000);
 
 /** Builds the issue model of a text. Pure: the same text gives the same model. */
 export function buildModel(text: string, options: AnalyzeOptions = {}): IssueModel {
@@ -48,7 +54,9 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   const bodyStart = header ? lines.starts[bodyStartLine] : 0;
   const parsed = options.singleSegment
     ? parseWhole(text, bodyStart, summariseSegment)
-    : parseSegments(text, bodyStart, summariseSegment, options.previous && segmentCaches.get(options.previous));
+    : options.previous
+      ? parseSegments(text, bodyStart, summariseSegment, { previous: segmentCaches.get(options.previous), simple: summariseSimpleSegment })
+      : parseSegments(text, bodyStart, summariseSegment, { store: sharedSegments, simple: summariseSimpleSegment });
   const collected = withoutEventHeadings(collectNodes(parsed.segments, lines));
 
   const lineKinds = classifyLines(lines, bodyStartLine, collected);
@@ -79,7 +87,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     entries,
     events,
   };
-  segmentCaches.set(model, parsed.cache);
+  if (!options.final) segmentCaches.set(model, parsed.cache);
   return model;
 }
 

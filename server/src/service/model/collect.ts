@@ -154,6 +154,74 @@ export function summariseSegment(tree: Root, text: string): SegmentNodes {
   return result;
 }
 
+/**
+ * Characters that are plain text wherever they stand in a line of simple inline content (no
+ * escapes, entities, code, emphasis, HTML or autolinks, brackets, tabs or BOMs); `!` only when no `[` follows.
+ */
+const PLAIN = String.raw`(?:[^\\\`*_\[\]<>&!\t\r\n\uFEFF]|!(?!\[))`;
+/** A link destination with nothing remark-parse would decode, balance or end early. */
+const DESTINATION = String.raw`[^\s\\[\]<>()&\u0000-\u001f\u007f]+`;
+/** A link `[text](url)` or `[**text**](url)` (bold starting and ending with a letter or digit). */
+const SIMPLE_LINK = String.raw`\[(?:${PLAIN}+|\*\*[A-Za-z0-9](?:${PLAIN}*[A-Za-z0-9])?\*\*)\]\(${DESTINATION}\)`;
+/** Inline content of plain text and simple links only, ending with no whitespace (no hard break). */
+const SIMPLE_INLINE = new RegExp(String.raw`^(?:${PLAIN}|${SIMPLE_LINK})*(?:[^\s\\\`*_\[\]<>&!\uFEFF]|!|${SIMPLE_LINK})$`);
+const SIMPLE_LINKS = new RegExp(SIMPLE_LINK, 'g');
+/** An ATX heading of plain text (no closing `#`s, no trailing whitespace): `## Updates from Rust Community`. */
+const SIMPLE_HEADING = /^(#{1,6}) ([^\s#\\`*_[\]<>&!\uFEFF](?:[^#\\`*_[\]<>&!\t\uFEFF]*[^\s#\\`*_[\]<>&!\uFEFF])?)$/;
+/**
+ * A bullet item `* …` / `- …` whose content cannot open another block (an ordered list marker, a
+ * thematic break, a heading…).
+ */
+const SIMPLE_ITEM = /^( *)[*-] (?=\[|[A-Za-z]|\d+[^\d.)])(.*)$/;
+/** A paragraph line that cannot open another block. */
+const SIMPLE_TEXT = /^[A-Za-z]/;
+
+/**
+ * The summary of a segment made only of simple lines, without the parser: blank lines, ATX headings
+ * of plain text, and bullet items or paragraph lines of plain text and simple links — most of an
+ * issue (community links, events, section headings). Undefined for any other segment, which
+ * remark-parse summarises: escapes, entities, nested brackets, HTML, code, emphasis (which may
+ * span lines), definitions, references, quotes, or an indented line that could be code.
+ * `test/unit/incremental.test.ts` proves the models equal to remark-parse's.
+ */
+export function summariseSimpleSegment(text: string): SegmentNodes | undefined {
+  const lines = new LineIndex(text);
+  const headings: Heading[] = [];
+  const links: Link[] = [];
+  let previous: 'blank' | 'heading' | 'content' = 'blank';
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.starts[line];
+    const content = lines.lineText(line);
+    if (content === '') {
+      previous = 'blank';
+      continue;
+    }
+    const heading = SIMPLE_HEADING.exec(content);
+    if (heading) {
+      const end = start + content.length;
+      headings.push({ level: heading[1].length, text: heading[2], line, range: lines.rangeOf(start, end), textRange: lines.rangeOf(start + heading[1].length + 1, end) });
+      previous = 'heading';
+      continue;
+    }
+    const item = SIMPLE_ITEM.exec(content);
+    // An indented line continues the item or paragraph above it; after a blank line or a heading it could be code.
+    if (item ? item[1] !== '' && previous !== 'content' : !SIMPLE_TEXT.test(content)) return undefined;
+    const inline = item ? item[2] : content;
+    if (!SIMPLE_INLINE.test(inline)) return undefined;
+    const inlineStart = start + content.length - inline.length;
+    for (const match of inline.matchAll(SIMPLE_LINKS)) {
+      const linkStart = inlineStart + match.index;
+      const close = match[0].indexOf('](');
+      const bold = match[0].startsWith('[**');
+      const value = { type: 'text' as const, value: match[0].slice(bold ? 3 : 1, bold ? close - 2 : close) };
+      const node = { type: 'link' as const, url: match[0].slice(close + 2, -1), children: bold ? [{ type: 'strong' as const, children: [value] }] : [value] };
+      links.push(inlineLink(text, lines, node, linkStart, linkStart + match[0].length, [linkStart + 1, linkStart + close]));
+    }
+    previous = 'content';
+  }
+  return { headings, comments: [], links, references: [], definitions: [], codeLines: [], quoteLines: [], markers: [] };
+}
+
 /** Where each segment's nodes were last placed: an edit that keeps the line count moves none. */
 const placements = new WeakMap<SegmentNodes, { line: number; nodes: SegmentNodes }>();
 

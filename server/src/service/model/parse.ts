@@ -43,6 +43,43 @@ interface CachedSegment<T> {
   readonly openAtEnd: boolean;
 }
 
+/**
+ * Parsed segments by content (their text and the labels they were parsed with), shared by every
+ * document a process analyses: the issues of a `twir-lint` run, the issues beside a file, and
+ * each document when it is first opened. Issues repeat much of their text (the introduction, the
+ * instructions of each section, the footer), and a segment found here is not parsed again. The
+ * least recently used segments are dropped past a number of characters.
+ */
+export class SegmentStore<T> {
+  private readonly segments = new Map<string, CachedSegment<T>>();
+  private characters = 0;
+
+  constructor(private readonly maxCharacters: number) {}
+
+  get(segmentText: string, context: string): CachedSegment<T> | undefined {
+    const key = `${context}\u0000${segmentText}`;
+    const found = this.segments.get(key);
+    if (found) {
+      this.segments.delete(key);
+      this.segments.set(key, found);
+    }
+    return found;
+  }
+
+  set(segmentText: string, context: string, segment: CachedSegment<T>): void {
+    // Its own copy: a slice of the document would keep the whole text alive.
+    const key = ownCopy(`${context}\u0000${segmentText}`);
+    if (this.segments.has(key) || key.length > this.maxCharacters) return;
+    this.segments.set(key, segment);
+    this.characters += key.length;
+    for (const [oldest] of this.segments) {
+      if (this.characters <= this.maxCharacters) break;
+      this.segments.delete(oldest);
+      this.characters -= oldest.length;
+    }
+  }
+}
+
 export interface SegmentedParse<T> {
   readonly segments: ParsedSegment<T>[];
   /** Pass it as `previous` when parsing the next version of the document. */
@@ -84,20 +121,27 @@ function shiftOffsets(node: { children?: unknown[]; position?: { start: { offset
  * (positions in the tree are relative to the segment). Trees are not kept: a segment whose text
  * (and the document's definition labels) is unchanged since `previous` reuses its summary.
  */
-export function parseSegments<T>(
-  text: string,
-  bodyStart: number,
-  summarise: (tree: Root, segmentText: string) => T,
-  previous?: SegmentCache<T>,
-): SegmentedParse<T> {
+export function parseSegments<T>(text: string, bodyStart: number, summarise: (tree: Root, segmentText: string) => T, options: SegmentOptions<T> = {}): SegmentedParse<T> {
   const bounds = segmentBounds(text, bodyStart);
-  const labels = previous?.labels ?? candidateLabels(text, bodyStart);
-  const result = parseBounded(text, bounds, labels, summarise, previous);
+  const labels = options.previous?.labels ?? candidateLabels(text, bodyStart);
+  const result = parseBounded(text, bounds, labels, summarise, options);
   // The labels are a guess (a `[x]: y` line inside a paragraph defines nothing, a definition may
   // span lines, an edit may add one); the trees know: parse again with theirs when they differ.
   const defined = definedLabels(result.segments);
   if (labelKey(defined) === labelKey(labels)) return result;
-  return parseBounded(text, bounds, defined, summarise, result.cache);
+  return parseBounded(text, bounds, defined, summarise, { ...options, previous: result.cache });
+}
+
+export interface SegmentOptions<T> {
+  /** The segments of the document's previous version. */
+  readonly previous?: SegmentCache<T>;
+  /** Segments other documents parsed. */
+  readonly store?: SegmentStore<T>;
+  /**
+   * The summary of a segment simple enough to need no parser (see `summariseSimpleSegment`), or
+   * undefined: it must be the summary of remark-parse's tree.
+   */
+  readonly simple?: (segmentText: string) => T | undefined;
 }
 
 /** The whole body as one tree, as the reference a segmented parse must agree with. */
@@ -122,7 +166,7 @@ function parseBounded<T>(
   bounds: readonly number[],
   labels: Labels,
   summarise: (tree: Root, segmentText: string) => T,
-  previous: SegmentCache<T> | undefined,
+  { previous, store, simple }: SegmentOptions<T>,
 ): SegmentedParse<T> {
   const cache = new Map<string, CachedSegment<T>>();
   const segments: ParsedSegment<T>[] = [];
@@ -136,8 +180,13 @@ function parseBounded<T>(
     if (!parsed && known && sameLabels) parsed = known;
     if (!parsed) {
       const context = labelsUsedIn(segmentText, labels);
-      // A parsed segment is reused by later versions: it must not hold slices of this one's text.
-      parsed = known?.context === labelKey(context) ? known : parseSegment(ownCopy(segmentText), context, summarise);
+      const contextKey = labelKey(context);
+      parsed = known?.context === contextKey ? known : store?.get(segmentText, contextKey);
+      if (!parsed) {
+        // A parsed segment is reused by later versions: it must not hold slices of this one's text.
+        parsed = parseSegment(ownCopy(segmentText), context, summarise, simple);
+        store?.set(segmentText, contextKey, parsed);
+      }
     }
     cache.set(segmentText, parsed);
     return parsed;
@@ -167,7 +216,9 @@ function labelsUsedIn(segmentText: string, labels: Labels): Labels {
   return new Map([...labels].filter(([identifier]) => normalised.includes(identifier)));
 }
 
-function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: Root, segmentText: string) => T): CachedSegment<T> {
+function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: Root, segmentText: string) => T, simple?: (segmentText: string) => T | undefined): CachedSegment<T> {
+  const summary = simple?.(segmentText);
+  if (summary) return { summary, context: labelKey(labels), definitions: new Map(), openAtEnd: false };
   // Definitions before the segment's text (a blank line apart, so that nothing in the segment can
   // swallow them) let its reference links resolve; they are then dropped from the tree.
   const context = [...labels.values()].map((label) => `[${label}]: #\n`).join('') + (labels.size > 0 ? '\n' : '');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { relatedIssue } from '../rules/links/shared';
 import { buildModel } from '../model/build';
 import { knownEvents } from './known';
 
@@ -23,6 +24,6 @@ it('cleans group names of separators left where emoji were lost, and knows them 
   const seed = buildModel(read('seeds/2026-01-14-this-week-in-rust.md'));
   const names = (groups: { name: string }[]) => groups.map((group) => group.name).filter((name) => name.startsWith('Code Mavens'));
   expect(names(knownEvents(seed, []).groups)).toEqual(['Code Mavens']);
-  const published = { fileName: '2026-01-07-this-week-in-rust.md', model: buildModel(read('recent/2026-01-07-this-week-in-rust.md')) };
+  const published = relatedIssue('2026-01-07-this-week-in-rust.md', buildModel(read('recent/2026-01-07-this-week-in-rust.md')));
   expect(names(knownEvents(seed, [published]).groups)).toEqual(['Code Mavens 🦀 - 🐍 - 🐪']);
 });

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../model/build';
 import { applyEdits } from './fixes';
-import type { RelatedIssue, Rule, Severity } from './types';
+import type { EarlierIssue, Rule, Severity } from './types';
 
 export interface InvalidCase {
   /** The test's name; defaults to the first line of the code that the rule reports. */
   name?: string;
   code: string;
   fileName?: string;
-  recentIssues?: readonly RelatedIssue[];
+  recentIssues?: readonly EarlierIssue[];
   /** Expected findings in document order: 1-based line, and optionally a message part and severity. */
   errors: { line: number; message?: string | RegExp; severity?: Severity }[];
   /** The text after applying every fix of the rule; omit when the findings have no fix. */
@@ -24,7 +24,7 @@ export interface ValidCase {
   name?: string;
   code: string;
   fileName?: string;
-  recentIssues?: readonly RelatedIssue[];
+  recentIssues?: readonly EarlierIssue[];
 }
 
 /** A TWiR issue around a body: the metadata header of issue 634 (2026-01-14, a Wednesday). */
@@ -42,12 +42,12 @@ export function communityIssue(lines: string, category = 'Rust Walkthroughs'): s
   return issue(`## Updates from Rust Community\n\n### ${category}\n${lines}\n`);
 }
 
-export function findingsOf(rule: Rule, code: string, fileName?: string, recentIssues: readonly RelatedIssue[] = []) {
+export function findingsOf(rule: Rule, code: string, fileName?: string, recentIssues: readonly EarlierIssue[] = []) {
   return rule.check({ model: buildModel(code, { fileName }), recentIssues });
 }
 
 /** Applies every fix the rule offers on the code (one pass, as fix-all does). */
-export function fixOnce(rule: Rule, code: string, fileName?: string, recentIssues: readonly RelatedIssue[] = []): string {
+export function fixOnce(rule: Rule, code: string, fileName?: string, recentIssues: readonly EarlierIssue[] = []): string {
   const model = buildModel(code, { fileName });
   const edits = rule.check({ model, recentIssues }).flatMap((finding) => finding.fix?.edits ?? []);
   return applyEdits(code, model.lines, edits);

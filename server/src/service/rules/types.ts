@@ -32,16 +32,26 @@ export interface Finding {
   severity?: Severity;
 }
 
-/** Another issue beside the file (in `content/` or `draft/`), for rules that look across issues. */
-export interface RelatedIssue {
+/**
+ * What rules need of an issue before this one (in `content/` or `draft/`): plain data, computed once
+ * per file and version, so that the CLI shares it between its threads instead of each building the model.
+ */
+export interface EarlierIssue {
   readonly fileName: string;
+  readonly issueNumber?: number;
+  /** The comparable form (`comparableUrl`) of each community link's URL, in document order, once each. */
+  readonly communityUrls: readonly string[];
+}
+
+/** An issue beside the file with its model, for the editor's features that read more of it (hovers, completions). */
+export interface RelatedIssue extends EarlierIssue {
   readonly model: IssueModel;
 }
 
 export interface RuleContext {
   readonly model: IssueModel;
   /** The most recent issues before this one, newest first (may be empty). */
-  readonly recentIssues: readonly RelatedIssue[];
+  readonly recentIssues: readonly EarlierIssue[];
 }
 
 /** A rule: one file with its id, docs, default severity, check and (in its findings) fixes. */

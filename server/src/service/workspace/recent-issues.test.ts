@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lint } from '../lint';
 import { buildModel } from '../model/build';
-import { issueFileModel, loadRecentIssues, repositoryRootOf } from './recent-issues';
+import { LookBack } from '../../cli/look-back';
+import { loadRecentIssues, repositoryRootOf } from './recent-issues';
 
 const FIXTURES = join(__dirname, '../../../../test/fixtures');
 const OLDER = ['2023-06-14-this-week-in-rust.md', '2023-06-28-this-week-in-rust.md'];
@@ -65,11 +66,19 @@ describe('recent issues beside a file', () => {
     expect(changed.model.header?.issueNumber).toBe(Number(`1${first.model.header?.issueNumber}`));
   });
 
-  it('shares one model of a file between linting it and comparing the files after it with it', () => {
+  it('gives the CLI the same look-back as URL sets, each file read once per version and shared between threads', () => {
+    const model = draftModel();
+    const lintingThread = new LookBack();
     const path = join(root, 'content', OLDER[1]);
-    const linted = issueFileModel(path, readFileSync(path, 'utf8'), statSync(path));
-    expect(loadRecentIssues(draftPath, draftModel())[0].model).toBe(linted);
-    expect(issueFileModel(path, readFileSync(path, 'utf8'), statSync(path))).toBe(linted);
+    lintingThread.learn(path, statSync(path), buildModel(readFileSync(path, 'utf8'), { fileName: OLDER[1] }));
+    const expected = loadRecentIssues(draftPath, model).map(({ fileName, issueNumber, communityUrls }) => ({ fileName, issueNumber, communityUrls }));
+    expect(lintingThread.earlierIssues(draftPath, model)).toEqual(expected);
+    // The file it linted was not read again; the other one was, once.
+    expect(lintingThread.takeLearned().map((known) => known.path)).toEqual([path, join(root, 'content', OLDER[0])]);
+    const otherThread = new LookBack();
+    otherThread.addKnown([{ path, ...statSync(path), issue: { fileName: OLDER[1], communityUrls: ['https://example.com/shared'] } }]);
+    expect(otherThread.earlierIssues(draftPath, model)[0].communityUrls).toEqual(['https://example.com/shared']);
+    expect(otherThread.takeLearned().map((known) => known.path)).toEqual([join(root, 'content', OLDER[0])]);
   });
 
   it('lets links/duplicate find a link reused from an older issue, not from a newer one', () => {

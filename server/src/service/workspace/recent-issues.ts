@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { overBudget } from '../guard';
 import { buildModel } from '../model/build';
 import type { IssueModel } from '../model/types';
+import { relatedIssue } from '../rules/links/shared';
 import type { RelatedIssue } from '../rules/types';
 import { formatIsoDate } from '../util/dates';
 import { readWorkspaceFile } from './read';
@@ -75,7 +76,7 @@ export function refuseIssueFile(path: string): void {
 }
 
 /** The issue files of the repository dated before this issue, newest first. */
-function earlierIssueFiles(filePath: string, model: IssueModel): Listed[] {
+export function earlierIssueFiles(filePath: string, model: IssueModel): Listed[] {
   const root = repositoryRootOf(filePath);
   const date = issueDateOf(model, basename(filePath));
   if (!root || !date) return [];
@@ -130,19 +131,6 @@ function listIssueFiles(folder: string): Listed[] {
   return files;
 }
 
-/**
- * The model of an issue file as read from disk, built once for both uses the CLI has for it: the
- * file it lints, and a recent issue of the files after it.
- */
-export function issueFileModel(path: string, text: string, stat: { mtimeMs: number; size: number }): IssueModel {
-  const fileName = basename(path);
-  const cached = models.get(path);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.issue.model;
-  const model = buildModel(text, { fileName, folder: basename(dirname(path)), singleSegment: true });
-  if (ISSUE_FILE.test(fileName)) cacheModel(path, { mtimeMs: stat.mtimeMs, size: stat.size, issue: { fileName, model } });
-  return model;
-}
-
 /** Keeps a model, most recently used last, forgetting the least recently used past the limit. */
 function cacheModel(path: string, entry: { mtimeMs: number; size: number; issue: RelatedIssue }): void {
   models.delete(path);
@@ -159,13 +147,22 @@ function readIssue(file: Listed): RelatedIssue | undefined {
     return cached.issue;
   }
   if (unreadable.get(file.path) === stat.mtimeMs) return undefined;
-  // Read with the budget of an open document: a regular file, not too big, nothing that stalls the parser.
-  const read = readWorkspaceFile(file.path);
-  if (!('text' in read) || overBudget(read.text)) {
+  const model = readIssueModel(file.path, file.fileName);
+  if (!model) {
     unreadable.set(file.path, stat.mtimeMs);
     return undefined;
   }
-  const issue: RelatedIssue = { fileName: file.fileName, model: buildModel(read.text, { fileName: file.fileName, singleSegment: true }) };
+  const issue = relatedIssue(file.fileName, model);
   cacheModel(file.path, { mtimeMs: stat.mtimeMs, size: stat.size, issue });
   return issue;
+}
+
+/**
+ * The model of an issue file beside the one analysed, read with the budget of an open document: a
+ * regular file, not too big, nothing that stalls the parser. Undefined when it cannot be read.
+ */
+export function readIssueModel(path: string, fileName: string): IssueModel | undefined {
+  const read = readWorkspaceFile(path);
+  if (!('text' in read) || overBudget(read.text)) return undefined;
+  return buildModel(read.text, { fileName, final: true });
 }

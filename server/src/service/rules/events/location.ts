@@ -9,7 +9,7 @@ import {
   regionsOfCountry,
 } from '../../util/countries';
 import { lineSpan, type Range } from '../../util/text';
-import type { Finding, Rule } from '../types';
+import type { Finding, RelatedIssue, Rule } from '../types';
 import { currentEvents, regionNamed } from './common';
 
 const LABELS = { virtual: 'Virtual', hybrid: 'Hybrid' } as const;
@@ -32,7 +32,8 @@ const rule: Rule = {
   check({ model, recentIssues }) {
     const events = currentEvents(model);
     if (!events) return [];
-    const states = knownStates(model, recentIssues.map((issue) => issue.model));
+    // The editor has the recent issues' models (the CLI only their links): their places are its quick fixes' extra.
+    const states = knownStates(model, recentIssues.flatMap((issue) => ('model' in issue ? [(issue as RelatedIssue).model] : [])));
     return events.regions.flatMap((region) =>
       region.events.flatMap((entry) => {
         const location = entry.event?.location;

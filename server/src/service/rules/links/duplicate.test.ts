@@ -1,12 +1,12 @@
 import { buildModel } from '../../model/build';
 import { issue, testRule } from '../testing';
-import type { RelatedIssue } from '../types';
 import rule from './duplicate';
+import { earlierIssue } from './shared';
 
 const community = (lines: string, date?: string, number?: number) =>
   issue(`## Updates from Rust Community\n\n### Rust Walkthroughs\n${lines}\n\n## Upcoming Events\n\n### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://www.meetup.com/rust-paris)\n`, date, number);
 
-const related = (fileName: string, code: string): RelatedIssue => ({ fileName, model: buildModel(code, { fileName }) });
+const related = (fileName: string, code: string) => earlierIssue(fileName, buildModel(code, { fileName }));
 const lastWeek = related('2026-01-07-this-week-in-rust.md', community('* [Old news](https://example.com/old-news/)', '2026-01-07', 633));
 
 testRule(rule, {

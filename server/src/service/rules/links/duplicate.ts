@@ -1,22 +1,16 @@
 import type { IssueModel } from '../../model/types';
 import { comparableUrl } from '../../util/urls';
-import type { Finding, RelatedIssue, Rule } from '../types';
+import type { EarlierIssue, Finding, Rule } from '../types';
 import { communityLinks, type CommunityLink } from './shared';
 
-function issueName(issue: RelatedIssue): string {
-  const number = issue.model.header?.issueNumber;
-  return number !== undefined ? `issue ${number} (${issue.fileName})` : issue.fileName;
+function issueName(issue: EarlierIssue): string {
+  return issue.issueNumber !== undefined ? `issue ${issue.issueNumber} (${issue.fileName})` : issue.fileName;
 }
 
 /** Each comparable community URL of the recent issues, with the newest issue that has it. */
-function earlierUrls(recentIssues: readonly RelatedIssue[]): Map<string, RelatedIssue> {
-  const urls = new Map<string, RelatedIssue>();
-  for (const issue of recentIssues) {
-    for (const { link } of communityLinks(issue.model)) {
-      const key = comparableUrl(link.url);
-      if (!urls.has(key)) urls.set(key, issue);
-    }
-  }
+function earlierUrls(recentIssues: readonly EarlierIssue[]): Map<string, EarlierIssue> {
+  const urls = new Map<string, EarlierIssue>();
+  for (const issue of recentIssues) for (const url of issue.communityUrls) if (!urls.has(url)) urls.set(url, issue);
   return urls;
 }
 
