@@ -1,5 +1,7 @@
-// Bundles the client, the language server (main thread and analysis worker) and the CLI with esbuild (one file each, with source maps).
+// Bundles the client, the language server (main thread and analysis worker) and the CLI with esbuild (one file each, with source maps),
+// and the web build of the client and the server (dist/browser/, for github.dev and vscode.dev).
 import { chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -19,8 +21,27 @@ const builds = [
   { entryPoints: { server: 'server/src/server.ts', 'analysis-worker': 'server/src/analysis-worker.ts', cli: 'server/src/cli/twir-lint.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
 ];
 
+/**
+ * The web build runs the same service in web workers: the one module that reaches Node's file
+ * system is replaced by the files the client reads for the worker, and `node:path` by URI paths.
+ */
+const webReplacements = {
+  name: 'web-replacements',
+  setup(build) {
+    build.onResolve({ filter: /^node:path$/ }, () => ({ path: resolve('server/src/browser/path.ts') }));
+    const nodeFiles = resolve('server/src/service/workspace/read');
+    build.onResolve({ filter: /\/read$/ }, (args) => (resolve(args.resolveDir, args.path) === nodeFiles ? { path: resolve('server/src/browser/workspace-files.ts') } : undefined));
+  },
+};
+const web = { platform: 'browser', target: 'es2022', outdir: 'dist/browser', plugins: [webReplacements] };
+builds.push(
+  // VS Code loads a web extension's `browser` entry as CommonJS in its extension host worker.
+  { ...web, entryPoints: { client: 'client/src/browser.ts' }, external: ['vscode'], format: 'cjs' },
+  { ...web, entryPoints: { server: 'server/src/browser/server.ts', 'analysis-worker': 'server/src/browser/analysis-worker.ts' }, format: 'iife' },
+);
+
 for (const options of builds) {
-  const config = { ...common, ...options, outdir: 'dist' };
+  const config = { ...common, outdir: 'dist', ...options };
   if (watch) {
     const context = await esbuild.context(config);
     await context.watch();

@@ -24,6 +24,7 @@ import { hover } from '../service/providers/hover';
 import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
 import { dateFromDayNumber } from '../service/util/dates';
+import { servesScheme } from '../service/workspace/read';
 import { repositoryRootOf } from '../service/workspace/recent-issues';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
@@ -145,7 +146,8 @@ function clampPosition(model: IssueModel, position: Position): Position {
 
 /** The next draft beside the active issue (or in the first workspace folder holding `draft/`). */
 function newDraftCommand(context: AnalysisContext, uri: string | undefined): CommandResult {
-  const fromDocument = uri && URI.parse(uri).scheme === 'file' ? repositoryRootOf(URI.parse(uri).fsPath) : undefined;
+  const document = uri ? URI.parse(uri) : undefined;
+  const fromDocument = document && servesScheme(document.scheme) ? repositoryRootOf(document.scheme === 'file' ? document.fsPath : document.path) : undefined;
   const candidates = [...(fromDocument ? [fromDocument] : []), ...context.workspaceFolders];
   const today = dateFromDayNumber(Math.floor(Date.now() / 86_400_000));
   const root = checkoutWithTemplate(candidates);

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildModel } from '../model/build';
-import { readWorkspaceFile } from '../workspace/read';
+import { fileExists, fileUri, readWorkspaceFile } from '../workspace/read';
 import { repositoryIssueFiles } from '../workspace/recent-issues';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, parseIsoDate, weekdayName, type IsoDate } from '../util/dates';
 
@@ -85,11 +83,11 @@ export function nextDraft(root: string, today: IsoDate): Draft | { error: string
   const number = previousNumber !== undefined ? previousNumber + 1 : REFERENCE_ISSUE.number + Math.round((date.dayNumber - REFERENCE_ISSUE.date.dayNumber) / 7);
   const text = composeDraft(template, previousText, number, date);
   const path = join(root, 'draft', `${formatIsoDate(date)}-this-week-in-rust.md`);
-  if (existsSync(path)) return { error: `${path} exists already.` };
-  return { path, uri: pathToFileURL(path).href, text, number, date: formatIsoDate(date) };
+  if (fileExists(path)) return { error: `${path} exists already.` };
+  return { path, uri: fileUri(path), text, number, date: formatIsoDate(date) };
 }
 
 /** The first of the folders that holds a TWiR checkout's draft template. */
 export function checkoutWithTemplate(folders: readonly string[]): string | undefined {
-  return folders.find((folder) => existsSync(join(folder, TEMPLATE_PATH)));
+  return folders.find((folder) => fileExists(join(folder, TEMPLATE_PATH)));
 }
