@@ -33,7 +33,8 @@ const webReplacements = {
     build.onResolve({ filter: /\/read$/ }, (args) => (resolve(args.resolveDir, args.path) === nodeFiles ? { path: resolve('server/src/browser/workspace-files.ts') } : undefined));
   },
 };
-const web = { platform: 'browser', target: 'es2022', outdir: 'dist/browser', plugins: [webReplacements] };
+// `worker`: packages that have a DOM build for browsers (micromark's character references) take their worker build.
+const web = { platform: 'browser', conditions: ['worker'], target: 'es2022', outdir: 'dist/browser', plugins: [webReplacements] };
 builds.push(
   // VS Code loads a web extension's `browser` entry as CommonJS in its extension host worker.
   { ...web, entryPoints: { client: 'client/src/browser.ts' }, external: ['vscode'], format: 'cjs' },
