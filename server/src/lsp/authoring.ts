@@ -146,8 +146,7 @@ function clampPosition(model: IssueModel, position: Position): Position {
 
 /** The next draft beside the active issue (or in the first workspace folder holding `draft/`). */
 function newDraftCommand(context: AnalysisContext, uri: string | undefined): CommandResult {
-  const document = uri ? URI.parse(uri) : undefined;
-  const fromDocument = document && servesScheme(document.scheme) ? repositoryRootOf(document.scheme === 'file' ? document.fsPath : document.path) : undefined;
+  const fromDocument = uri && servesScheme(URI.parse(uri).scheme) ? repositoryRootOf(context.documentPath({ uri })) : undefined;
   const candidates = [...(fromDocument ? [fromDocument] : []), ...context.workspaceFolders];
   const today = dateFromDayNumber(Math.floor(Date.now() / 86_400_000));
   const root = checkoutWithTemplate(candidates);

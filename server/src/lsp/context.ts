@@ -47,7 +47,8 @@ export class AnalysisContext {
     if (document) this.recentIssuesSeen.delete(this.documentPath(document));
   }
 
-  documentPath(document: TextDocument): string {
+  /** The path the service knows a document by: a file's path, another URI's path. */
+  documentPath(document: { uri: string }): string {
     const uri = URI.parse(document.uri);
     return uri.scheme === 'file' ? uri.fsPath : uri.path;
   }
