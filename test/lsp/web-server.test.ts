@@ -184,8 +184,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web build of the language server in 
     const symbols = await session.connection.sendRequest<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: draftUri } });
     expect(symbols.length).toBeGreaterThan(0);
 
-    // New Issue Draft: the template read through the client, the draft next to it in the same repository.
-    const draft = await session.connection.sendRequest<{ edit?: { documentChanges: { kind?: string; uri?: string; edits?: { newText: string }[] }[] }; open?: string; message?: string }>('workspace/executeCommand', { command: 'twir.server.newDraft', arguments: [draftUri] });
+    // New Issue Draft (the date answered): the template read through the client, the draft next to it in the same repository.
+    const draft = await session.connection.sendRequest<{ edit?: { documentChanges: { kind?: string; uri?: string; edits?: { newText: string }[] }[] }; open?: string; message?: string }>('workspace/executeCommand', { command: 'twir.server.newDraft', arguments: [draftUri, '2024-01-31'] });
     expect(draft.open).toBe(`${ROOT}/draft/2024-01-31-this-week-in-rust.md`);
     expect(draft.edit?.documentChanges[0]).toMatchObject({ kind: 'create', uri: draft.open });
     expect(draft.edit?.documentChanges[1].edits?.[0].newText).toContain('Date: 2024-01-31');
