@@ -1,7 +1,9 @@
 // Bundles the client, the language server (main thread and analysis worker) and the CLI with esbuild
 // (one file each, with source maps; `--package`: without, as the .vsix ships no map to refer to), into
-// dist/ (`--outdir=DIR`: elsewhere).
+// dist/ (`--outdir=DIR`: elsewhere); and the web build of the client and the server (dist/browser/, for
+// github.dev and vscode.dev).
 import { chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -22,8 +24,28 @@ const builds = [
   { entryPoints: { server: 'server/src/server.ts', 'analysis-worker': 'server/src/analysis-worker.ts', cli: 'server/src/cli/twir-lint.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
 ];
 
+/**
+ * The web build runs the same service in web workers: the one module that reaches Node's file
+ * system is replaced by the files the client reads for the worker, and `node:path` by URI paths.
+ */
+const webReplacements = {
+  name: 'web-replacements',
+  setup(build) {
+    build.onResolve({ filter: /^node:path$/ }, () => ({ path: resolve('server/src/browser/path.ts') }));
+    const nodeFiles = resolve('server/src/service/workspace/read');
+    build.onResolve({ filter: /\/read$/ }, (args) => (resolve(args.resolveDir, args.path) === nodeFiles ? { path: resolve('server/src/browser/workspace-files.ts') } : undefined));
+  },
+};
+// `worker`: packages that have a DOM build for browsers (micromark's character references) take their worker build.
+const web = { platform: 'browser', conditions: ['worker'], target: 'es2022', outdir: `${outdir}/browser`, plugins: [webReplacements] };
+builds.push(
+  // VS Code loads a web extension's `browser` entry as CommonJS in its extension host worker.
+  { ...web, entryPoints: { client: 'client/src/browser.ts' }, external: ['vscode'], format: 'cjs' },
+  { ...web, entryPoints: { server: 'server/src/browser/server.ts', 'analysis-worker': 'server/src/browser/analysis-worker.ts' }, format: 'iife' },
+);
+
 for (const options of builds) {
-  const config = { ...common, ...options, outdir };
+  const config = { ...common, outdir, ...options };
   if (watch) {
     const context = await esbuild.context(config);
     await context.watch();

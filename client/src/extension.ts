@@ -1,183 +1,24 @@
 /**
- * The thin client: starts the TWiR language server once the first TWiR issue is opened (other
- * Markdown never starts it), forwards the palette commands to it, and shows the publish readiness
- * it computes. All TWiR logic lives in the server.
+ * The thin client in VS Code desktop: the TWiR language server in Node (IPC); what the web client
+ * (./browser.ts) does too is in ./common.ts.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DEFAULT_FILE_GLOBS, isIssueFile } from '../../server/src/service/files';
-// The shape of a server command's answer, shared with the server (a type only: nothing is bundled).
-import type { CommandResult } from '../../server/src/lsp/protocol';
-import { ReadinessView } from './readiness';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateClient, clientOptions, stopClient } from './common';
+import type { ReadinessView } from './readiness';
 
-let client: LanguageClient | undefined;
-let starting: Promise<LanguageClient> | undefined;
-/** Where reports that go with an edit (a merge) are shown. */
-let reports: vscode.OutputChannel | undefined;
-
-/** Returns the readiness view as the extension's API: the extension tests read what it shows. */
-export async function activate(context: vscode.ExtensionContext): Promise<{ readiness: ReadinessView }> {
+export function activate(context: vscode.ExtensionContext): { readiness: ReadinessView } {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('TWiR Language Server', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    // The server decides which Markdown files are issues (globs and first line); others get nothing.
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
-    synchronize: {
-      configurationSection: 'twir',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.twir-lint.json'),
-    },
-    outputChannel,
-    revealOutputChannelOn: RevealOutputChannelOn.Error,
-  };
-  const startClient = () => {
-    starting ??= (async () => {
-      client = new LanguageClient('twir', 'TWiR Language Server', serverOptions, clientOptions);
-      await client.start();
-      return client;
-    })();
-    return starting;
-  };
-  // Only an issue starts the server: until then, nothing is ready to show.
-  const readiness = new ReadinessView(async (uri) => (client ? (await forwardToServer(client, 'twir.server.checkPublishReadiness', uri))?.readiness : undefined));
-  reports = vscode.window.createOutputChannel('TWiR');
-  const startOnIssue = (document: vscode.TextDocument) => {
-    if (!client && isIssue(document)) void startClient().then(() => readiness.refresh());
-  };
-  context.subscriptions.push(
-    outputChannel,
-    reports,
-    readiness,
-    vscode.workspace.onDidOpenTextDocument(startOnIssue),
-    // A file becomes an issue when its first line is written: `Title: This Week in Rust …`.
-    vscode.workspace.onDidChangeTextDocument(({ document }) => startOnIssue(document)),
-    vscode.commands.registerCommand('twir.restartServer', async () => {
-      await (client ? client.restart() : startClient());
-    }),
-    vscode.commands.registerCommand('twir.checkPublishReadiness', () => readiness.reveal()),
-    // Arguments for scripts and keybindings: the batch file, and `{ confirm: false }` to merge without asking.
-    vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri, options?: { confirm?: boolean }) => {
-      const batch = await readBatch(source);
-      const uri = vscode.window.activeTextEditor?.document.uri;
-      if (batch) await runServerCommand(await startClient(), 'twir.server.mergeEvents', uri, [batch.text, batch.name], options?.confirm !== false);
-    }),
-    vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, { provideDocumentPasteEdits: pasteEvents }, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
-    ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) =>
-      vscode.commands.registerCommand(command, async () => runServerCommand(await startClient(), serverCommand, vscode.window.activeTextEditor?.document.uri)),
-    ),
-  );
-  vscode.workspace.textDocuments.forEach(startOnIssue);
-  return { readiness };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.twir-lint.json');
+  context.subscriptions.push(outputChannel, watcher);
+  // The Node server reads the disk itself: local files and untitled documents.
+  return activateClient(context, () => new LanguageClient('twir', 'TWiR Language Server', serverOptions, clientOptions(outputChannel, ['file', 'untitled'], [watcher])));
 }
 
-/** Whether a document is a TWiR issue, as the server judges it (`twir.files` or its first line). */
-function isIssue(document: vscode.TextDocument): boolean {
-  if (document.languageId !== 'markdown') return false;
-  const globs = vscode.workspace.getConfiguration('twir').get<string[]>('files', DEFAULT_FILE_GLOBS);
-  const path = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
-  return isIssueFile(path, document.lineCount > 0 ? document.lineAt(0).text : '', globs);
-}
-
-/** The palette commands and the server commands they forward to (the server does the work). */
-const SERVER_COMMANDS: Record<string, string> = {
-  'twir.newDraft': 'twir.server.newDraft',
-  'twir.sortEvents': 'twir.server.sortEvents',
-  'twir.removeOutOfWindowEvents': 'twir.server.removeOutOfWindowEvents',
-};
-
-const PASTE_EVENTS = vscode.DocumentDropOrPasteEditKind.Text.append('twir', 'events');
-
-/**
- * Event lines pasted into Upcoming Events: besides plain text, the paste widget offers to merge them
- * into their regions (the server decides whether the place and the text are events).
- */
-async function pasteEvents(document: vscode.TextDocument, ranges: readonly vscode.Range[], data: vscode.DataTransfer, _context: vscode.DocumentPasteEditContext, token: vscode.CancellationToken): Promise<vscode.DocumentPasteEdit[] | undefined> {
-  const text = await data.get('text/plain')?.asString();
-  if (!client || !text || ranges.length !== 1 || !ranges[0].isEmpty) return undefined;
-  const position = client.code2ProtocolConverter.asPosition(ranges[0].start);
-  const result = await forwardToServer(client, 'twir.server.pasteEvents', document.uri, [text, position]);
-  if (!result?.edit || token.isCancellationRequested) return undefined;
-  const edit = new vscode.DocumentPasteEdit('', 'Merge into Upcoming Events, each in its region', PASTE_EVENTS);
-  edit.additionalEdit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
-  edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Text];
-  return [edit];
-}
-
-/**
- * The events to merge: from the file given (a test, another command) or picked, or the clipboard.
- * Read here, through the editor's file system, so that the server needs no access to it.
- */
-async function readBatch(source: vscode.Uri | undefined): Promise<{ text: string; name: string } | undefined> {
-  let file = source;
-  if (!file) {
-    const fromFile = 'From a file…';
-    const picked = await vscode.window.showQuickPick([{ label: 'From the clipboard', description: 'event lines or the events team\'s JSON' }, { label: fromFile, description: '.json, .md, .txt' }], { title: 'TWiR: Merge Events' });
-    if (!picked) return undefined;
-    if (picked.label !== fromFile) return { text: await vscode.env.clipboard.readText(), name: 'the clipboard' };
-    [file] = (await vscode.window.showOpenDialog({ title: 'Events to merge', filters: { Events: ['json', 'md', 'markdown', 'txt'] } })) ?? [];
-    if (!file) return undefined;
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(file)), name: path.posix.basename(file.path) };
-  } catch (error) {
-    void vscode.window.showErrorMessage(`TWiR: cannot read ${file.fsPath}: ${error instanceof TypeError ? 'it is not UTF-8 text' : (error as Error).message}.`);
-    return undefined;
-  }
-}
-
-/** Sends a server command about a document (with more arguments: what the person answered, a batch) and returns its answer. */
-async function forwardToServer(client: LanguageClient, command: string, uri: vscode.Uri | undefined, extra: unknown[] = []): Promise<CommandResult | null> {
-  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [uri?.toString() ?? null, ...extra] })) as CommandResult | null;
-}
-
-const REVIEW = 'Review Changes…';
-
-/** Runs a palette command's server command on the active document and shows what it answers. */
-async function runServerCommand(client: LanguageClient, command: string, uri: vscode.Uri | undefined, extra: unknown[] = [], confirm = true): Promise<void> {
-  let result = await forwardToServer(client, command, uri, extra);
-  if (result?.input) {
-    const answer = await vscode.window.showInputBox({ title: 'TWiR', prompt: result.input.prompt, value: result.input.value });
-    if (answer === undefined) return;
-    result = await forwardToServer(client, command, uri, [answer.trim()]);
-  }
-  if (!result) return;
-  if (result.error) {
-    void vscode.window.showErrorMessage(`TWiR: ${result.error}`);
-    return;
-  }
-  if (result.log) {
-    reports?.replace(result.log);
-    reports?.show(true);
-  }
-  let edit = result.edit;
-  if (edit && result.confirm && confirm) {
-    const actions = [result.confirmAction ?? 'OK', ...(result.review ? [REVIEW] : [])];
-    const choice = await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true, detail: result.detail }, ...actions);
-    if (choice === undefined) return;
-    // Changes annotated for review open VS Code's refactor preview, where the person checks what to apply.
-    if (choice === REVIEW) edit = result.review;
-  }
-  // Discarding the refactor preview is no failure.
-  if (edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit)))) {
-    void vscode.window.showInformationMessage('TWiR: nothing was changed (the edit was discarded, or the document changed meanwhile).');
-    return;
-  }
-  if (result.open) {
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(result.open));
-    if (result.save) await editor.document.save();
-  }
-  if (result.message) void vscode.window.showInformationMessage(`TWiR: ${result.message}`);
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
-  starting = undefined;
-}
+export const deactivate = stopClient;

@@ -1,7 +1,9 @@
 /**
  * The manifest's trust declarations match what the code does. Untrusted workspaces: supported,
  * because nothing from the workspace runs (config.test.ts) and nothing reaches the network
- * (no-network.test.ts). Virtual workspaces: limited to the schemes the client hands the server.
+ * (no-network.test.ts). Virtual workspaces: everything on the web, where the browser client hands
+ * the server the editor's file systems (vscode-vfs too) and reads files for it; on the desktop,
+ * limited to the schemes the Node client hands the server.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,23 +16,25 @@ const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'))
   browser?: string;
 };
 const client = readFileSync(resolve(ROOT, 'client/src/extension.ts'), 'utf8');
+const browserClient = readFileSync(resolve(ROOT, 'client/src/browser.ts'), 'utf8');
+/** The URI schemes a client hands the server: the list it gives `clientOptions` (client/src/common.ts), inline or as `SCHEMES`. */
+function schemesOf(source: string): string[] {
+  const list = /(?:SCHEMES = |clientOptions\(outputChannel, )\[([^\]]*)\]/.exec(source)?.[1] ?? '';
+  return [...list.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+}
 
 describe('manifest capabilities', () => {
   it('supports untrusted workspaces', () => {
     expect(manifest.capabilities?.untrustedWorkspaces).toEqual({ supported: true });
   });
 
-  it('declares virtual workspaces as limited to the schemes the client serves', () => {
-    const selector = /documentSelector:\s*\[([\s\S]*?)\]/.exec(client)?.[1] ?? '';
-    const schemes = [...selector.matchAll(/scheme:\s*'([^']+)'/g)].map((match) => match[1]);
-    // A selector entry without a scheme would take every scheme, virtual ones included.
-    const entries = [...selector.matchAll(/\{[^}]*\}/g)].map((match) => match[0]);
-    expect(entries.every((entry) => entry.includes('scheme:')), 'every selector entry names its scheme').toBe(true);
-    expect(schemes.sort()).toEqual(['file', 'untitled']);
+  it('declares virtual workspaces as limited: every file system on the web, file and untitled on the desktop', () => {
+    expect(schemesOf(client).sort()).toEqual(['file', 'untitled']);
+    expect(schemesOf(browserClient)).toContain('vscode-vfs');
+    expect(browserClient).toContain('serveWorkspaceFiles(client)');
     const virtual = manifest.capabilities?.virtualWorkspaces;
     expect(virtual).toMatchObject({ supported: 'limited' });
-    expect((virtual as { description: string }).description).toMatch(/untitled/);
-    // A virtual workspace on the web has no Node: the extension has no browser entry point.
-    expect(manifest.browser).toBeUndefined();
+    expect((virtual as { description: string }).description).toMatch(/github\.dev.*untitled/s);
+    expect(manifest.browser).toBe('./dist/browser/client.js');
   });
 });

@@ -14,6 +14,7 @@ it('packages a .vsix under 1 MB with the bundles and no sources, tests or node_m
   expect(listed).toContain('dist/client.js');
   expect(listed).toContain('dist/server.js');
   expect(listed).toContain('dist/analysis-worker.js');
+  for (const web of ['client', 'server', 'analysis-worker']) expect(listed).toContain(`dist/browser/${web}.js`);
   expect(listed).toContain('package.json');
   expect(listed).toContain('schemas/twir-lint.schema.json');
   expect(listed).toContain('images/icon.png');

@@ -13,7 +13,6 @@ import {
   type HoverParams,
   type Position,
 } from 'vscode-languageserver';
-import { relative } from 'node:path';
 import { URI } from 'vscode-uri';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
 import { mergeEvents } from '../service/commands/merge-events/merge';
@@ -25,6 +24,7 @@ import { hover } from '../service/providers/hover';
 import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
 import { dateFromDayNumber, formatIsoDate } from '../service/util/dates';
+import { servesScheme } from '../service/workspace/read';
 import { repositoryRootOf } from '../service/workspace/recent-issues';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
@@ -150,7 +150,7 @@ function clampPosition(model: IssueModel, position: Position): Position {
  * a date, the person is asked for one, offered the date `create_draft.py` picks; the file is saved at once.
  */
 function newDraftCommand(context: AnalysisContext, uri: string | undefined, date: string | undefined): CommandResult {
-  const fromDocument = uri && URI.parse(uri).scheme === 'file' ? repositoryRootOf(URI.parse(uri).fsPath) : undefined;
+  const fromDocument = uri && servesScheme(URI.parse(uri).scheme) ? repositoryRootOf(context.documentPath({ uri })) : undefined;
   const candidates = [...(fromDocument ? [fromDocument] : []), ...context.workspaceFolders];
   const root = checkoutWithTemplate(candidates);
   if (!root) return { message: `Open a This Week in Rust checkout (with ${TEMPLATE_PATH}) first.` };
@@ -173,6 +173,6 @@ function newDraftCommand(context: AnalysisContext, uri: string | undefined, date
     },
     open: target,
     save: true,
-    message: `Created ${relative(root, draft.path)}: ${draft.summary}.`,
+    message: `Created ${draft.path.slice(root.length).replace(/^[\\/]+/, '')}: ${draft.summary}.`,
   };
 }

@@ -7,6 +7,7 @@ import { lint, type LintOptions, type LintResult, type RuleSettings } from '../s
 import { ModelCache } from '../service/model/analyze';
 import type { IssueModel } from '../service/model/types';
 import type { RelatedIssue } from '../service/rules/types';
+import { servesScheme } from '../service/workspace/read';
 import { loadRecentIssues, unreadRecentIssues } from '../service/workspace/recent-issues';
 import { MainNotifications, type Settings } from './protocol';
 
@@ -46,7 +47,8 @@ export class AnalysisContext {
     if (document) this.recentIssuesSeen.delete(this.documentPath(document));
   }
 
-  documentPath(document: TextDocument): string {
+  /** The path the service knows a document by: a file's path, another URI's path. */
+  documentPath(document: { uri: string }): string {
     const uri = URI.parse(document.uri);
     return uri.scheme === 'file' ? uri.fsPath : uri.path;
   }
@@ -86,7 +88,7 @@ export class AnalysisContext {
    * thread has them read one at a time when nothing else waits, and asks for diagnostics again.
    */
   recentIssues(document: TextDocument, model: IssueModel): RelatedIssue[] {
-    if (URI.parse(document.uri).scheme !== 'file') return [];
+    if (!servesScheme(URI.parse(document.uri).scheme)) return [];
     const path = this.documentPath(document);
     // Typing must not stat 30 files a keystroke: the list is checked against the disk now and then.
     const date = model.header?.date?.value;

@@ -10,9 +10,10 @@ export type Handlers = Record<string, (params: any) => unknown>;
 
 /**
  * The analysis side of the server, whatever thread it runs in: it takes the messages of
- * protocol.ts and answers requests with plain JSON. `notify` sends the worker's own notifications.
+ * protocol.ts and answers requests with plain JSON. `notify` sends the worker's own notifications;
+ * `more` adds an entry's own handlers (the web build's files).
  */
-export function createAnalysis(notify: (method: string, params: unknown) => void): (message: ToWorker) => FromWorker | undefined {
+export function createAnalysis(notify: (method: string, params: unknown) => void, more: (context: AnalysisContext) => Handlers = () => ({})): (message: ToWorker) => FromWorker | undefined {
   const context = new AnalysisContext(notify);
   const handlers: Handlers = {
     ...outlineHandlers(context),
@@ -27,6 +28,7 @@ export function createAnalysis(notify: (method: string, params: unknown) => void
     [WorkerNotifications.closeDocument]: ({ uri }: { uri: string }) => context.closeDocument(uri),
     [WorkerNotifications.settings]: (settings: Settings) => context.setSettings(settings),
     [WorkerNotifications.refuseIssueFile]: ({ path }: { path: string }) => refuseIssueFile(path),
+    ...more(context),
   };
   return ({ id, method, params }) => {
     const handler = handlers[method];

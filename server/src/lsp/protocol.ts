@@ -23,6 +23,11 @@ export const WorkerNotifications = {
   settings: 'settings',
   /** `{ path }`: a recent issue that took longer than the budget once: not read again. */
   refuseIssueFile: 'recentIssues/refuse',
+  /**
+   * `{ files, roots }` (web build): workspace files the client read for the worker, by path (null:
+   * changed, read again when needed), and the URIs of the workspace folders and open documents.
+   */
+  files: 'files',
 } as const;
 
 /** Requests of the worker's own (the others are LSP methods with LSP params and results). */
@@ -49,7 +54,21 @@ export const MainNotifications = {
   log: 'log',
   /** `{ paths }`: recent issues to read, one request each, when nothing else waits. */
   unreadIssueFiles: 'recentIssues/unread',
+  /** `{ paths }` (web build): files the worker needed and has not got; sent before the answer that needed them. */
+  filesWanted: 'files/wanted',
 } as const;
+
+/**
+ * Server → client, in the web build: `{ uris, maxBytes }` → a `FileEntry` per URI, in order. The
+ * client reads them with `vscode.workspace.fs` (as VS Code's Markdown server has its client read).
+ */
+export const ReadFilesRequest = 'twir/readFiles';
+
+/** A file or folder as the client read it; a file over `maxBytes` comes without its text. */
+export type FileEntry =
+  | { type: 'file'; mtime: number; size: number; text?: string; problem?: string }
+  | { type: 'directory'; mtime: number; names: string[] }
+  | { type: 'missing' };
 
 export interface Settings {
   /** `twir.files` and `twir.rules` as the client sent them: validated by the worker. */

@@ -43,7 +43,7 @@ function sampleIssue(): string {
 export async function warmUp(): Promise<void> {
   const text = sampleIssue();
   for (let run = 0; run < 4; run++) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve));
     lint(buildModel(text, { fileName: '2026-01-14-this-week-in-rust.md' }));
   }
 }

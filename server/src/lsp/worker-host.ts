@@ -1,5 +1,14 @@
-import { Worker } from 'node:worker_threads';
 import { MainNotifications, WorkerNotifications, WorkerRequests, type FromWorker, type Settings, type ToWorker } from './protocol';
+
+/**
+ * The analysis worker as the host drives it: a Node worker thread, or a browser's Worker through
+ * ../browser/server.ts (which has no `exit`).
+ */
+export interface AnalysisWorker {
+  postMessage(message: ToWorker): void;
+  on(event: 'message' | 'error' | 'exit', listener: (value: any) => void): unknown;
+  terminate(): unknown;
+}
 
 /** What a job is about: its time counts against that document version (or recent issue file). */
 export interface JobSubject {
@@ -38,6 +47,8 @@ export interface WorkerHostEvents {
   recentIssuesRead(): void;
   /** The open documents, to send to a new worker. */
   openDocuments(): { uri: string; version: number; text: string }[];
+  /** The worker lacks these files (see `MainNotifications.filesWanted`). */
+  filesWanted(paths: string[]): void;
 }
 
 /**
@@ -48,12 +59,14 @@ export interface WorkerHostEvents {
  * drops it here.
  */
 export class WorkerHost {
-  private worker: Worker;
+  private worker: AnalysisWorker;
   private ready = false;
   private readonly queue: Job[] = [];
   private running?: { job: Job; started: number; timer: ReturnType<typeof setTimeout> };
   private nextId = 1;
   private settings?: Settings;
+  /** The files the client read for the worker (a browser), for a new worker too. */
+  private files?: { files: Record<string, unknown>; roots: string[] };
   /** Recent issues that passed the time budget: the next worker skips them too. */
   private readonly refusedFiles = new Set<string>();
   /** Documents whose analysis yielded to others: the version, and the time it has had so far. */
@@ -63,7 +76,7 @@ export class WorkerHost {
   private quietTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
-    private readonly script: string,
+    private readonly createWorker: () => AnalysisWorker,
     private readonly budgetMilliseconds: number,
     private readonly events: WorkerHostEvents,
   ) {
@@ -73,6 +86,10 @@ export class WorkerHost {
   /** Notifications reach the worker in order, before any request sent after them. */
   notify(method: string, params: unknown): void {
     if (method === WorkerNotifications.settings) this.settings = params as Settings;
+    if (method === WorkerNotifications.files) {
+      const { files, roots } = params as NonNullable<WorkerHost['files']>;
+      this.files = { files: { ...this.files?.files, ...files }, roots };
+    }
     if (method === WorkerNotifications.closeDocument) this.yielded.delete((params as { uri: string }).uri);
     this.worker.postMessage({ method, params } satisfies ToWorker);
   }
@@ -97,9 +114,9 @@ export class WorkerHost {
     };
   }
 
-  private spawn(): Worker {
+  private spawn(): AnalysisWorker {
     this.ready = false;
-    const worker = new Worker(this.script);
+    const worker = this.createWorker();
     worker.on('message', (message: FromWorker) => worker === this.worker && this.receive(message));
     worker.on('error', (error) => worker === this.worker && this.events.log(`analysis worker failed: ${error.stack ?? error}`));
     // A worker that died on its own (out of memory, a crash) is replaced; its job gets no answer.
@@ -119,6 +136,7 @@ export class WorkerHost {
     const old = this.worker;
     this.worker = this.spawn();
     void old.terminate();
+    if (this.files) this.notify(WorkerNotifications.files, this.files);
     if (this.settings) this.notify(WorkerNotifications.settings, this.settings);
     for (const path of this.refusedFiles) this.notify(WorkerNotifications.refuseIssueFile, { path });
     for (const document of this.events.openDocuments()) this.notify(WorkerNotifications.setDocument, document);
@@ -216,6 +234,9 @@ export class WorkerHost {
         break;
       case MainNotifications.log:
         this.events.log(params.message as string);
+        break;
+      case MainNotifications.filesWanted:
+        this.events.filesWanted(params.paths as string[]);
         break;
       case MainNotifications.unreadIssueFiles:
         for (const path of params.paths as string[]) {

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildModel } from '../model/build';
-import { readWorkspaceFile } from '../workspace/read';
+import { fileExists, fileUri, readWorkspaceFile } from '../workspace/read';
 import { repositoryIssueFiles } from '../workspace/recent-issues';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, parseIsoDate, weekdayName, type IsoDate } from '../util/dates';
 
@@ -80,7 +78,7 @@ export function nextDraft(root: string, dateText: string): Draft | { error: stri
   if (!date || formatIsoDate(date) !== dateText) return { error: `"${dateText}" is not a date: write YYYY-MM-DD.` };
   if (weekdayName(date) !== 'Wednesday') return { error: `${dateText} is a ${weekdayName(date)}: issues come out on Wednesdays.` };
   const path = join(root, 'draft', `${dateText}-this-week-in-rust.md`);
-  if (existsSync(path)) return { error: `${path} exists already.` };
+  if (fileExists(path)) return { error: `${path} exists already.` };
   const read = readTemplate(root);
   if ('error' in read) return read;
   const template = read.text;
@@ -97,7 +95,7 @@ export function nextDraft(root: string, dateText: string): Draft | { error: stri
   const text = composeDraft(template, previousText, number, date);
   const carried = events ? buildModel(text).events?.regions.reduce((sum, region) => sum + region.events.length, 0) : 0;
   const from = previous && events ? `, ${carried} events carried over from ${previousNumber !== undefined ? `issue ${previousNumber}` : previous.fileName}` : ', no events to carry over';
-  return { path, uri: pathToFileURL(path).href, text, number, date: dateText, summary: `issue ${number} of ${dateText}, events window ${dateText} – ${windowEnd}${from}` };
+  return { path, uri: fileUri(path), text, number, date: dateText, summary: `issue ${number} of ${dateText}, events window ${dateText} – ${windowEnd}${from}` };
 }
 
 /** The checkout's draft template, or why it cannot be read. */
@@ -110,5 +108,5 @@ export function readTemplate(root: string): { text: string } | { error: string }
 
 /** The first of the folders that holds a TWiR checkout's draft template. */
 export function checkoutWithTemplate(folders: readonly string[]): string | undefined {
-  return folders.find((folder) => existsSync(join(folder, TEMPLATE_PATH)));
+  return folders.find((folder) => fileExists(join(folder, TEMPLATE_PATH)));
 }

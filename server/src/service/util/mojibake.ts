@@ -1,5 +1,3 @@
-import iconv from 'iconv-lite';
-
 /**
  * The codecs UTF-8 text gets mis-decoded with, most likely first, and when a run they produce reads
  * as mojibake. Windows-1252 and Latin-1 turn every byte into one character, so only mis-decoded
@@ -7,7 +5,7 @@ import iconv from 'iconv-lite';
  * characters, and some real Chinese text round-trips too: there, only a run inside a Latin word
  * (`N眉rnberg`, `Sessi贸`) that decodes to Latin letters counts.
  */
-const CODECS: readonly { name: string; label: string; plausible(decoded: string, before: string, after: string): boolean }[] = [
+const CODECS: readonly { name: Codec; label: string; plausible(decoded: string, before: string, after: string): boolean }[] = [
   { name: 'windows-1252', label: 'Windows-1252', plausible: (decoded) => !/[\p{Cc}\p{Cn}\p{Co}\uFFFD]/u.test(decoded) },
   { name: 'latin1', label: 'Latin-1', plausible: (decoded) => !/[\p{Cc}\p{Cn}\p{Co}\uFFFD]/u.test(decoded) },
   {
@@ -26,7 +24,7 @@ const utf8 = new TextDecoder('utf-8');
  */
 function mojibakeRuns(text: string, codec: (typeof CODECS)[number], claimed: Set<number>) {
   const runs: { start: number; end: number; decoded: string }[] = [];
-  const chars: { column: number; end: number; bytes: Buffer }[] = [];
+  const chars: { column: number; end: number; bytes: Uint8Array }[] = [];
   const flush = () => {
     for (let first = 0; first < chars.length; ) {
       const found = longestValid(chars, first);
@@ -58,26 +56,61 @@ function mojibakeRuns(text: string, codec: (typeof CODECS)[number], claimed: Set
 }
 
 /** The longest run of chars from `first` whose bytes decode as UTF-8, and what they decode to. */
-function longestValid(chars: readonly { bytes: Buffer }[], first: number): { last: number; decoded: string } | undefined {
+function longestValid(chars: readonly { bytes: Uint8Array }[], first: number): { last: number; decoded: string } | undefined {
   for (let last = chars.length - 1; last >= first; last--) {
-    const decoded = utf8.decode(Buffer.concat(chars.slice(first, last + 1).map((char) => char.bytes)));
+    const decoded = utf8.decode(Uint8Array.from(chars.slice(first, last + 1).flatMap((char) => [...char.bytes])));
     if (!decoded.includes('\uFFFD')) return { last, decoded };
   }
   return undefined;
 }
 
-/** Per codec, each character's bytes once computed (issues repeat the same few characters). */
-const encoded = new Map<string, Map<string, Buffer | undefined>>();
+type Codec = 'windows-1252' | 'latin1' | 'gbk';
 
-/** The character's bytes in the codec, when the codec has it (and decodes them back to it). */
-function encodeExactly(char: string, codec: string): Buffer | undefined {
-  let known = encoded.get(codec);
-  if (!known) encoded.set(codec, (known = new Map()));
-  if (!known.has(char)) {
-    const bytes = iconv.encode(char, codec);
-    known.set(char, iconv.decode(bytes, codec) === char ? bytes : undefined);
+/**
+ * Windows-1252's characters for bytes `0x80`–`0x9F` (WHATWG's index; the five bytes it leaves
+ * undefined are left out, so text with them reads as Latin-1); every other byte is Latin-1's. Not
+ * taken from `TextDecoder`: Node 20's decodes `windows-1252` as ISO-8859-1.
+ */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** GBK's byte sequences: ASCII, `0x80` (€), and two bytes (lead `0x81`–`0xFE`, trail `0x40`–`0xFE` but `0x7F`). */
+function* gbkSequences(): Generator<Uint8Array> {
+  for (let byte = 0; byte <= 0x80; byte++) yield Uint8Array.of(byte);
+  for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) yield Uint8Array.of(lead, trail);
+}
+
+/** Per codec, each character's bytes, built on first use. */
+const reverseTables = new Map<Codec, Map<string, Uint8Array>>();
+
+/**
+ * The codec's reverse table. GBK's is decoded once with the runtime's `TextDecoder` (in Node and in
+ * a browser alike), which decodes but cannot encode; the single-byte codecs are a byte each.
+ */
+function reverseTable(codec: Codec): Map<string, Uint8Array> {
+  let table = reverseTables.get(codec);
+  if (table) return table;
+  table = new Map();
+  if (codec === 'gbk') {
+    const decoder = new TextDecoder('gbk');
+    for (const bytes of gbkSequences()) {
+      const char = decoder.decode(bytes);
+      if (char !== '\uFFFD' && [...char].length === 1 && !table.has(char)) table.set(char, bytes);
+    }
+  } else {
+    for (let byte = 0; byte < 0x100; byte++) {
+      const c1 = codec === 'windows-1252' && byte >= 0x80 && byte < 0xa0;
+      if (c1 && WINDOWS_1252_UNDEFINED.has(byte)) continue;
+      table.set(c1 ? WINDOWS_1252_C1[byte - 0x80] : String.fromCharCode(byte), Uint8Array.of(byte));
+    }
   }
-  return known.get(char);
+  reverseTables.set(codec, table);
+  return table;
+}
+
+/** The character's bytes in the codec, when the codec has it. */
+function encodeExactly(char: string, codec: Codec): Uint8Array | undefined {
+  return reverseTable(codec).get(char);
 }
 
 export interface MojibakeRun {

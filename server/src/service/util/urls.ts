@@ -194,6 +194,7 @@ function pythonParseQs(query: string): [string, string[]][] {
 }
 
 const UTF8_WITH_REPLACEMENT = new TextDecoder('utf-8');
+const UTF8_ENCODER = new TextEncoder();
 
 /** Python's `unquote`: `%XX` sequences decoded as UTF-8, invalid bytes as U+FFFD, a `%` without two hex digits kept. */
 function pythonUnquote(text: string): string {
@@ -206,7 +207,7 @@ function pythonUnquote(text: string): string {
       index += 2;
     } else {
       const character = String.fromCodePoint(text.codePointAt(index)!);
-      bytes.push(...Buffer.from(character, 'utf8'));
+      bytes.push(...UTF8_ENCODER.encode(character));
       index += character.length - 1;
     }
   }

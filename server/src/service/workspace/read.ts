@@ -1,5 +1,40 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { ANALYSIS_BUDGET } from '../guard';
+
+/**
+ * How the service reaches workspace files: here through Node's file system; the web build replaces
+ * this module with ../../browser/workspace-files.ts (the same functions over the files the client
+ * read with `vscode.workspace.fs`).
+ */
+
+/** Whether documents of this URI scheme have their files here (recent issues, the checkout's template). */
+export function servesScheme(scheme: string): boolean {
+  return scheme === 'file';
+}
+
+/** The file's `stat`, or undefined when there is none. */
+export function statOf(path: string): { isFile(): boolean; isDirectory(): boolean; mtimeMs: number; size: number } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The names in a folder; throws when it cannot be read. */
+export function listDirectory(path: string): string[] {
+  return readdirSync(path);
+}
+
+export function fileExists(path: string): boolean {
+  return existsSync(path);
+}
+
+/** The URI of a file path. */
+export function fileUri(path: string): string {
+  return pathToFileURL(path).href;
+}
 
 /**
  * Reads a regular file whole, or says why not. Anything else is refused unread: reading a FIFO

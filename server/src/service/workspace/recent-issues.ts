@@ -1,4 +1,3 @@
-import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { overBudget } from '../guard';
 import { buildModel } from '../model/build';
@@ -6,7 +5,7 @@ import type { IssueModel } from '../model/types';
 import { relatedIssue } from '../rules/links/shared';
 import type { RelatedIssue } from '../rules/types';
 import { formatIsoDate } from '../util/dates';
-import { readWorkspaceFile } from './read';
+import { listDirectory, readWorkspaceFile, statOf } from './read';
 
 /** How many earlier issues TWiR's CI compares community links with. */
 export const RECENT_ISSUE_COUNT = 25;
@@ -103,14 +102,6 @@ function issueDateOf(model: IssueModel, fileName: string): string | undefined {
   return ISSUE_FILE.exec(fileName)?.[1];
 }
 
-function statOf(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
 function listIssueFiles(folder: string): Listed[] {
   const stat = statOf(folder);
   if (!stat?.isDirectory()) return [];
@@ -118,7 +109,7 @@ function listIssueFiles(folder: string): Listed[] {
   if (cached?.mtimeMs === stat.mtimeMs) return cached.files;
   let names: string[];
   try {
-    names = readdirSync(folder);
+    names = listDirectory(folder);
   } catch {
     return [];
   }
