@@ -41,7 +41,12 @@ export interface EarlierIssue {
   readonly issueNumber?: number;
   /** The comparable form (`comparableUrl`) of each community link's URL, in document order, once each. */
   readonly communityUrls: readonly string[];
+  /** The places its events write with a state (`Portland, OR, US`), for events/location to fill one in. */
+  readonly statedPlaces: readonly StatedPlace[];
 }
+
+/** `Portland, OR, US` as `['Portland', 'OR', 'US']`. */
+export type StatedPlace = readonly [city: string, state: string, country: string];
 
 /** An issue beside the file with its model, for the editor's features that read more of it (hovers, completions). */
 export interface RelatedIssue extends EarlierIssue {

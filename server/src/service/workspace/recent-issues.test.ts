@@ -71,12 +71,12 @@ describe('recent issues beside a file', () => {
     const lintingThread = new LookBack();
     const path = join(root, 'content', OLDER[1]);
     lintingThread.learn(path, statSync(path), buildModel(readFileSync(path, 'utf8'), { fileName: OLDER[1] }));
-    const expected = loadRecentIssues(draftPath, model).map(({ fileName, issueNumber, communityUrls }) => ({ fileName, issueNumber, communityUrls }));
+    const expected = loadRecentIssues(draftPath, model).map(({ fileName, issueNumber, communityUrls, statedPlaces }) => ({ fileName, issueNumber, communityUrls, statedPlaces }));
     expect(lintingThread.earlierIssues(draftPath, model)).toEqual(expected);
     // The file it linted was not read again; the other one was, once.
     expect(lintingThread.takeLearned().map((known) => known.path)).toEqual([path, join(root, 'content', OLDER[0])]);
     const otherThread = new LookBack();
-    otherThread.addKnown([{ path, ...statSync(path), issue: { fileName: OLDER[1], communityUrls: ['https://example.com/shared'] } }]);
+    otherThread.addKnown([{ path, ...statSync(path), issue: { fileName: OLDER[1], communityUrls: ['https://example.com/shared'], statedPlaces: [] } }]);
     expect(otherThread.earlierIssues(draftPath, model)[0].communityUrls).toEqual(['https://example.com/shared']);
     expect(otherThread.takeLearned().map((known) => known.path)).toEqual([join(root, 'content', OLDER[0])]);
   });

@@ -3,8 +3,22 @@ import type { Entry, EventsModel, IssueModel, Region } from '../../model/types';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../../util/dates';
 import { REGIONS, type RegionName } from '../../util/countries';
 import { lineScope } from '../fixes';
-import type { TextEdit } from '../types';
+import type { StatedPlace, TextEdit } from '../types';
 import type { Range } from '../../util/text';
+
+/** The places an issue's events write with a state (`Portland, OR, US`), once each, in document order. */
+export function statedPlaces(model: IssueModel): StatedPlace[] {
+  const places = new Map<string, StatedPlace>();
+  for (const region of model.events?.regions ?? []) {
+    for (const entry of region.events) {
+      const parts = entry.event?.location?.parts;
+      if (parts?.length !== 3 || !/^[A-Z]{2,3}$/.test(parts[1])) continue;
+      const key = parts.join('\n');
+      if (!places.has(key)) places.set(key, [parts[0], parts[1], parts[2]]);
+    }
+  }
+  return [...places.values()];
+}
 
 /** The events section of an issue in the two-line ISO format; undefined for legacy issues and the template. */
 export function currentEvents(model: IssueModel): EventsModel | undefined {

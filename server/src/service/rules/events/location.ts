@@ -9,8 +9,8 @@ import {
   regionsOfCountry,
 } from '../../util/countries';
 import { lineSpan, type Range } from '../../util/text';
-import type { Finding, RelatedIssue, Rule } from '../types';
-import { currentEvents, regionNamed } from './common';
+import type { EarlierIssue, Finding, Rule, StatedPlace } from '../types';
+import { currentEvents, regionNamed, statedPlaces } from './common';
 
 const LABELS = { virtual: 'Virtual', hybrid: 'Hybrid' } as const;
 
@@ -32,8 +32,7 @@ const rule: Rule = {
   check({ model, recentIssues }) {
     const events = currentEvents(model);
     if (!events) return [];
-    // The editor has the recent issues' models (the CLI only their links): their places are its quick fixes' extra.
-    const states = knownStates(model, recentIssues.flatMap((issue) => ('model' in issue ? [(issue as RelatedIssue).model] : [])));
+    const states = knownStates(model, recentIssues);
     return events.regions.flatMap((region) =>
       region.events.flatMap((entry) => {
         const location = entry.event?.location;
@@ -100,18 +99,16 @@ type KnownStates = Map<string, { state: string; here: boolean }>;
 const placeKey = (city: string, country: string) => `${city.toLowerCase()}|${country}`;
 
 /** The states places are written with: this issue's first, then the recent issues' (newest first). */
-function knownStates(model: IssueModel, recent: readonly IssueModel[]): KnownStates {
+function knownStates(model: IssueModel, recent: readonly EarlierIssue[]): KnownStates {
   const states: KnownStates = new Map();
-  for (const issue of [model, ...recent]) {
-    for (const region of issue.events?.regions ?? []) {
-      for (const entry of region.events) {
-        const parts = entry.event?.location?.parts;
-        if (parts?.length !== 3 || !/^[A-Z]{2,3}$/.test(parts[1])) continue;
-        const key = placeKey(parts[0], parts[2]);
-        if (!states.has(key)) states.set(key, { state: parts[1], here: issue === model });
-      }
+  const learn = (places: readonly StatedPlace[], here: boolean) => {
+    for (const [city, state, country] of places) {
+      const key = placeKey(city, country);
+      if (!states.has(key)) states.set(key, { state, here });
     }
-  }
+  };
+  learn(statedPlaces(model), true);
+  for (const issue of recent) learn(issue.statedPlaces, false);
   return states;
 }
 

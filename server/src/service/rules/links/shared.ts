@@ -2,6 +2,7 @@ import { isCommunitySection } from '../../model/sections';
 import type { Entry, IssueModel, Link, Section } from '../../model/types';
 import type { Range } from '../../util/text';
 import { comparableUrl } from '../../util/urls';
+import { statedPlaces } from '../events/common';
 import type { EarlierIssue, RelatedIssue } from '../types';
 import { linksOnLines } from '../../model/collect';
 import { perModel } from '../per-model';
@@ -31,7 +32,7 @@ export const communityLinks = perModel((model: IssueModel): readonly CommunityLi
 export function earlierIssue(fileName: string, model: IssueModel): EarlierIssue {
   const urls = new Set<string>();
   for (const { link } of communityLinks(model)) if (link.url !== '') urls.add(comparableUrl(link.url));
-  return { fileName, issueNumber: model.header?.issueNumber, communityUrls: [...urls] };
+  return { fileName, issueNumber: model.header?.issueNumber, communityUrls: [...urls], statedPlaces: statedPlaces(model) };
 }
 
 /** An earlier issue with its model (the server's hovers and completions read more of it). */
