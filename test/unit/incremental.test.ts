@@ -48,6 +48,16 @@ function applyEdit(text: string, { at, length, insert }: { at: number; length: n
   return text.slice(0, start) + insert + text.slice(start + length);
 }
 
+/** A text and the versions the edits make of it, each modelled from the one before: the same as a whole parse. */
+function expectEditsSameAsWholeParse(text: string, edits: readonly { at: number; length: number; insert: string }[]): void {
+  let model = buildModel(text);
+  expectSameAsWholeParse(model);
+  for (const change of edits) {
+    model = buildModel(applyEdit(model.text, change), { previous: model });
+    expectSameAsWholeParse(model);
+  }
+}
+
 describe('incremental analysis', () => {
   for (const fixture of fixtures) {
     it(`gives the whole-parse model for ${fixture.name}`, () => {
@@ -175,29 +185,18 @@ describe('incremental analysis', () => {
 
   it('gives the whole-parse model on random documents of simple lines and near misses, and after editing them', () => {
     fc.assert(
-      fc.property(fc.array(simpleLine, { minLength: 5, maxLength: 60 }), fc.constantFrom('\n', '\r\n'), fc.array(edit, { maxLength: 3 }), (lines, eol, edits) => {
-        let model = buildModel(lines.join(eol));
-        expectSameAsWholeParse(model);
-        for (const change of edits) {
-          model = buildModel(applyEdit(model.text, change), { previous: model });
-          expectSameAsWholeParse(model);
-        }
-      }),
+      fc.property(fc.array(simpleLine, { minLength: 5, maxLength: 60 }), fc.constantFrom('\n', '\r\n'), fc.array(edit, { maxLength: 3 }), (lines, eol, edits) =>
+        expectEditsSameAsWholeParse(lines.join(eol), edits),
+      ),
       { numRuns: 400 },
     );
   }, 120_000);
 
   it('gives the whole-parse model on random documents of tricky lines, and after editing them', () => {
     fc.assert(
-      fc.property(fc.array(trickyLine, { minLength: 10, maxLength: 80 }), fc.boolean(), fc.array(edit, { maxLength: 3 }), (lines, header, edits) => {
-        const text = (header ? 'Title: This Week in Rust 1\nNumber: 1\n\n' : '') + lines.join('\n');
-        let model = buildModel(text);
-        expectSameAsWholeParse(model);
-        for (const change of edits) {
-          model = buildModel(applyEdit(model.text, change), { previous: model });
-          expectSameAsWholeParse(model);
-        }
-      }),
+      fc.property(fc.array(trickyLine, { minLength: 10, maxLength: 80 }), fc.boolean(), fc.array(edit, { maxLength: 3 }), (lines, header, edits) =>
+        expectEditsSameAsWholeParse((header ? 'Title: This Week in Rust 1\nNumber: 1\n\n' : '') + lines.join('\n'), edits),
+      ),
       { numRuns: 400 },
     );
   }, 120_000);
