@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, REPO_ROOT, provision } from './provision.mjs';
@@ -212,4 +212,41 @@ export async function widenSideBar(page, pixels) {
   await page.mouse.down();
   await page.mouse.move(edge.x + pixels, edge.y, { steps: 5 });
   await page.mouse.up();
+}
+
+/**
+ * Opens the Outline view in the side bar (folding the folders view) and unfolds our tree along
+ * `path`, from its provider group (`TWiR`) down. A symbol's accessible name is "<name> (<kind>)";
+ * a provider group's is its extension's name.
+ */
+export async function openOutline(page, workspaceFolder, path) {
+  await page.locator('.pane-header', { hasText: basename(workspaceFolder) }).click();
+  await page.locator('.pane-header', { hasText: 'Outline' }).click();
+  const outline = page.locator('.outline-pane');
+  for (const name of path) {
+    await outline.getByRole('treeitem', { name: new RegExp(`^${name}( \\(\\w+\\))?$`) }).locator('.monaco-tl-twistie').click();
+  }
+  return outline;
+}
+
+/**
+ * Takes a screenshot once `steps` have brought the workbench to what a person should see — and
+ * also when they failed, to show why; then closes the browser and code-server, and exits 1 on failure.
+ */
+export async function screenshotAfter({ page, close, server, output, what }, steps) {
+  let failure;
+  try {
+    await steps();
+  } catch (error) {
+    failure = error;
+  }
+  mkdirSync(dirname(output), { recursive: true });
+  await page.screenshot({ path: output });
+  await close();
+  await server.stop();
+  if (failure) {
+    console.error(`screenshot: ${what} did not show as expected (${failure.message.split('\n')[0]}); see ${output}`);
+    process.exit(1);
+  }
+  console.log(`screenshot: ${output}`);
 }

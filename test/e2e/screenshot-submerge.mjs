@@ -4,9 +4,9 @@
  * (code-server in headless chromium): the Outline counting the links from PRs, and the hover on a
  * marked link showing its PR. Saved as test-results/submerge.png. Expects a built dist/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { REPO_ROOT, assertBuilt, createWorkspace, openWorkbench, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT, assertBuilt, createWorkspace, openOutline, openWorkbench, screenshotAfter, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
 
 const output = resolve(process.argv[2] ?? join(REPO_ROOT, 'test-results', 'submerge.png'));
 const ISSUE = '2026-08-19-this-week-in-rust.md';
@@ -36,15 +36,9 @@ async function main() {
   writeFileSync(draft, text);
   const server = await startCodeServer({ settings: { 'editor.minimap.enabled': false, 'editor.stickyScroll.enabled': false, 'outline.collapseItems': 'alwaysCollapse' } });
   const { page, close } = await openWorkbench(workbenchUrl(server, { folder: workspace.folder, openFile: draft, line: first }), { viewport: { width: 1500, height: 950 } });
-  let failure;
-  try {
+  await screenshotAfter({ page, close, server, output, what: 'the marked draft' }, async () => {
     await page.locator('.tab', { hasText: ISSUE }).waitFor({ timeout: 30_000 });
-    await page.locator('.pane-header', { hasText: basename(workspace.folder) }).click();
-    await page.locator('.pane-header', { hasText: 'Outline' }).click();
-    const outline = page.locator('.outline-pane');
-    for (const name of ['TWiR', 'This Week in Rust 665', 'Updates from Rust Community']) {
-      await outline.getByRole('treeitem', { name: new RegExp(`^${name}( \\(\\w+\\))?$`) }).locator('.monaco-tl-twistie').click();
-    }
+    const outline = await openOutline(page, workspace.folder, ['TWiR', 'This Week in Rust 665', 'Updates from Rust Community']);
     await outline.getByText(/from PRs?$/).first().waitFor({ timeout: 30_000 });
     // The hover on the first marked link.
     await page.locator('.editor-instance').click({ position: { x: 400, y: 200 } });
@@ -55,18 +49,7 @@ async function main() {
     await page.keyboard.press('Control+I');
     await page.locator('.monaco-hover', { hasText: 'submerge' }).waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForTimeout(300);
-  } catch (error) {
-    failure = error;
-  }
-  mkdirSync(dirname(output), { recursive: true });
-  await page.screenshot({ path: output });
-  await close();
-  await server.stop();
-  if (failure) {
-    console.error(`screenshot: the marked draft did not show as expected (${failure.message.split('\n')[0]}); see ${output}`);
-    process.exit(1);
-  }
-  console.log(`screenshot: ${output}`);
+  });
 }
 
 main().catch((error) => {
