@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 // The ES module build: the package's main (UMD) build requires its parts at run time, which a bundle cannot follow.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import leven from 'leven';
@@ -19,11 +19,14 @@ export interface LintConfig {
 /**
  * The validators of the generated schemas (config-schema.ts): the settings are checked by the same
  * schema that VS Code uses on `.twir-lint.json` and on `twir.rules`, with ajv, not by hand.
- * Compiled when first needed: most runs have no config to check.
+ * Loaded and compiled when first needed: most runs have no config to check, and loading ajv is a
+ * fifth of the CLI's start.
  */
 let compiled: { config: ValidateFunction; settings: ValidateFunction } | undefined;
 function validators() {
   if (!compiled) {
+    // A require, not an import: esbuild then evaluates ajv's modules here, not when the bundle loads.
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: true }).addVocabulary(['markdownDescription']);
     compiled = { config: ajv.compile(configSchema(RULES)), settings: ajv.compile(ruleSettingsSchema(RULES)) };
   }
