@@ -1,5 +1,6 @@
 import type { IssueModel } from './model/types';
 import { RULES } from './rules/index';
+import { localFindings } from './rules/local';
 import { protectMarkers } from './rules/submerge/protect';
 import type { EarlierIssue, Fix, Severity } from './rules/types';
 import type { Range } from './util/text';
@@ -21,6 +22,11 @@ export interface LintOptions {
   /** Severities that replace rules' defaults (a preset such as TWiR CI's): a finding's own severity and `rules` still win. */
   defaults?: Readonly<Record<string, Severity>>;
   recentIssues?: readonly EarlierIssue[];
+  /**
+   * Whether local rules check each segment apart and reuse the findings of segments checked before
+   * (default); false: every rule checks the whole document, the reference the tests compare with.
+   */
+  reuse?: boolean;
 }
 
 export interface LintResult {
@@ -67,21 +73,27 @@ function suppressions(model: IssueModel): (rule: string, line: number) => boolea
 /** Runs every enabled rule over the model: diagnostics in document order, with their fixes. */
 export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   const settings = options.rules ?? {};
+  const recentIssues = options.recentIssues ?? [];
+  const enabled = RULES.filter((rule) => {
+    const setting = settings[rule.id];
+    // A rule off by default runs when a setting or a preset names it.
+    if (setting === 'off' || (setting === undefined && rule.offByDefault && options.defaults?.[rule.id] === undefined)) return false;
+    return !model.isTemplate || rule.appliesToTemplate;
+  });
+  const local = options.reuse === false ? new Map() : localFindings(enabled.filter((rule) => rule.local), model, recentIssues);
   const isSuppressed = suppressions(model);
   const diagnostics: LintDiagnostic[] = [];
   const failures: LintResult['failures'] = [];
-  for (const rule of RULES) {
-    const setting = settings[rule.id];
-    // A rule off by default runs when a setting or a preset names it.
-    if (setting === 'off' || (setting === undefined && rule.offByDefault && options.defaults?.[rule.id] === undefined)) continue;
-    if (model.isTemplate && !rule.appliesToTemplate) continue;
-    let findings;
+  for (const rule of enabled) {
+    let findings = local.get(rule);
     try {
-      findings = rule.check({ model, recentIssues: options.recentIssues ?? [] });
+      findings ??= rule.check({ model, recentIssues });
+      if (!Array.isArray(findings)) throw findings.error;
     } catch (error) {
       failures.push({ rule: rule.id, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
+    const setting = settings[rule.id] as Severity | undefined;
     for (const finding of findings) {
       if (isSuppressed(rule.id, finding.range.start.line)) continue;
       diagnostics.push({

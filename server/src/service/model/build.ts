@@ -86,6 +86,8 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     definitions: collected.definitions,
     entries,
     events,
+    bodyStartLine,
+    segments: parsed.segments.map((segment) => ({ line: lines.lineAt(segment.start), key: segment.summary as object })),
   };
   if (!options.final) segmentCaches.set(model, parsed.cache);
   return model;

@@ -1,4 +1,4 @@
-import type { SectionKind } from './types';
+import type { IssueModel, Section, SectionKind } from './types';
 
 /** A section title as sections are recognised: lower case, words only (`Project/Tooling Updates` → `project tooling updates`). */
 export const normaliseTitle = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -63,3 +63,13 @@ export const NONE_SENTENCES: Partial<Record<SectionKind, string>> = {
   'approved-rfcs': '* *No RFCs were approved this week.*',
   'new-rfcs': '* *No New or Updated RFCs were created this week.*',
 };
+
+/** Whether a line is in the own text of a community section (below its heading, above its first subsection's). */
+export function isInCommunityText(model: IssueModel, line: number): boolean {
+  let section: Section | undefined;
+  for (const candidate of model.allSections) {
+    if (candidate.heading.line > line) break;
+    section = candidate;
+  }
+  return section !== undefined && isCommunitySection(section.kind) && line > section.heading.line;
+}

@@ -304,4 +304,18 @@ export interface IssueModel {
   readonly definitions: readonly Definition[];
   readonly entries: readonly Entry[];
   readonly events?: EventsModel;
+  /** The first line of the body (the line after the header, 0 without one). */
+  readonly bodyStartLine: number;
+  /**
+   * The body's parsed segments in order (see parse.ts): a segment's identity is the same object
+   * in every version where its text is unchanged, so that the work of rules is reused per segment.
+   */
+  readonly segments: readonly ModelSegment[];
+}
+
+export interface ModelSegment {
+  /** Its first line. */
+  readonly line: number;
+  /** Its identity: the parsed summary, shared by every version (and document) with the same text. */
+  readonly key: object;
 }

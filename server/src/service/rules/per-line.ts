@@ -1,5 +1,6 @@
 import type { LineKind } from '../model/types';
-import { ownCopy, type Range } from '../util/text';
+import { ownCopy } from '../util/text';
+import { moveFinding } from './local';
 import type { Finding } from './types';
 
 /** Lines remembered per rule: ten large issues' worth, a few MB at most (then it starts afresh). */
@@ -33,13 +34,4 @@ export function perLine(check: LineCheck): LineCheck {
     byText.set(ownCopy(key), { line, findings });
     return findings;
   };
-}
-
-function moveRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
-}
-
-function moveFinding(finding: Finding, lines: number): Finding {
-  const fix = finding.fix && { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, range: moveRange(edit.range, lines) })) };
-  return { ...finding, range: moveRange(finding.range, lines), ...(fix ? { fix } : {}) };
 }

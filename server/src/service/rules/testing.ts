@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../model/build';
 import { applyEdits } from './fixes';
+import { unitsOf } from './local';
 import type { EarlierIssue, Rule, Severity } from './types';
 
 export interface InvalidCase {
@@ -60,6 +61,16 @@ export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; inv
       expect(['error', 'warning', 'info', 'hint']).toContain(rule.severity);
       expect(rule.fixable, 'fixable must say whether an invalid case shows a fixed output').toBe(cases.invalid.some((item) => item.output !== undefined));
     });
+    if (rule.local) {
+      it('is local: its findings on each run of segments are its findings on the whole document', () => {
+        for (const item of [...cases.valid.map((valid) => (typeof valid === 'string' ? { code: valid } : valid)), ...cases.invalid]) {
+          const model = buildModel(item.code, { fileName: item.fileName });
+          const recentIssues = item.recentIssues ?? [];
+          const bySpan = unitsOf(model).flatMap((span) => rule.check({ model, recentIssues, span }));
+          expect(bySpan, item.code).toEqual(rule.check({ model, recentIssues }));
+        }
+      });
+    }
     for (const [index, item] of cases.valid.entries()) {
       const valid = typeof item === 'string' ? { code: item } : item;
       it(`valid: ${valid.name ?? `#${index + 1}`}`, () => {

@@ -1,5 +1,6 @@
 import type { IssueModel } from '../model/types';
 import type { Range } from '../util/text';
+import type { LineSpan } from './span';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -57,6 +58,8 @@ export interface RuleContext {
   readonly model: IssueModel;
   /** The most recent issues before this one, newest first (may be empty). */
   readonly recentIssues: readonly EarlierIssue[];
+  /** For a local rule: the lines to check (see `Rule.local`); undefined: the whole document. */
+  readonly span?: LineSpan;
 }
 
 /** A rule: one file with its id, docs, default severity, check and (in its findings) fixes. */
@@ -73,6 +76,12 @@ export interface Rule {
   readonly offByDefault?: boolean;
   /** Whether its findings come with a fix (shown in the README's rule table). */
   readonly fixable: boolean;
+  /**
+   * Whether the rule is local: what it reports on a run of lines depends only on those lines, the
+   * header and the sections they are in, and it checks only `context.span` when one is given. After
+   * an edit, its findings on unchanged segments are reused (lint.ts); `testRule` checks the promise.
+   */
+  readonly local?: boolean;
   /**
    * What the rule shares with the checks editors already run, in a few words each (shown in the
    * README's rule table): TWiR's CI scripts (`tools/inspect_links.py`, `tools/inspect_markdown.py`)

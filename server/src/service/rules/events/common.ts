@@ -5,6 +5,7 @@ import { REGIONS, type RegionName } from '../../util/countries';
 import { lineScope } from '../fixes';
 import type { StatedPlace, TextEdit } from '../types';
 import type { Range } from '../../util/text';
+import { entriesIn, isWhole, type LineSpan } from '../span';
 
 /** The places an issue's events write with a state (`Portland, OR, US`), once each, in document order. */
 export function statedPlaces(model: IssueModel): StatedPlace[] {
@@ -183,4 +184,13 @@ export function regionNamed(name: string): RegionName | undefined {
 export function regionIndex(name: string): number {
   const region = regionNamed(name);
   return region ? REGIONS.indexOf(region) : REGIONS.length;
+}
+
+/** The events of the current-format events section (see `currentEvents`), those starting in the span when one is given. */
+export function eventsIn(model: IssueModel, span: LineSpan | undefined): readonly Entry[] {
+  const events = currentEvents(model);
+  if (!events) return [];
+  if (isWhole(model, span)) return events.regions.flatMap((region) => region.events);
+  const regions = new Set(events.regions.map((region) => region.section));
+  return entriesIn(model, span).filter((entry) => entry.kind === 'event' && regions.has(entry.section));
 }

@@ -1,7 +1,7 @@
 import type { Entry, EventDate } from '../../model/types';
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
-import { currentEvents } from './common';
+import { eventsIn } from './common';
 
 /** A field that is nothing but a link: `[Group](url)`. */
 const LINK_ONLY = /^\[[^\]]*\]\([^)\s]*\)$/;
@@ -10,6 +10,7 @@ const rule: Rule = {
   id: 'events/overview-format',
   severity: 'error',
   fixable: true,
+  local: true,
   docs:
     'The first line of an event: `* DATE | LOCATION | [Group](url)`. Reports a missing bullet, an event written as a ' +
     'heading (`# 2025-07-23 | …`), a line broken over several lines, separators other than ` | ` (also a comma before ' +
@@ -17,10 +18,8 @@ const rule: Rule = {
     '`YYYY-MM-DD-DD`) or not on the calendar (2026-02-30), a missing location or field, and text after the group link. ' +
     'Normalises where unambiguous; trailing whitespace is left to text/trailing-space.',
   peers: { eventsLint: 'rejects the same lines (its parser wants exactly `* DATE | LOCATION | [Group](url)`); stricter on dates, which it only parses' },
-  check({ model }) {
-    const events = currentEvents(model);
-    if (!events) return [];
-    return events.regions.flatMap((region) => region.events.flatMap(overviewFindings));
+  check({ model, span }) {
+    return eventsIn(model, span).flatMap(overviewFindings);
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Entry, EntryLine } from '../../model/types';
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
-import { currentEvents } from './common';
+import { eventsIn } from './common';
 
 const INDENT = '    ';
 
@@ -9,16 +9,15 @@ const rule: Rule = {
   id: 'events/title-line',
   severity: 'error',
   fixable: true,
+  local: true,
   docs:
     'The second line of an event: `    * [**Title**](url)`, indented by exactly 4 spaces. The site (Python-Markdown) ' +
     'renders a title line indented by 2 as a sibling of the event, not nested under it (105 published lines), and a ' +
     'line without its bullet as text. Reports a missing title line, the indent, the bullet and a title that is not ' +
     'bold, or only partly (`[**Rust Meetup #19**: Talks](…)`, an unbalanced `**`); fixes indent, bullet and bold.',
   peers: { eventsLint: 'rejects the same lines: it wants `    * ` and a link text that starts and ends with `**` (so it accepts `***Title***`, as we do)' },
-  check({ model }) {
-    const events = currentEvents(model);
-    if (!events) return [];
-    return events.regions.flatMap((region) => region.events.flatMap(titleFindings));
+  check({ model, span }) {
+    return eventsIn(model, span).flatMap(titleFindings);
   },
 };
 

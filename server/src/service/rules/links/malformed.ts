@@ -6,6 +6,7 @@ import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
 import { visibleLines, withoutCodeSpans } from '../visible-text';
 import { urlSpan, writtenUrls } from './shared';
+import { linksIn, type LineSpan } from '../span';
 
 /** `[text] (https://…)`: the space keeps Markdown from making a link. */
 const SPACE_BEFORE_DESTINATION = /\]([ \t]+)\((?=\s*(?:[a-z][a-z0-9+.-]*:|www\.))/gi;
@@ -15,6 +16,7 @@ const DESTINATION_WITH_TITLE = /^\S+\s+(?:"[^"]*"|'[^']*'|\([^)]*\))$/;
 const rule: Rule = {
   id: 'links/malformed',
   fixable: true,
+  local: true,
   severity: 'error',
   docs:
     'Link syntax that does not make the intended link: an empty URL `[text]()`, empty link text `[](url)` (nothing ' +
@@ -24,21 +26,21 @@ const rule: Rule = {
     'intent is plain: the scheme, the space between, the missing `)` at the end of a line, the extra or stray ' +
     'bracket.',
   peers: { twirCi: 'shares one case: `* [](url)` is an empty list item to the CI' },
-  check({ model }) {
-    return [...urlFindings(model), ...linkTextFindings(model), ...syntaxFindings(model)].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  check({ model, span }) {
+    return [...urlFindings(model, span), ...linkTextFindings(model, span), ...syntaxFindings(model, span)].sort((a, b) => comparePositions(a.range.start, b.range.start));
   },
 };
 
 /** Links that Markdown made, with an empty or mistyped URL. */
-function urlFindings(model: IssueModel): Finding[] {
+function urlFindings(model: IssueModel, span: LineSpan | undefined): Finding[] {
   const findings: Finding[] = [];
-  for (const link of model.links) {
+  for (const link of linksIn(model, span)) {
     // `[ - ]()` is the template's example line, reported by placeholder/link.
     if (link.kind === 'inline' && link.url === '' && link.text.trim() !== '-') {
       findings.push({ range: link.range, message: 'The link has an empty URL.' });
     }
   }
-  for (const url of writtenUrls(model)) {
+  for (const url of writtenUrls(model, span)) {
     const mistyped = mistypedWebPrefix(url.text);
     if (!mistyped) continue;
     const range = urlSpan(url, 0, mistyped.end);
@@ -50,9 +52,9 @@ function urlFindings(model: IssueModel): Finding[] {
 }
 
 /** Links that Markdown made with no text, or with a `)` or `]` after them that nothing opened. */
-function linkTextFindings(model: IssueModel): Finding[] {
+function linkTextFindings(model: IssueModel, span: LineSpan | undefined): Finding[] {
   const findings: Finding[] = [];
-  for (const link of model.links) {
+  for (const link of linksIn(model, span)) {
     if (link.kind !== 'inline') continue;
     if (link.text === '' && link.url !== '') findings.push({ range: link.range, message: 'The link has no text: the site shows nothing to click.' });
     const { line, character: end } = link.range.end;
@@ -80,9 +82,9 @@ function blockTextBefore(model: IssueModel, position: Position): string {
 }
 
 /** Link syntax that Markdown did not make a link of, read from the visible text of each line. */
-function syntaxFindings(model: IssueModel): Finding[] {
+function syntaxFindings(model: IssueModel, span: LineSpan | undefined): Finding[] {
   const findings: Finding[] = [];
-  for (const { line, text } of visibleLines(model)) {
+  for (const { line, text } of visibleLines(model, span)) {
     if (text.includes(']')) findings.push(...lineSyntaxFindings(text, line, model.lineKinds[line], linkSpansOn(model, line)));
   }
   return findings;

@@ -4,6 +4,7 @@ import type { Entry, IssueModel } from '../../model/types';
 import { lineSpan } from '../../util/text';
 import { isLanguageCode, languageCodeByName, languageName, mainLanguageOfCountry } from '../../util/languages';
 import type { Finding, Rule } from '../types';
+import { entriesIn } from '../span';
 
 const KINDS = new Set(['video', 'audio', 'series']);
 /** Words older issues used where TWiR now writes one of its kinds. */
@@ -33,15 +34,16 @@ function describe(prefix: string): string {
 const rule: Rule = {
   id: 'links/prefix',
   fixable: true,
+  local: true,
   severity: 'warning',
   docs:
     'The prefixes of a community link: `[video]`, `[audio]`, `[series]` (lower case) and a two-letter ISO 639-1 ' +
     'language code such as `[ZH]` (upper case), each left of the link: `* [video] [ZH] [Title](url)`. Reports ' +
     'prefixes in the wrong case, written after the link, named in words (`[Chinese]`, `[podcast]`), country codes ' +
     'used as language codes (`[CN]`), and unknown ones; the fix rewrites or moves them.',
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (const entry of model.entries) {
+    for (const entry of entriesIn(model, span)) {
       if (entry.kind === 'community-link' && isCommunitySection(entry.section.kind)) findings.push(...entryFindings(model, entry));
     }
     return findings;

@@ -20,6 +20,7 @@ function whatItLinksTo(url: string): string | undefined {
 const rule: Rule = {
   id: 'links/repo-or-crate',
   fixable: false,
+  local: true,
   severity: 'warning',
   docs:
     'A community link straight to a GitHub repository (`github.com/owner/repo`, or one page below it such as ' +
@@ -27,9 +28,9 @@ const rule: Rule = {
     'TWiR\'s CI warns about these: the community sections link to something written about a project (an ' +
     'announcement, release notes, a blog post); a crate itself can be suggested as Crate of the Week.',
   peers: { twirCi: 'same warning and scope; wider: `http` and `www.` too; narrower: GitHub\'s own pages (`/sponsors/…`) are no repository' },
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (const { link } of communityLinks(model)) {
+    for (const { link } of communityLinks(model, span)) {
       const target = whatItLinksTo(link.url);
       if (!target) continue;
       findings.push({ range: link.urlRange ?? link.range, message: `The link goes straight to ${target}: link to an announcement, release notes or a post about it.` });

@@ -11,6 +11,7 @@ const PLACEHOLDER = /^[A-Z_]+$/;
 const rule: Rule = {
   id: 'links/scheme',
   fixable: true,
+  local: true,
   severity: 'error',
   docs:
     'A web address written without `https://` (the site resolves it as one of its own pages), or a link whose scheme ' +
@@ -19,9 +20,9 @@ const rule: Rule = {
     'linked to IRC channels) and links inside the site are fine. Mistyped schemes (`hhttps://`) are reported by ' +
     '`links/malformed`.',
   peers: { twirCi: 'same check in the community sections ("unexpected/malformed link scheme"); wider: host names without a scheme anywhere' },
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (const url of writtenUrls(model)) {
+    for (const url of writtenUrls(model, span)) {
       if (url.text === '' || mistypedWebPrefix(url.text)) continue;
       const scheme = schemeOf(url.text);
       if (scheme === undefined) {

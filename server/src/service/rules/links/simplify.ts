@@ -5,6 +5,7 @@ import { urlSpan, writtenUrls, type WrittenUrl } from './shared';
 const rule: Rule = {
   id: 'links/simplify',
   fixable: true,
+  local: true,
   severity: 'warning',
   docs:
     'A community link that TWiR\'s CI says "can be simplified": it rebuilds each URL as Python reads it (`urlsplit`, ' +
@@ -15,9 +16,9 @@ const rule: Rule = {
     'a hint of our own on every link, `http://` where `https://` would do (the CI keeps the scheme; a few old sites ' +
     'serve no `https`, so that fix is offered one by one).',
   peers: { twirCi: 'same check and scope as "link can be simplified" (Python\'s URL rules); the http → https hint is ours' },
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (const url of writtenUrls(model)) {
+    for (const url of writtenUrls(model, span)) {
       const parts = splitUrl(url.text);
       if (parts.scheme.toLowerCase() === 'http:' && parts.authority) findings.push(httpsHint(url));
       if (url.inCommunity) findings.push(...asTwirCiAsks(url, parts));

@@ -5,15 +5,16 @@ import { urlSpan, writtenUrls } from './shared';
 const rule: Rule = {
   id: 'links/tracking',
   fixable: true,
+  local: true,
   severity: 'warning',
   docs:
     'A link carrying tracking parameters (`utm_source`, `utm_medium`, `utm_campaign`, `utm_content`, the other ' +
     '`utm_*`, `fbclid`, `gclid`, `msclkid`): they only tell the linked site where readers came from. TWiR\'s CI rejects ' +
     'the first four in the community sections; we report them all, in every link. The fix removes them and keeps every other parameter as written.',
   peers: { twirCi: 'same check; wider: every link, not only the community sections, and more parameters than its four' },
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (const url of writtenUrls(model)) {
+    for (const url of writtenUrls(model, span)) {
       const names = trackingParametersOf(url.text);
       if (names.length === 0) continue;
       const { scheme, authority, path, query } = splitUrl(url.text);

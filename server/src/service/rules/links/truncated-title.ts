@@ -7,14 +7,15 @@ const TRUNCATED_LENGTH = 70;
 const rule: Rule = {
   id: 'links/truncated-title',
   fixable: false,
+  local: true,
   severity: 'warning',
   docs:
     'A community link title of exactly 70 characters ending in `...`: the length at which tools that fill in a ' +
     'page\'s title cut it off. TWiR\'s CI warns about it; write the full title (or a shorter one of your own).',
   peers: { twirCi: 'same warning and scope' },
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (const { link } of communityLinks(model)) {
+    for (const { link } of communityLinks(model, span)) {
       if (link.kind === 'autolink' || !link.text.endsWith('...') || [...link.text].length !== TRUNCATED_LENGTH) continue;
       findings.push({ range: link.textRange, message: 'The title looks cut off (70 characters ending in `...`): write it in full.' });
     }

@@ -1,6 +1,7 @@
 import { withoutMarkers } from '../../model/submerge';
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
+import { linesIn } from '../span';
 
 /** TWiR's CI drops fences before counting: ```` and ``` do not count. */
 const FENCES = /````|```/g;
@@ -8,6 +9,7 @@ const FENCES = /````|```/g;
 const rule: Rule = {
   id: 'markdown/backticks',
   fixable: false,
+  local: true,
   severity: 'warning',
   docs:
     "As TWiR's CI (`inspect_markdown.py`): a line with an odd number of backticks, which usually means a code " +
@@ -16,9 +18,9 @@ const rule: Rule = {
     'markers (a PR title may hold backticks), which `submerge merge` removes before the CI sees the file. A code span ' +
     'wrapped over two lines is valid Markdown but fails the CI too.',
   peers: { twirCi: 'same check on every line, comments and code included' },
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (let line = 0; line < model.lines.lineCount; line++) {
+    for (const line of linesIn(model, span)) {
       const text = withoutMarkers(model.lines.lineText(line), line, model.markers);
       if (!text.includes('`')) continue;
       const counted = text.replace(FENCES, '');

@@ -13,6 +13,7 @@ const EMPTY_HTML_ITEM = /<li\b[^>]*><\/li>/gi;
 const rule: Rule = {
   id: 'markdown/html',
   fixable: false,
+  local: true,
   severity: 'error',
   docs:
     "As TWiR's CI (`inspect_markdown.py`): HTML tags other than `p a h1 h2 h3 h4 h5 strong hr li ul ol em code " +
@@ -20,8 +21,8 @@ const rule: Rule = {
     '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked. An item ' +
     'holding only a link without text (`* [](url)`), which the CI calls empty too, is reported by `links/malformed`.',
   peers: { twirCi: 'same tags and empty items; `* [](url)` reported by links/malformed' },
-  check({ model }) {
-    return visibleLines(model).flatMap(({ line, text }) => htmlOn(text, line, model.lineKinds[line]));
+  check({ model, span }) {
+    return visibleLines(model, span).flatMap(({ line, text }) => htmlOn(text, line, model.lineKinds[line]));
   },
 };
 

@@ -14,15 +14,16 @@ const GENERATOR_LINES = [
 const rule: Rule = {
   id: 'placeholder/boilerplate',
   fixable: true,
+  local: true,
   severity: 'error',
   docs:
     'Text that TWiR\'s section generator writes for the editors and that leaked into the issue: the message to post ' +
     'on a Call for Testing item ("This RFC will appear in the **Call for Testing** section of the next issue…", ' +
     '"You may remove the `call-for-testing` label…") and its commit message. Inside an HTML comment it is fine; ' +
     'outside, readers see it. The fix removes the lines.',
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (const { line, text } of visibleLines(model)) {
+    for (const { line, text } of visibleLines(model, span)) {
       if (!GENERATOR_LINES.some((pattern) => pattern.test(text.trim()))) continue;
       findings.push({
         range: model.lines.lineRange(line),

@@ -12,14 +12,15 @@ const PLACEHOLDERS = /INSERT_LINK_HERE|REDDIT_LINK_HERE|\]\((URL to issue|URL to
 const rule: Rule = {
   id: 'placeholder/link',
   fixable: false,
+  local: true,
   severity: 'error',
   docs:
     'A link placeholder of the draft template left in the issue: `INSERT_LINK_HERE` (the Jobs thread), ' +
     '`REDDIT_LINK_HERE` (the r/rust discussion; it leaked into 10 published issues), or an example line such as ' +
     '`[Item title](Item URL)`, `(URL to issue)` or `[ - ]()`. Only text a reader sees counts: the template\'s ' +
     'HTML comments may keep their examples. The real link has to be looked up, so there is no fix.',
-  check({ model }) {
-    return visibleLines(model).flatMap(({ line, text }) => placeholdersOn(text, line, model.lineKinds[line]));
+  check({ model, span }) {
+    return visibleLines(model, span).flatMap(({ line, text }) => placeholdersOn(text, line, model.lineKinds[line]));
   },
 };
 

@@ -1,19 +1,21 @@
 import { conventionsOf } from '../../conventions';
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
+import { entriesIn } from '../span';
 
 const rule: Rule = {
   id: 'render/bullet',
   fixable: true,
+  local: true,
   severity: 'warning',
   docs:
     'A list item written with `-` or `+` where TWiR uses `*`. Both render alike, but editors that rewrite ' +
     '`*` to `-` have broken drafts before (one commit rewrote 119 lines), and reviewers change them back (218 fixes). ' +
     'The first issues (2014) wrote `-`: they are not reported.',
-  check({ model }) {
+  check({ model, span }) {
     if (!conventionsOf(model).starBullets) return [];
     const findings: Finding[] = [];
-    for (const entry of model.entries) {
+    for (const entry of entriesIn(model, span)) {
       for (const line of entry.lines) {
         if (line.bullet !== '-' && line.bullet !== '+') continue;
         const column = line.text.length - line.text.trimStart().length;

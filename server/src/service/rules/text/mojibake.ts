@@ -2,19 +2,21 @@ import { findMojibake } from '../../util/mojibake';
 import { lineSpan } from '../../util/text';
 import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
+import { linesIn } from '../span';
 
 const rule: Rule = {
   id: 'text/mojibake',
   fixable: true,
+  local: true,
   severity: 'error',
   docs:
     'UTF-8 text that was decoded with the wrong character set somewhere on its way into the issue: ' +
     '`NÃ¼rnberg`, `WrocÅ‚aw`, `ðŸ¦€` (read as Windows-1252 or Latin-1) or `N眉rnberg`, `Sessi贸` (read as GBK). ' +
     'The fix encodes the run back to the wrong character set and decodes the bytes as UTF-8, and is offered ' +
     'only when that gives valid UTF-8.',
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (let line = 0; line < model.lines.lineCount; line++) {
+    for (const line of linesIn(model, span)) {
       const text = model.lines.lineText(line);
       if (!/^[\x00-\x7f]*$/.test(text)) findings.push(...mojibakeOn(text, line, model.lineKinds[line]));
     }

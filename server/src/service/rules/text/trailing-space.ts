@@ -1,16 +1,18 @@
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
+import { linesIn } from '../span';
 
 const rule: Rule = {
   id: 'text/trailing-space',
   fixable: true,
+  local: true,
   severity: 'hint',
   docs:
     'Trailing spaces or tabs at the end of a line. Editors remove them in review (31 event lines in the ' +
     "drafts' history); two trailing spaces are also a hard line break in Markdown, which TWiR never wants.",
-  check({ model }) {
+  check({ model, span }) {
     const findings: Finding[] = [];
-    for (let line = 0; line < model.lines.lineCount; line++) {
+    for (const line of linesIn(model, span)) {
       if (model.lineKinds[line] === 'code') continue;
       const text = model.lines.lineText(line);
       const match = /[ \t]+$/.exec(text);
