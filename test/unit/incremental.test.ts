@@ -168,6 +168,29 @@ describe('incremental analysis', () => {
     '\t* [tab](https://example.com/tab)',
     '    indented text',
     '1. ordered',
+    '* [`Vec::new`: faster](https://example.com/vec)',
+    '* [video] [`impl_trait` and more](https://example.com/v)',
+    '* [DE] [Ein Titel](https://example.com/de)',
+    '* [foo] [defined token](https://example.com/t)',
+    '[foo] : not a definition',
+    '[Starts](https://example.com/s) with a link',
+    '– [En dash](https://example.com/q) quote',
+    'Ünïcode start and `code_span`',
+    '`starts` with code',
+    '* `code` item',
+    '* ```fence',
+    '```',
+    'code with ``double`` ticks',
+    'code ` with spaces `',
+    'unclosed `code',
+    '`<b>` html in code',
+    '* [x `a](https://example.com/a)` b',
+    '[token][ref] full reference',
+    '[token]: https://example.com/token',
+    '[foo]: https://example.com/foo',
+    '* [a](https://example.com/`tick)',
+    '`a``b`',
+    '\u00a0nbsp start',
   );
 
   it('gives the whole-parse model on random documents of simple lines and near misses, and after editing them', () => {
@@ -187,6 +210,18 @@ describe('incremental analysis', () => {
       { numRuns: 400 },
     );
   }, 120_000);
+
+  it('joins a segment whose list item leaves a fence open with the rest, as the whole parse reads it', () => {
+    expectEditsSameAsWholeParse(['## Updates from Rust Community', '* [a](https://example.com/a)', '* ```fence', '', '## Updates from Rust Community'].join('\n'), []);
+  });
+
+  it('reads a bracketed word that a definition in another segment defines as a reference link, not as text', () => {
+    const text = '[video]: https://example.com/video\n\nSome text.\nMore text.\nMore.\nMore.\n\n* [video] [Title](https://example.com/t)\n';
+    const model = buildModel(text);
+    expect(model.segments.length).toBeGreaterThan(1);
+    expect(model.links.map((link) => link.kind)).toEqual(['reference', 'inline']);
+    expectSameAsWholeParse(model);
+  });
 
   it('reuses the segments an edit does not touch', () => {
     const fixture = fixtures.find((candidate) => candidate.name.endsWith('2024-11-20-this-week-in-rust.md'))!;

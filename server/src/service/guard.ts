@@ -26,7 +26,8 @@ export const ANALYSIS_BUDGET: AnalysisBudget = {
   maxMilliseconds: 4_000,
 };
 
-const CONTAINER_PREFIX = /^(?:[ \t]|>|[*+-][ \t]|\d{1,9}[.)][ \t])*/;
+/** Sticky: matched at each line's start (it never crosses a line break). */
+const CONTAINER_PREFIX = /(?:[ \t]|>|[*+-][ \t]|\d{1,9}[.)][ \t])*/y;
 
 /** Without Node's Buffer: the service runs in a browser worker too. */
 function utf8Length(text: string): number {
@@ -47,23 +48,16 @@ export function overBudget(text: string, budget: AnalysisBudget = ANALYSIS_BUDGE
     return `is ${kilobytes(utf8Length(text))}, more than the ${kilobytes(budget.maxBytes)} TWiR analyses`;
   }
   if (text.includes('\u0000')) return 'looks binary (it holds NUL characters)';
-  let line = 1;
-  for (const { start, end } of lineSpans(text)) {
-    if (end - start > budget.maxLineLength) return `has a line of ${end - start} characters (line ${line}; TWiR analyses lines up to ${budget.maxLineLength})`;
-    const prefix = CONTAINER_PREFIX.exec(text.slice(start, Math.min(end, start + budget.maxContainerPrefix + 3)))![0].length;
-    if (prefix > budget.maxContainerPrefix) return `nests lists or quotes too deeply (line ${line})`;
-    line++;
-  }
-  return undefined;
-}
-
-/** Start and end offsets of each line; breaks are `\n`, `\r\n` and a lone `\r`, as in the LSP. */
-function* lineSpans(text: string): Generator<{ start: number; end: number }> {
+  // Line by line (breaks are `\n`, `\r\n` and a lone `\r`, as in the LSP), without slicing: it runs on every file read.
   const breaks = /\r\n?|\n/g;
-  let start = 0;
-  for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
-    yield { start, end: match.index };
+  for (let line = 1, start = 0; start <= text.length; line++) {
+    const lineBreak = breaks.exec(text);
+    const end = lineBreak ? lineBreak.index : text.length;
+    if (end - start > budget.maxLineLength) return `has a line of ${end - start} characters (line ${line}; TWiR analyses lines up to ${budget.maxLineLength})`;
+    CONTAINER_PREFIX.lastIndex = start;
+    if (CONTAINER_PREFIX.exec(text)![0].length > budget.maxContainerPrefix) return `nests lists or quotes too deeply (line ${line})`;
+    if (!lineBreak) break;
     start = breaks.lastIndex;
   }
-  yield { start, end: text.length };
+  return undefined;
 }

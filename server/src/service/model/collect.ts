@@ -159,22 +159,34 @@ export function summariseSegment(tree: Root, text: string): SegmentNodes {
  * escapes, entities, code, emphasis, HTML or autolinks, brackets, tabs or BOMs); `!` only when no `[` follows.
  */
 const PLAIN = String.raw`(?:[^\\\`*_\[\]<>&!\t\r\n\uFEFF]|!(?!\[))`;
+/**
+ * A code span of single backticks whose content needs nothing of CommonMark's code span rules (no
+ * space to strip at its ends, no backtick, and nothing that could start an HTML tag, an autolink,
+ * an entity or a link): `` `Vec<T>` `` is left to remark, `` `impl_trait` `` is not.
+ */
+const CODE = String.raw`(?<!\`)\`[^\`\s\\<>&\[\]](?:[^\`\\<>&\[\]\t\r\n]*[^\`\s\\<>&\[\]])?\`(?!\`)`;
 /** A link destination with nothing remark-parse would decode, balance or end early. */
 const DESTINATION = String.raw`[^\s\\[\]<>()&\u0000-\u001f\u007f]+`;
-/** A link `[text](url)` or `[**text**](url)` (bold starting and ending with a letter or digit). */
-const SIMPLE_LINK = String.raw`\[(?:${PLAIN}+|\*\*[A-Za-z0-9](?:${PLAIN}*[A-Za-z0-9])?\*\*)\]\(${DESTINATION}\)`;
-/** Inline content of plain text and simple links only, ending with no whitespace (no hard break). */
-const SIMPLE_INLINE = new RegExp(String.raw`^(?:${PLAIN}|${SIMPLE_LINK})*(?:[^\s\\\`*_\[\]<>&!\uFEFF]|!|${SIMPLE_LINK})$`);
+/** A link `[text](url)` (its text may hold code spans) or `[**text**](url)` (bold starting and ending with a letter or digit). */
+const SIMPLE_LINK = String.raw`\[(?:(?:${PLAIN}|${CODE})+|\*\*[A-Za-z0-9](?:${PLAIN}*[A-Za-z0-9])?\*\*)\]\(${DESTINATION}\)`;
+/**
+ * A bracketed word before a space, as TWiR's prefixes `[video] [Title](…)`: literal text unless a
+ * definition gives it a destination (`summariseSimpleSegment` checks the labels).
+ */
+const TOKEN = String.raw`\[[A-Za-z][A-Za-z0-9]*\](?= )`;
+/** Inline content of plain text, code spans, tokens and simple links only, ending with no whitespace (no hard break). */
+const SIMPLE_INLINE = new RegExp(String.raw`^(?:${PLAIN}|${CODE}|${TOKEN}|${SIMPLE_LINK})*(?:[^\s\\\`*_\[\]<>&!\uFEFF]|!|${CODE}|${SIMPLE_LINK})$`);
 const SIMPLE_LINKS = new RegExp(SIMPLE_LINK, 'g');
+const TOKENS = new RegExp(TOKEN, 'g');
 /** An ATX heading of plain text (no closing `#`s, no trailing whitespace): `## Updates from Rust Community`. */
 const SIMPLE_HEADING = /^(#{1,6}) ([^\s#\\`*_[\]<>&!\uFEFF](?:[^#\\`*_[\]<>&!\t\uFEFF]*[^\s#\\`*_[\]<>&!\uFEFF])?)$/;
 /**
  * A bullet item `* …` / `- …` whose content cannot open another block (an ordered list marker, a
- * thematic break, a heading…).
+ * thematic break, a heading, a fence…: the inline pattern then rejects what follows a backtick).
  */
-const SIMPLE_ITEM = /^( *)[*-] (?=\[|[A-Za-z]|\d+[^\d.)])(.*)$/;
-/** A paragraph line that cannot open another block. */
-const SIMPLE_TEXT = /^[A-Za-z]/;
+const SIMPLE_ITEM = /^( *)[*-] (?=\[|`|[A-Za-z]|[^\x00-\x7f\s]|\d+[^\d.)])(.*)$/;
+/** A paragraph line that cannot open another block: it starts with a letter (any script), a link, a token or a code span. */
+const SIMPLE_TEXT = /^(?:[A-Za-z[`]|[^\x00-\x7f\s])/;
 
 /**
  * The summary of a segment made only of simple lines, without the parser: blank lines, ATX headings
@@ -184,7 +196,7 @@ const SIMPLE_TEXT = /^[A-Za-z]/;
  * span lines), definitions, references, quotes, or an indented line that could be code.
  * `test/unit/incremental.test.ts` proves the models equal to remark-parse's.
  */
-export function summariseSimpleSegment(text: string): SegmentNodes | undefined {
+export function summariseSimpleSegment(text: string, labels: ReadonlyMap<string, string>): SegmentNodes | undefined {
   const lines = new LineIndex(text);
   const headings: Heading[] = [];
   const links: Link[] = [];
@@ -208,12 +220,15 @@ export function summariseSimpleSegment(text: string): SegmentNodes | undefined {
     if (item ? item[1] !== '' && previous !== 'content' : !SIMPLE_TEXT.test(content)) return undefined;
     const inline = item ? item[2] : content;
     if (!SIMPLE_INLINE.test(inline)) return undefined;
+    // A defined `[token]` is a reference link.
+    if (labels.size > 0 && [...inline.matchAll(TOKENS)].some((token) => labels.has(normaliseLabel(token[0].slice(1, -1))))) return undefined;
     const inlineStart = start + content.length - inline.length;
     for (const match of inline.matchAll(SIMPLE_LINKS)) {
       const linkStart = inlineStart + match.index;
       const close = match[0].indexOf('](');
       const bold = match[0].startsWith('[**');
-      const value = { type: 'text' as const, value: match[0].slice(bold ? 3 : 1, bold ? close - 2 : close) };
+      // The text of the link's text and code span nodes (plainText): without the code spans' backticks.
+      const value = { type: 'text' as const, value: match[0].slice(bold ? 3 : 1, bold ? close - 2 : close).replace(/`/g, '') };
       const node = { type: 'link' as const, url: match[0].slice(close + 2, -1), children: bold ? [{ type: 'strong' as const, children: [value] }] : [value] };
       links.push(inlineLink(text, lines, node, linkStart, linkStart + match[0].length, [linkStart + 1, linkStart + close]));
     }

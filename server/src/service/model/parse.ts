@@ -141,7 +141,7 @@ export interface SegmentOptions<T> {
    * The summary of a segment simple enough to need no parser (see `summariseSimpleSegment`), or
    * undefined: it must be the summary of remark-parse's tree.
    */
-  readonly simple?: (segmentText: string) => T | undefined;
+  readonly simple?: (segmentText: string, labels: ReadonlyMap<string, string>) => T | undefined;
 }
 
 /** The whole body as one tree, as the reference a segmented parse must agree with. */
@@ -216,8 +216,8 @@ function labelsUsedIn(segmentText: string, labels: Labels): Labels {
   return new Map([...labels].filter(([identifier]) => normalised.includes(identifier)));
 }
 
-function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: Root, segmentText: string) => T, simple?: (segmentText: string) => T | undefined): CachedSegment<T> {
-  const summary = simple?.(segmentText);
+function parseSegment<T>(segmentText: string, labels: Labels, summarise: (tree: Root, segmentText: string) => T, simple?: SegmentOptions<T>['simple']): CachedSegment<T> {
+  const summary = simple?.(segmentText, labels);
   if (summary) return { summary, context: labelKey(labels), definitions: new Map(), openAtEnd: false };
   // Definitions before the segment's text (a blank line apart, so that nothing in the segment can
   // swallow them) let its reference links resolve; they are then dropped from the tree.
@@ -293,6 +293,11 @@ function isOpenAtEnd(last: RootContent | undefined, segmentText: string): boolea
   const source = segmentText.slice(start, end);
   const lines = source.split(/\r?\n/);
   switch (last.type) {
+    // A fence or HTML block left open inside a list item or quote runs on as well.
+    case 'list':
+    case 'listItem':
+    case 'blockquote':
+      return isOpenAtEnd(last.children[last.children.length - 1], segmentText);
     case 'code': {
       const open = FENCE.exec(lines[0]);
       return open !== null && (lines.length < 2 || !isFenceClose(lines[lines.length - 1], { char: open[1][0], length: open[1].length }));

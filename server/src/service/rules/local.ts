@@ -1,6 +1,6 @@
 import { isInCommunityText } from '../model/sections';
 import type { IssueModel, Section } from '../model/types';
-import type { Range } from '../util/text';
+import { ownCopy, type Range } from '../util/text';
 import { perModel } from './per-model';
 import type { LineSpan } from './span';
 import type { EarlierIssue, Finding, Rule } from './types';
@@ -25,8 +25,10 @@ function interned(text: string): string {
   if (known !== undefined) return known;
   // A bound, as the rules' caches have: ten large issues' worth of sections.
   if (internedStrings.size > 10_000) internedStrings.clear();
-  internedStrings.set(text, text);
-  return text;
+  // It outlives the version: no slice of the document (the header) may keep the document alive.
+  const own = ownCopy(text);
+  internedStrings.set(own, own);
+  return own;
 }
 
 /**
@@ -124,8 +126,9 @@ export function localFindings(rules: readonly Rule[], model: IssueModel, recentI
         results.set(rule, { error });
         continue;
       }
-      // Kept only where the unit is now: the findings of a unit that moved are its old lines'.
-      if (lines === 0) known?.findings.set(rule.id, found);
+      // Kept only where the unit is now (the findings of a unit that moved are its old lines'), and
+      // with their own strings: messages built from the line's text must not keep the document alive.
+      if (lines === 0 && known) known.findings.set(rule.id, (found = found.map(detached)));
       out.push(...found);
     }
   }
@@ -138,6 +141,12 @@ function sameContext(a: Unit, b: Unit): boolean {
 
 function moveRange(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+/** The finding with copies of its strings. */
+function detached(finding: Finding): Finding {
+  const fix = finding.fix && { ...finding.fix, title: ownCopy(finding.fix.title), edits: finding.fix.edits.map((edit) => ({ ...edit, newText: ownCopy(edit.newText) })) };
+  return { ...finding, message: ownCopy(finding.message), ...(fix ? { fix } : {}) };
 }
 
 /** The finding (with its fix) moved down by `lines` lines. */

@@ -2,7 +2,6 @@ import { linksOnLines } from '../../model/collect';
 import type { IssueModel } from '../../model/types';
 import { comparePositions, lineSpan, type Position } from '../../util/text';
 import { mistypedWebPrefix } from '../../util/urls';
-import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
 import { visibleLines, withoutCodeSpans } from '../visible-text';
 import { urlSpan, writtenUrls } from './shared';
@@ -85,7 +84,7 @@ function blockTextBefore(model: IssueModel, position: Position): string {
 function syntaxFindings(model: IssueModel, span: LineSpan | undefined): Finding[] {
   const findings: Finding[] = [];
   for (const { line, text } of visibleLines(model, span)) {
-    if (text.includes(']')) findings.push(...lineSyntaxFindings(text, line, model.lineKinds[line], linkSpansOn(model, line)));
+    if (text.includes(']')) findings.push(...lineSyntaxFindings(text, line, linkSpansOn(model, line)));
   }
   return findings;
 }
@@ -98,7 +97,7 @@ function linkSpansOn(model: IssueModel, line: number): string {
     .join(',');
 }
 
-const lineSyntaxFindings = perLine((visibleText, line, _kind, linkSpans = '') => {
+function lineSyntaxFindings(visibleText: string, line: number, linkSpans: string): Finding[] {
   const spans = linkSpans ? linkSpans.split(',').map((span) => span.split('-').map(Number)) : [];
   const inLink = (character: number) => spans.some(([start, end]) => start <= character && character < end);
   const text = withoutCodeSpans(visibleText);
@@ -118,7 +117,7 @@ const lineSyntaxFindings = perLine((visibleText, line, _kind, linkSpans = '') =>
     if (finding) findings.push(finding);
   }
   return findings;
-});
+}
 
 /** What is wrong with the `](…` at `close` that Markdown did not make a link of. */
 function destinationFinding(text: string, line: number, close: number): Finding | undefined {

@@ -1,5 +1,5 @@
+import type { LineKind } from '../../model/types';
 import { lineSpan } from '../../util/text';
-import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
 import { visibleLines, withoutCodeSpans } from '../visible-text';
 
@@ -26,7 +26,7 @@ const rule: Rule = {
   },
 };
 
-const htmlOn = perLine((text, line, kind) => {
+function htmlOn(text: string, line: number, kind: LineKind): Finding[] {
   const findings: Finding[] = [];
   for (const tag of withoutCodeSpans(text).matchAll(TAG)) {
     if (ALLOWED_TAGS.has(tag[1].toLowerCase())) continue;
@@ -43,6 +43,6 @@ const htmlOn = perLine((text, line, kind) => {
     findings.push({ range: lineSpan(line, 0, text.length), message: 'An empty list item.' });
   }
   return findings;
-});
+}
 
 export default rule;

@@ -1,6 +1,5 @@
 import { lineSpan } from '../../util/text';
-import { perLine } from '../per-line';
-import type { Rule } from '../types';
+import type { Finding, Rule } from '../types';
 import { visibleLines, withoutCodeSpans } from '../visible-text';
 
 /**
@@ -20,15 +19,15 @@ const rule: Rule = {
     '`[Item title](Item URL)`, `(URL to issue)` or `[ - ]()`. Only text a reader sees counts: the template\'s ' +
     'HTML comments may keep their examples. The real link has to be looked up, so there is no fix.',
   check({ model, span }) {
-    return visibleLines(model, span).flatMap(({ line, text }) => placeholdersOn(text, line, model.lineKinds[line]));
+    return visibleLines(model, span).flatMap(({ line, text }) => placeholdersOn(text, line));
   },
 };
 
-const placeholdersOn = perLine((text, line) =>
-  [...withoutCodeSpans(text).matchAll(PLACEHOLDERS)].map((match) => ({
+function placeholdersOn(text: string, line: number): Finding[] {
+  return [...withoutCodeSpans(text).matchAll(PLACEHOLDERS)].map((match) => ({
     range: lineSpan(line, match.index, match.index + match[0].length),
     message: `Placeholder \`${match[1] ?? match[0]}\` left in the issue: put the real link here.`,
-  })),
-);
+  }));
+}
 
 export default rule;

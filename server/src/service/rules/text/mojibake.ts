@@ -1,6 +1,5 @@
 import { findMojibake } from '../../util/mojibake';
 import { lineSpan } from '../../util/text';
-import { perLine } from '../per-line';
 import type { Finding, Rule } from '../types';
 import { linesIn } from '../span';
 
@@ -18,22 +17,21 @@ const rule: Rule = {
     const findings: Finding[] = [];
     for (const line of linesIn(model, span)) {
       const text = model.lines.lineText(line);
-      if (!/^[\x00-\x7f]*$/.test(text)) findings.push(...mojibakeOn(text, line, model.lineKinds[line]));
+      if (!/^[\x00-\x7f]*$/.test(text)) findings.push(...mojibakeOn(text, line));
     }
     return findings;
   },
 };
 
-/** Cached by line: re-decoding is the costly part, and most lines do not change between versions. */
-const mojibakeOn = perLine((text, line) =>
-  findMojibake(text).map((run): Finding => {
+function mojibakeOn(text: string, line: number): Finding[] {
+  return findMojibake(text).map((run): Finding => {
     const range = lineSpan(line, run.start, run.end);
     return {
       range,
       message: `"${text.slice(run.start, run.end)}" is UTF-8 read as ${run.codec}: it should read "${run.decoded}".`,
       fix: { title: `Re-decode as UTF-8: "${run.decoded}"`, edits: [{ range, newText: run.decoded }] },
     };
-  }),
-);
+  });
+}
 
 export default rule;
