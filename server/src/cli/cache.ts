@@ -128,14 +128,19 @@ export class LintCache {
     const older = [...this.stored].filter(([key]) => !this.used.has(key));
     const entries = [...this.used, ...older].slice(0, Math.max(MAX_ENTRIES, this.used.size));
     const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const failure = (error: unknown) => `cannot write the cache ${file}: ${(error as Error).message}`;
     try {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(temporary, JSON.stringify({ twirLintCache: FORMAT, tool: this.tool, entries }), { flag: 'wx' });
+    } catch (error) {
+      return failure(error);
+    }
+    try {
       renameSync(temporary, file);
       return undefined;
     } catch (error) {
       rmSync(temporary, { force: true });
-      return `cannot write the cache ${file}: ${(error as Error).message}`;
+      return failure(error);
     }
   }
 
