@@ -8,9 +8,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RULES } from '../../server/src/service/rules/index';
 import { communityIssue, issue } from '../../server/src/service/rules/testing';
-import { buildCli, parseJson, runCli, type CliRun } from './cli-process';
+import { buildCli, onlyRules, parseJson, runCli, type CliRun } from './cli-process';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const DRAFT = 'draft/2026-08-26-this-week-in-rust.md';
@@ -65,11 +64,6 @@ function checkout(): void {
 function mkdir(path: string): string {
   mkdirSync(join(dir, path), { recursive: true });
   return join(dir, path);
-}
-
-/** A `.twir-lint.json` that turns off every rule but the given ones. */
-function onlyRules(rules: Record<string, string>): string {
-  return JSON.stringify({ rules: Object.fromEntries(RULES.map((rule) => [rule.id, rules[rule.id] ?? 'off'])) });
 }
 
 describe('twir-lint --cache: the same output, from the cache', () => {

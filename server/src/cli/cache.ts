@@ -63,7 +63,7 @@ export class LintCache {
   /** The key of an entry: a hash of its kind, its parts and the tool. */
   key(kind: 'result' | 'issue' | 'baseline', ...parts: string[]): string {
     const hash = createHash('sha256');
-    for (const part of [this.tool, kind, ...parts]) hash.update(`${part.length}:`).update(part);
+    for (const part of [this.tool, kind, ...parts]) hash.update(`${Buffer.byteLength(part)}:`).update(part);
     return hash.digest('hex');
   }
 

@@ -83,7 +83,7 @@ export interface Baseline {
 export function baselineFindings(path: string, blob: string, options: LintOptions): string[] {
   const text = blobText(path, blob);
   const tooBig = overBudget(text);
-  if (tooBig) throw new Error(`The file at the base ${tooBig}: it cannot be compared.`);
+  if (tooBig) throw new Error(`The file at the --since revision ${tooBig}: it cannot be compared.`);
   const model = buildModel(text, { fileName: basename(path), singleSegment: true });
   return lint(model, options).diagnostics.map((diagnostic) => key(diagnostic, model));
 }

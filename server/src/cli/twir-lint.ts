@@ -67,7 +67,7 @@ async function lintCommand(options: CliOptions): Promise<number> {
     return 2;
   }
   for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
-  const cache = options.cache ? await openCache(options.cacheLocation, cwd) : undefined;
+  const cache = options.cache ? await loadCache(options.cacheLocation, cwd) : undefined;
 
   // The policy switch is explicit on the command line: it wins over the config.
   const policy: RuleSettings = options.denyProjectToolingLinks ? { 'links/project-tooling': 'error' } : {};
@@ -98,17 +98,17 @@ async function lintCommand(options: CliOptions): Promise<number> {
     print(format.file(report, index));
   }, cache?.cache);
   print(format.end(summary));
-  // A cache that cannot be written changes nothing else: the findings are printed, the status is theirs.
-  const notSaved = cache?.cache.save(cache.file);
-  if (notSaved) process.stderr.write(`twir-lint: ${notSaved}\n`);
   // The machine-readable formats hold findings only: the count of those left out goes to stderr.
   const leftOut = leftOutSentence(summary, run);
   if (leftOut && (options.format === 'json' || options.format === 'sarif')) process.stderr.write(`twir-lint: ${leftOut}\n`);
+  // A cache that cannot be written changes nothing else: the findings are printed, the status is theirs.
+  const notSaved = cache?.cache.save(cache.file);
+  if (notSaved) process.stderr.write(`twir-lint: ${notSaved}\n`);
   return fatal ? 2 : summary.bySeverity.error > 0 ? 1 : 0;
 }
 
 /** The cache of `--cache`: loaded only then, with node:crypto. */
-async function openCache(location: string | undefined, cwd: string) {
+async function loadCache(location: string | undefined, cwd: string) {
   const { cacheFile, openCache } = await import('./cache');
   const file = cacheFile(location, cwd);
   // The tool is these bundles: a rebuilt twir-lint does not reuse the findings of the old one.
