@@ -55,6 +55,11 @@ function markCachedMessages(path = CACHE): void {
   editCache((cache) => cache.entries.forEach(([, entry]) => entry.result?.forEach((diagnostic) => (diagnostic.message = `cached: ${diagnostic.message}`))), path);
 }
 
+/** A finding as `rule severity`, and ` (cached)` when it was printed from a marked cache. */
+function tagged(diagnostic: { rule: string; severity: string; message: string }): string {
+  return `${diagnostic.rule} ${diagnostic.severity}${diagnostic.message.startsWith('cached: ') ? ' (cached)' : ''}`;
+}
+
 /** A TWiR checkout in small: the six issues before the draft in `content/`, the draft in `draft/`. */
 function checkout(): void {
   for (const name of readdirSync(join(FIXTURES, 'recent')).sort().slice(-7, -1)) copyFileSync(join(FIXTURES, 'recent', name), join(mkdir('content'), name));
@@ -102,14 +107,17 @@ describe('twir-lint --cache: the same output, from the cache', () => {
     write('.twir-lint.json', onlyRules({ 'links/duplicate': 'warning' }));
     const neighbour = (url: string) => write('content/2026-01-07-this-week-in-rust.md', communityIssue(`* [A post](${url})`).replace(/634/g, '633').replace('2026-01-14', '2026-01-07'));
     write('draft/2026-01-14-this-week-in-rust.md', communityIssue('* [A post, again](https://example.com/post)'));
-    const duplicates = async (...args: string[]) => parseJson(await lint(...args, '--format', 'json', 'draft'))[0].diagnostics.map((diagnostic) => diagnostic.rule);
+    const duplicates = async (...args: string[]) => parseJson(await lint(...args, '--format', 'json', 'draft'))[0].diagnostics.map(tagged);
     neighbour('https://example.com/post');
-    expect(await duplicates('--cache')).toEqual(['links/duplicate']);
+    expect(await duplicates('--cache')).toEqual(['links/duplicate warning']);
+    markCachedMessages();
+    expect(await duplicates('--cache')).toEqual(['links/duplicate warning (cached)']);
     neighbour('https://example.com/other');
     expect(await duplicates('--cache')).toEqual([]);
     expect(await duplicates()).toEqual([]);
+    // The neighbour as it was: the draft's first findings again.
     neighbour('https://example.com/post');
-    expect(await duplicates('--cache')).toEqual(['links/duplicate']);
+    expect(await duplicates('--cache')).toEqual(['links/duplicate warning (cached)']);
   });
 
   it("takes the issues before a draft from the cache, by their text, without modelling them", async () => {
@@ -130,17 +138,19 @@ describe('twir-lint --cache: the same output, from the cache', () => {
   it('a changed config or preset is not answered with the findings of the old one', async () => {
     write('.twir-lint.json', onlyRules({ 'render/bullet': 'warning' }));
     write('2026-01-14-this-week-in-rust.md', issue('## Updates from Rust Community\n\n### Official\n\n- [Item](https://example.com/1)\n'));
-    const severities = async (...args: string[]) => parseJson(await lint('--cache', '--format', 'json', ...args, '.'))[0].diagnostics.map((diagnostic) => `${diagnostic.rule} ${diagnostic.severity}`);
-    expect(await severities()).toEqual(['render/bullet warning']);
+    const findings = async (...args: string[]) => parseJson(await lint('--format', 'json', ...args, '.'))[0].diagnostics.map(tagged);
+    expect(await findings('--cache')).toEqual(['render/bullet warning']);
+    markCachedMessages();
+    expect(await findings('--cache')).toEqual(['render/bullet warning (cached)']);
     write('.twir-lint.json', onlyRules({ 'render/bullet': 'error' }));
-    expect(await severities()).toEqual(['render/bullet error']);
+    expect(await findings('--cache')).toEqual(['render/bullet error']);
     // Every rule at its default, then at TWiR CI's verdicts.
     write('.twir-lint.json', '{}');
     write('2026-01-14-this-week-in-rust.md', issue('## Updates from Rust Community\n\n### Official\n\n* [Item](https://example.com/1?utm_source=x)\n'));
-    const expected = async (...args: string[]) => parseJson(await lint('--format', 'json', ...args, '.'))[0].diagnostics.map((diagnostic) => `${diagnostic.rule} ${diagnostic.severity}`);
-    expect(await severities()).toEqual(await expected());
-    expect(await severities('--preset', 'ci')).toEqual(await expected('--preset', 'ci'));
-    expect(await expected('--preset', 'ci')).not.toEqual(await expected());
+    expect(await findings('--cache')).toEqual(await findings());
+    markCachedMessages();
+    expect(await findings('--cache', '--preset', 'ci')).toEqual(await findings('--preset', 'ci'));
+    expect(await findings('--preset', 'ci')).not.toEqual(await findings());
   });
 });
 
@@ -175,6 +185,18 @@ describe('twir-lint --cache: a cache file that cannot be used changes nothing', 
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe((await lint('--format', 'json', '.')).stdout);
     expect(cacheAt().tool).not.toMatch(/^0\.0\.1\+/);
+  });
+
+  it('a rebuilt twir-lint (same version, other bundle) does not use the cache of the old one', async () => {
+    await lint('--cache', '.');
+    markCachedMessages();
+    const rebuilt = mkdir('rebuilt');
+    copyFileSync(join(dirname(cli), 'cli-worker.js'), join(rebuilt, 'cli-worker.js'));
+    writeFileSync(join(rebuilt, 'cli.js'), `${readFileSync(cli, 'utf8')}\n// rebuilt\n`);
+    const run = await runCli(join(rebuilt, 'cli.js'), ['--cache', '--format', 'json', '2026-01-14-this-week-in-rust.md'], dir);
+    expect(run.stdout).toBe((await lint('--format', 'json', '2026-01-14-this-week-in-rust.md')).stdout);
+    expect(run.stdout).not.toContain('cached: ');
+    expect((await lint('--cache', '--format', 'json', '2026-01-14-this-week-in-rust.md')).stdout).not.toContain('cached: ');
   });
 
   it('a cache it cannot write: one line on stderr, the findings printed, the exit status theirs', async () => {
