@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { RULES } from '../../server/src/service/rules/index';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -60,4 +61,9 @@ export function runCli(cli: string, args: readonly string[], cwd: string, env: R
 
 export function parseJson(run: CliRun): JsonReport[] {
   return JSON.parse(run.stdout) as JsonReport[];
+}
+
+/** A `.twir-lint.json` that turns off every rule but the given ones: tests that do not change as rules are added. */
+export function onlyRules(rules: Record<string, string>): string {
+  return JSON.stringify({ rules: Object.fromEntries(RULES.map((rule) => [rule.id, rules[rule.id] ?? 'off'])) });
 }

@@ -156,6 +156,29 @@ describe('twir-lint --since', () => {
     expect(read(ISSUE)).toContain('* [New](https://example.com/new)\n* [Old](https://example.com/old?utm_source=x)');
   });
 
+  it('with --cache: the same output cold, warm and after an edit, the findings at REF kept by the content git has for them', async () => {
+    twirRepository();
+    insertAfter(DRAFT, '### Observations/Thoughts', CONTRIBUTED);
+    commit('Add a link');
+    const args = ['--since', 'HEAD~1', '--format', 'github', 'draft/'];
+    const without = await lint(args);
+    expect(await lint(['--cache', ...args])).toEqual(without);
+    expect(await lint(['--cache', ...args])).toEqual(without);
+    // Edited again: the draft is linted, the findings at REF come from the cache.
+    insertAfter(DRAFT, '### Rust Walkthroughs', '* [More](https://example.com/more?utm_medium=y)');
+    expect(await lint(['--cache', ...args])).toEqual(await lint(args));
+    const cache = JSON.parse(read('.twir-lint-cache')) as { entries: [string, { baseline?: string[] }][] };
+    const baselines = cache.entries.filter(([, entry]) => entry.baseline);
+    // The draft's and the template's.
+    expect(baselines).toHaveLength(2);
+    // Proof: with the cached findings at REF emptied, an edited draft has nothing left out.
+    for (const [, entry] of baselines) entry.baseline = [];
+    write('.twir-lint-cache', JSON.stringify(cache));
+    insertAfter(DRAFT, '### Rust Walkthroughs', '* [Again](https://example.com/again)');
+    expect((await lint([...args.slice(0, -1), DRAFT])).stdout).toContain('left out');
+    expect((await lint(['--cache', ...args.slice(0, -1), DRAFT])).stdout).not.toContain('left out');
+  }, 60_000);
+
   it.each([
     ['outside a git repository', () => {}, ['--since', 'HEAD', '.'], /^twir-lint: --since: .* is not inside a git repository\n$/, {}],
     ['with an unknown revision', () => git('init', '--quiet'), ['--since', 'no-such-branch', '.'], /^twir-lint: --since: "no-such-branch" is not a commit of this repository\n$/, {}],

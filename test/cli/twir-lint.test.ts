@@ -3,20 +3,14 @@ import { chmodSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdir
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RULES } from '../../server/src/service/rules/index';
 import { communityIssue, issue } from '../../server/src/service/rules/testing';
-import { buildCli, parseJson, runCli, type CliRun } from './cli-process';
+import { buildCli, onlyRules, parseJson, runCli, type CliRun } from './cli-process';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const ISSUE_NAME = '2026-01-14-this-week-in-rust.md';
 
 /** Line 10 has a `-` bullet (render/bullet), line 11 trailing spaces (text/trailing-space). */
 const WITH_PROBLEMS = issue('## Updates from Rust Community\n\n### Official\n\n- [Item one](https://example.com/1)\n* [Item two](https://example.com/2)  \n');
-
-/** A `.twir-lint.json` that turns off every rule but the given ones: tests that do not change as rules are added. */
-function onlyRules(rules: Record<string, string>): string {
-  return JSON.stringify({ rules: Object.fromEntries(RULES.map((rule) => [rule.id, rules[rule.id] ?? 'off'])) });
-}
 
 let cli: string;
 let disposeBuild: () => void;

@@ -5,11 +5,14 @@ import { lint, type LintDiagnostic, type LintOptions, type LintResult, type Rule
 import { buildModel } from '../service/model/build';
 import type { IssueModel } from '../service/model/types';
 import { PRESETS, type PresetName } from '../service/presets';
+import { parseHeader } from '../service/model/header';
+import { earlierIssue } from '../service/rules/links/shared';
 import type { Severity } from '../service/rules/types';
-import type { Position } from '../service/util/text';
+import { LineIndex, type Position } from '../service/util/text';
+import type { LintCache } from './cache';
 import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
 import type { LookBack } from './look-back';
-import { baseline, newOnly, type Baseline } from './since';
+import { baseline, baselineFindings, blobAt, newOnly, type Baseline } from './since';
 
 /** One file to lint: what the main thread sends to a worker (plain data). */
 export interface LintTask {
@@ -55,31 +58,60 @@ export interface FileReport {
 /** The pseudo-rule of problems with the file itself (unreadable, binary, a rule that crashed…). */
 export const FATAL_RULE = 'fatal';
 
+/** What a thread lints with: its look-back, and with `--cache` the cache. */
+export interface LintContext {
+  lookBack: LookBack;
+  cache?: LintCache;
+}
+
 /**
  * Lints one file (and with `fix`, fixes it), with the look-back of this thread; never throws:
  * whatever goes wrong is in the report.
  */
-export function lintFile(task: LintTask, lookBack: LookBack): FileReport {
+export function lintFile(task: LintTask, context: LintContext): FileReport {
   try {
-    return lintOrFix(task, lookBack);
+    return lintOrFix(task, context);
   } catch (error) {
     return fatalReport(task.file, `Internal error while linting: ${(error as Error).message}`);
   }
 }
 
-function lintOrFix(task: LintTask, lookBack: LookBack): FileReport {
+function lintOrFix(task: LintTask, { lookBack, cache }: LintContext): FileReport {
   if (task.problem) return fatalReport(task.file, task.problem);
   const read = readTextFile(task.path);
   if ('problem' in read) return fatalReport(task.file, read.problem);
-  const model = buildModel(read.text, { fileName: basename(task.path), folder: basename(dirname(task.path)) });
-  // The files after this one find it in the look-back instead of reading it again.
-  lookBack.learn(task.path, read.stats, model);
-  // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate.
-  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues: lookBack.earlierIssues(task.path, model) };
+  const fileName = basename(task.path);
+  const folder = basename(dirname(task.path));
+  // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate: the header's date says which.
+  const recentIssues = lookBack.earlierIssues(task.path, { header: parseHeader(new LineIndex(read.text), read.text.charCodeAt(0) === 0xfeff) });
+  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues };
   // With --since, only new findings are reported, and --fix fixes only those.
+  let blob: string | undefined;
+  try {
+    blob = task.since === undefined ? undefined : blobAt(task.path, task.since);
+  } catch (error) {
+    return fatalReport(task.file, `--since cannot compare this file: ${(error as Error).message}`);
+  }
+  const entries = cache?.file(read.text, { fileName, folder, rules: task.rules, preset: task.preset, recentIssues, base: task.since === undefined ? undefined : (blob ?? null) });
+  const cached = entries?.findings();
+  // Fixes need the model: a file with something to fix is linted again.
+  if (entries && cached && !(task.fix && cached.result.some((diagnostic) => diagnostic.fixable))) {
+    const issue = entries.issue();
+    if (issue) lookBack.learn(task.path, read.stats, issue);
+    return { file: task.file, diagnostics: cached.result, fatal: false, fixed: false, leftOut: cached.leftOut };
+  }
+
+  const model = buildModel(read.text, { fileName, folder });
+  // The files after this one find it in the look-back instead of reading it again.
+  const issue = earlierIssue(fileName, model);
+  lookBack.learn(task.path, read.stats, issue);
+  entries?.keepIssue(issue);
   let base: Baseline | undefined;
   try {
-    base = task.since === undefined ? undefined : baseline(task.path, task.since, options);
+    if (task.since !== undefined) {
+      const lintBase = (at: string) => baselineFindings(task.path, at, options);
+      base = baseline(blob === undefined ? undefined : entries ? entries.baseFindings(blob, lintBase) : lintBase(blob));
+    }
   } catch (error) {
     return fatalReport(task.file, `--since cannot compare this file: ${(error as Error).message}`);
   }
@@ -90,7 +122,12 @@ function lintOrFix(task: LintTask, lookBack: LookBack): FileReport {
     leftOut.set(next, compared.leftOut);
     return compared.result;
   };
-  const report = (linted: IssueModel, result: LintResult, fatalMessage?: string): FileReport => ({ ...fileReport(task.file, linted, result, fatalMessage), leftOut: leftOut.get(linted) });
+  const report = (linted: IssueModel, result: LintResult, fatalMessage?: string): FileReport => {
+    const made = { ...fileReport(task.file, linted, result, fatalMessage), leftOut: leftOut.get(linted) };
+    // A cache never changes results: what could not be linted fully is not kept.
+    if (!made.fatal) entries?.keepFindings(linted.text, made.diagnostics, made.leftOut);
+    return made;
+  };
   const result = lintModel(model);
   if (!task.fix) return report(model, result);
 

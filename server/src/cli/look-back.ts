@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { earlierIssue } from '../service/rules/links/shared';
 import type { IssueModel } from '../service/model/types';
 import type { EarlierIssue } from '../service/rules/types';
-import { earlierIssueFiles, RECENT_ISSUE_COUNT, readIssueModel } from '../service/workspace/recent-issues';
+import { readWorkspaceFile } from '../service/workspace/read';
+import { earlierIssueFiles, issueModelOf, RECENT_ISSUE_COUNT } from '../service/workspace/recent-issues';
+import type { LintCache } from './cache';
 
 /** What one thread learned of an issue file, as it sends it to the others (plain data). */
 export interface KnownIssue {
@@ -23,8 +24,11 @@ export class LookBack {
   private readonly known = new Map<string, KnownIssue>();
   private learned: KnownIssue[] = [];
 
-  /** The issues before this one in its repository, newest first (see `loadRecentIssues`). */
-  earlierIssues(filePath: string, model: IssueModel): EarlierIssue[] {
+  /** With `--cache`: an issue file is read and hashed, and its data taken from the cache when it is there. */
+  constructor(private readonly cache?: LintCache) {}
+
+  /** The issues before this one in its repository, newest first (see `loadRecentIssues`); of the file's model only the header is read. */
+  earlierIssues(filePath: string, model: Pick<IssueModel, 'header'>): EarlierIssue[] {
     const issues: EarlierIssue[] = [];
     for (const file of earlierIssueFiles(filePath, model)) {
       if (issues.length >= RECENT_ISSUE_COUNT) break;
@@ -34,9 +38,9 @@ export class LookBack {
     return issues;
   }
 
-  /** Records a file this thread has just modelled (to lint it). */
-  learn(path: string, stats: { mtimeMs: number; size: number }, model: IssueModel): void {
-    this.add({ path, mtimeMs: stats.mtimeMs, size: stats.size, issue: earlierIssue(basename(path), model) }, true);
+  /** Records what this thread has just learned of a file it lints. */
+  learn(path: string, stats: { mtimeMs: number; size: number }, issue: EarlierIssue): void {
+    this.add({ path, mtimeMs: stats.mtimeMs, size: stats.size, issue }, true);
   }
 
   /** Records what another thread learned. */
@@ -66,9 +70,24 @@ export class LookBack {
     if (!stats.isFile()) return undefined;
     const known = this.known.get(path);
     if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known.issue ?? undefined;
-    const model = readIssueModel(path, fileName);
-    const issue = model ? earlierIssue(fileName, model) : null;
+    const read = readWorkspaceFile(path);
+    const issue = 'text' in read ? this.issueOfText(read.text, fileName) : null;
     this.add({ path, mtimeMs: stats.mtimeMs, size: stats.size, issue }, true);
     return issue ?? undefined;
+  }
+
+  /** An issue's data: with the cache, found there by its text (or kept there); without, from its model. */
+  private issueOfText(text: string, fileName: string): EarlierIssue | null {
+    const fromModel = () => {
+      const model = issueModelOf(text, fileName);
+      return model ? earlierIssue(fileName, model) : null;
+    };
+    if (!this.cache) return fromModel();
+    const key = this.cache.issueKey(fileName, this.cache.hashText(text));
+    const cached = this.cache.issue(key);
+    if (cached !== undefined) return cached;
+    const issue = fromModel();
+    this.cache.set(key, { issue });
+    return issue;
   }
 }

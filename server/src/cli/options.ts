@@ -20,6 +20,10 @@ export interface CliOptions {
   hints: boolean;
   /** Threads that lint (this one and workers); `auto` decides from the number of files. */
   concurrency: number | 'auto';
+  /** `--cache`: findings kept between runs (cache.ts). */
+  cache: boolean;
+  /** `--cache-location`: the cache file, or a folder for it. */
+  cacheLocation?: string;
 }
 
 export type ParsedCommand =
@@ -29,7 +33,7 @@ export type ParsedCommand =
   | { kind: 'merge'; options: MergeOptions }
   | { kind: 'usage-error'; message: string; usage?: string };
 
-export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci] [--config FILE] PATH…
+export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci] [--config FILE] [--cache] PATH…
        twir-lint merge --events FILE [--write] DRAFT   (see twir-lint merge --help)
 
 Checks This Week in Rust issues. A PATH is a file (linted whatever its name) or a
@@ -53,6 +57,11 @@ Options:
                            above each PATH, else the one in the current folder
   --concurrency N|auto|off threads that lint (default auto: one per core when
                            there are enough files to pay for starting them)
+  --cache                  keep the findings in a file and reuse them while a
+                           file, the issues before it, the settings and
+                           twir-lint are unchanged
+  --cache-location PATH    with --cache, the cache file, or a folder for it
+                           (default: .twir-lint-cache in the current folder)
   -h, --help               show this help
   -v, --version            show the version
 
@@ -70,6 +79,8 @@ export const LINT_OPTIONS = {
   'deny-project-tooling-links': { type: 'boolean', default: false },
   hints: { type: 'boolean', default: false },
   concurrency: { type: 'string', default: 'auto' },
+  cache: { type: 'boolean', default: false },
+  'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -96,7 +107,7 @@ export function parseCommandLine(args: readonly string[]): ParsedCommand {
   if (positionals.length === 0) return { kind: 'usage-error', message: 'no PATH given' };
   return {
     kind: 'lint',
-    options: { paths: positionals, fix: values.fix, format, config: values.config, since: values.since, preset, denyProjectToolingLinks: values['deny-project-tooling-links'], hints: values.hints, concurrency },
+    options: { paths: positionals, fix: values.fix, format, config: values.config, since: values.since, preset, denyProjectToolingLinks: values['deny-project-tooling-links'], hints: values.hints, concurrency, cache: values.cache, cacheLocation: values['cache-location'] },
   };
 }
 

@@ -1,11 +1,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CacheEntry, LintCache, SharedCache } from './cache';
 import { fatalReport, lintFile, type FileReport, type LintTask } from './lint-file';
 import { LookBack, type KnownIssue } from './look-back';
 
 /** The bundled worker, beside the bundled CLI in `dist/`. */
-const WORKER_FILE = join(__dirname, 'cli-worker.js');
+export const WORKER_FILE = join(__dirname, 'cli-worker.js');
 
 /**
  * The young generation of a worker: linting allocates many short-lived objects. (This thread keeps
@@ -24,9 +25,14 @@ export interface TaskMessage {
   known: KnownIssue[];
 }
 
-/** Worker → main thread: ready for a file, with the report of the previous one (none at first). */
+/** What a worker starts with: with `--cache`, the entries read from the cache file. */
+export interface WorkerData {
+  cache?: SharedCache;
+}
+
+/** Worker → main thread: ready for a file, with the report of the previous one (none at first) and the cache entries it used or made. */
 export interface WorkerMessage {
-  done?: { index: number; report: FileReport; learned: KnownIssue[] };
+  done?: { index: number; report: FileReport; learned: KnownIssue[]; cached: [string, CacheEntry][] };
 }
 
 /**
@@ -71,17 +77,18 @@ class Runs {
 /**
  * Lints the tasks: on this thread when `workers` is 0, else on that many worker threads, each
  * taking a run of consecutive files. Hands the reports to `onReport` in task order, each as soon
- * as it and every report before it are done.
+ * as it and every report before it are done. With a cache, every thread uses it, and it records
+ * the entries they used or made.
  */
-export async function lintAll(tasks: readonly LintTask[], workers: number, onReport: (report: FileReport, index: number) => void): Promise<void> {
+export async function lintAll(tasks: readonly LintTask[], workers: number, onReport: (report: FileReport, index: number) => void, cache?: LintCache): Promise<void> {
   const deliver = inOrder(onReport);
   if (workers === 0) {
-    const lookBack = new LookBack();
-    tasks.forEach((task, index) => deliver(index, lintFile(task, lookBack)));
+    const lookBack = new LookBack(cache);
+    tasks.forEach((task, index) => deliver(index, lintFile(task, { lookBack, cache })));
     return;
   }
   const count = Math.min(workers, tasks.length);
-  const pool: Pool = { tasks, runs: new Runs(tasks, count, fileSize), deliver, known: [] };
+  const pool: Pool = { tasks, runs: new Runs(tasks, count, fileSize), deliver, known: [], cache };
   await Promise.all(Array.from({ length: count }, (_, worker) => startWorker(pool, worker)));
 }
 
@@ -100,10 +107,12 @@ interface Pool {
   deliver: (index: number, report: FileReport) => void;
   /** What the workers learned of issue files, in the order they reported it. */
   known: KnownIssue[];
+  cache?: LintCache;
 }
 
 function startWorker(pool: Pool, slot: number): Promise<void> {
-  const worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const workerData: WorkerData = { cache: pool.cache?.toShared() };
+  const worker = new Worker(WORKER_FILE, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   let current: number | undefined;
   let failure = 'it stopped';
   // A fresh worker knows nothing yet: it gets everything learned so far with its first file.
@@ -112,6 +121,7 @@ function startWorker(pool: Pool, slot: number): Promise<void> {
     worker.on('message', ({ done }: WorkerMessage) => {
       if (done) {
         pool.known.push(...done.learned);
+        pool.cache?.record(done.cached);
         pool.deliver(done.index, done.report);
       }
       current = pool.runs.take(slot);

@@ -44,15 +44,23 @@ export function resolveSince(ref: string, cwd: string): string {
   return resolved.stdout.toString('utf8').trim();
 }
 
-/** The file's text at `commit`, or undefined when the file was not there (it is new: all its findings are). */
-export function textAt(path: string, commit: string): string | undefined {
-  const folder = dirname(path);
-  const name = `./${basename(path)}`;
-  const listed = git(['ls-tree', '-z', '--name-only', commit, '--', name], folder);
+/**
+ * The git object id of the file's content at `commit` (what `--cache` keys the comparison by), or
+ * undefined when the file was not there (it is new: all its findings are).
+ */
+export function blobAt(path: string, commit: string): string | undefined {
+  const listed = git(['ls-tree', '-z', commit, '--', `./${basename(path)}`], dirname(path));
   if (listed.status !== 0) throw new Error(`git cannot read ${commit.slice(0, 12)} for this file: ${listed.stderr || `exit status ${listed.status}`}`);
   if (listed.stdout.length === 0) return undefined;
-  const shown = git(['show', `${commit}:${name}`], folder);
-  if (shown.status !== 0) throw new Error(`git cannot show the file at ${commit.slice(0, 12)}: ${shown.stderr || `exit status ${shown.status}`}`);
+  // `<mode> <type> <object id>\t<name>\0`
+  const [, type, object] = listed.stdout.toString('utf8').split('\t')[0].split(' ');
+  if (type !== 'blob') throw new Error(`it is not a file at ${commit.slice(0, 12)} (a ${type})`);
+  return object;
+}
+
+function blobText(path: string, blob: string): string {
+  const shown = git(['cat-file', 'blob', blob], dirname(path));
+  if (shown.status !== 0) throw new Error(`git cannot show the file's content ${blob.slice(0, 12)}: ${shown.stderr || `exit status ${shown.status}`}`);
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(shown.stdout);
 }
 
@@ -71,14 +79,19 @@ export interface Baseline {
   isNew(diagnostic: LintDiagnostic, model: IssueModel): boolean;
 }
 
-/** The findings of the file as it was (none when it was not there), linted with the same options. */
-export function baseline(path: string, commit: string, options: LintOptions): Baseline {
-  const text = textAt(path, commit);
-  if (text === undefined) return { isNew: () => true };
+/** The findings of the file's content `blob` (see `blobAt`), linted with the same options, as `baseline` compares them. */
+export function baselineFindings(path: string, blob: string, options: LintOptions): string[] {
+  const text = blobText(path, blob);
   const tooBig = overBudget(text);
-  if (tooBig) throw new Error(`The file at ${commit.slice(0, 12)} ${tooBig}: it cannot be compared.`);
+  if (tooBig) throw new Error(`The file at the --since revision ${tooBig}: it cannot be compared.`);
   const model = buildModel(text, { fileName: basename(path), singleSegment: true });
-  const keys = new Set(lint(model, options).diagnostics.map((diagnostic) => key(diagnostic, model)));
+  return lint(model, options).diagnostics.map((diagnostic) => key(diagnostic, model));
+}
+
+/** The comparison with the findings of the base (none when the file was not there). */
+export function baseline(findings: readonly string[] | undefined): Baseline {
+  if (findings === undefined) return { isNew: () => true };
+  const keys = new Set(findings);
   return { isNew: (diagnostic, current) => !keys.has(key(diagnostic, current)) };
 }
 

@@ -8,7 +8,7 @@ import { collectInputs } from './inputs';
 import type { LintTask } from './lint-file';
 import { parseCommandLine, USAGE, type CliOptions } from './options';
 import { mergeCommand } from './merge';
-import { lintAll } from './pool';
+import { lintAll, WORKER_FILE } from './pool';
 import { resolveSince, SinceError } from './since';
 
 /**
@@ -67,6 +67,7 @@ async function lintCommand(options: CliOptions): Promise<number> {
     return 2;
   }
   for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
+  const cache = options.cache ? await loadCache(options.cacheLocation, cwd) : undefined;
 
   // The policy switch is explicit on the command line: it wins over the config.
   const policy: RuleSettings = options.denyProjectToolingLinks ? { 'links/project-tooling': 'error' } : {};
@@ -95,12 +96,25 @@ async function lintCommand(options: CliOptions): Promise<number> {
     summary.add(report);
     fatal ||= report.fatal;
     print(format.file(report, index));
-  });
+  }, cache?.cache);
   print(format.end(summary));
   // The machine-readable formats hold findings only: the count of those left out goes to stderr.
   const leftOut = leftOutSentence(summary, run);
   if (leftOut && (options.format === 'json' || options.format === 'sarif')) process.stderr.write(`twir-lint: ${leftOut}\n`);
+  // A cache that cannot be written changes nothing else: the findings are printed, the status is theirs.
+  const notSaved = cache?.cache.save(cache.file);
+  if (notSaved) process.stderr.write(`twir-lint: ${notSaved}\n`);
   return fatal ? 2 : summary.bySeverity.error > 0 ? 1 : 0;
+}
+
+/** The cache of `--cache`: loaded only then, with node:crypto. */
+async function loadCache(location: string | undefined, cwd: string) {
+  const { cacheFile, openCache } = await import('./cache');
+  const file = cacheFile(location, cwd);
+  // The tool is these bundles: a rebuilt twir-lint does not reuse the findings of the old one.
+  const { cache, warning } = openCache(file, [__filename, WORKER_FILE]);
+  if (warning) process.stderr.write(`twir-lint: ${warning}\n`);
+  return { cache, file };
 }
 
 /** An unexpected error, in one line: a stack trace is for us to read, not for the user. */

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lint } from '../lint';
 import { buildModel } from '../model/build';
 import { LookBack } from '../../cli/look-back';
+import { earlierIssue } from '../rules/links/shared';
 import { loadRecentIssues, repositoryRootOf } from './recent-issues';
 
 const FIXTURES = join(__dirname, '../../../../test/fixtures');
@@ -70,7 +71,7 @@ describe('recent issues beside a file', () => {
     const model = draftModel();
     const lintingThread = new LookBack();
     const path = join(root, 'content', OLDER[1]);
-    lintingThread.learn(path, statSync(path), buildModel(readFileSync(path, 'utf8'), { fileName: OLDER[1] }));
+    lintingThread.learn(path, statSync(path), earlierIssue(OLDER[1], buildModel(readFileSync(path, 'utf8'), { fileName: OLDER[1] })));
     const expected = loadRecentIssues(draftPath, model).map(({ fileName, issueNumber, communityUrls, statedPlaces }) => ({ fileName, issueNumber, communityUrls, statedPlaces }));
     expect(lintingThread.earlierIssues(draftPath, model)).toEqual(expected);
     // The file it linted was not read again; the other one was, once.

@@ -74,8 +74,8 @@ export function refuseIssueFile(path: string): void {
   if (stat) unreadable.set(path, stat.mtimeMs);
 }
 
-/** The issue files of the repository dated before this issue, newest first. */
-export function earlierIssueFiles(filePath: string, model: IssueModel): Listed[] {
+/** The issue files of the repository dated before this issue, newest first (only the header of its model is read). */
+export function earlierIssueFiles(filePath: string, model: Pick<IssueModel, 'header'>): Listed[] {
   const root = repositoryRootOf(filePath);
   const date = issueDateOf(model, basename(filePath));
   if (!root || !date) return [];
@@ -97,7 +97,7 @@ function isCached(file: Listed): boolean {
   return !stat?.isFile() || unreadable.get(file.path) === stat.mtimeMs || (cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size);
 }
 
-function issueDateOf(model: IssueModel, fileName: string): string | undefined {
+function issueDateOf(model: Pick<IssueModel, 'header'>, fileName: string): string | undefined {
   if (model.header?.issueDate) return formatIsoDate(model.header.issueDate);
   return ISSUE_FILE.exec(fileName)?.[1];
 }
@@ -154,6 +154,10 @@ function readIssue(file: Listed): RelatedIssue | undefined {
  */
 export function readIssueModel(path: string, fileName: string): IssueModel | undefined {
   const read = readWorkspaceFile(path);
-  if (!('text' in read) || overBudget(read.text)) return undefined;
-  return buildModel(read.text, { fileName, final: true });
+  return 'text' in read ? issueModelOf(read.text, fileName) : undefined;
+}
+
+/** The model of the text of an issue beside the one analysed; undefined when it is past the analysis budget. */
+export function issueModelOf(text: string, fileName: string): IssueModel | undefined {
+  return overBudget(text) ? undefined : buildModel(text, { fileName, final: true });
 }
