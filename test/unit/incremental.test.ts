@@ -191,6 +191,13 @@ describe('incremental analysis', () => {
     '* [a](https://example.com/`tick)',
     '`a``b`',
     '\u00a0nbsp start',
+    '* [READ_ONCE(), WRITE_ONCE()](https://example.com/read_once)',
+    '* [yt](https://example.com/watch?v=1&list=2)',
+    '* [e](https://example.com/?a&amp;b)',
+    'Q&A and &copy; and &#35; and &#x23;',
+    '_leading underscore_ and __init__',
+    'a_b_ end_',
+    'x__y and 9_9',
   );
 
   it('gives the whole-parse model on random documents of simple lines and near misses, and after editing them', () => {

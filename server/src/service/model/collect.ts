@@ -156,17 +156,19 @@ export function summariseSegment(tree: Root, text: string): SegmentNodes {
 
 /**
  * Characters that are plain text wherever they stand in a line of simple inline content (no
- * escapes, entities, code, emphasis, HTML or autolinks, brackets, tabs or BOMs); `!` only when no `[` follows.
+ * escapes, entities, code, emphasis, HTML or autolinks, brackets, tabs or BOMs); `!` only when no
+ * `[` follows, `&` when it starts no entity, `_` between letters or digits (`READ_ONCE`: an
+ * underscore there can neither open nor close emphasis).
  */
-const PLAIN = String.raw`(?:[^\\\`*_\[\]<>&!\t\r\n\uFEFF]|!(?!\[))`;
+const PLAIN = String.raw`(?:[^\\\`*_\[\]<>&!\t\r\n\uFEFF]|!(?!\[)|&(?![#A-Za-z0-9]+;)|(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9]))`;
 /**
  * A code span of single backticks whose content needs nothing of CommonMark's code span rules (no
  * space to strip at its ends, no backtick, and nothing that could start an HTML tag, an autolink,
  * an entity or a link): `` `Vec<T>` `` is left to remark, `` `impl_trait` `` is not.
  */
 const CODE = String.raw`(?<!\`)\`[^\`\s\\<>&\[\]](?:[^\`\\<>&\[\]\t\r\n]*[^\`\s\\<>&\[\]])?\`(?!\`)`;
-/** A link destination with nothing remark-parse would decode, balance or end early. */
-const DESTINATION = String.raw`[^\s\\[\]<>()&\u0000-\u001f\u007f]+`;
+/** A link destination with nothing remark-parse would decode, balance or end early (an `&` that starts no entity is plain). */
+const DESTINATION = String.raw`(?:[^\s\\[\]<>()&\u0000-\u001f\u007f]|&(?![#A-Za-z0-9]+;))+`;
 /** A link `[text](url)` (its text may hold code spans) or `[**text**](url)` (bold starting and ending with a letter or digit). */
 const SIMPLE_LINK = String.raw`\[(?:(?:${PLAIN}|${CODE})+|\*\*[A-Za-z0-9](?:${PLAIN}*[A-Za-z0-9])?\*\*)\]\(${DESTINATION}\)`;
 /**
