@@ -12,13 +12,14 @@
  *
  * Loaded only with `--cache` (a dynamic import): runs without it do not load node:crypto.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import type { RuleSettings } from '../service/lint';
 import { SEVERITIES, type EarlierIssue } from '../service/rules/types';
 import { readRegularFile } from '../service/workspace/read';
+import { temporaryPathBeside } from './file-io';
 import type { CliDiagnostic } from './lint-file';
 
 /** The cache's file name, in the working folder or in the folder given as `--cache-location`. */
@@ -127,7 +128,7 @@ export class LintCache {
   save(file: string): string | undefined {
     const older = [...this.stored].filter(([key]) => !this.used.has(key));
     const entries = [...this.used, ...older].slice(0, Math.max(MAX_ENTRIES, this.used.size));
-    const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const temporary = temporaryPathBeside(file);
     const failure = (error: unknown) => `cannot write the cache ${file}: ${(error as Error).message}`;
     try {
       mkdirSync(dirname(file), { recursive: true });

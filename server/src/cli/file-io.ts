@@ -1,6 +1,5 @@
 import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { ANALYSIS_BUDGET, overBudget } from '../service/guard';
 import { readRegularFile } from '../service/workspace/read';
 
@@ -52,6 +51,16 @@ function isWritable(path: string): boolean {
   }
 }
 
+let temporaries = 0;
+
+/**
+ * A name for a temporary file beside `target`, unique to this process (files are created with
+ * `wx`, so a stale one of another run is never written over).
+ */
+export function temporaryPathBeside(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${++temporaries}.twir-lint.tmp`);
+}
+
 /**
  * Replaces a file's content all at once: writes a temporary file in the same folder (same file
  * system), flushes it, gives it the original's mode, and renames it over the original. Readers see
@@ -61,7 +70,7 @@ function isWritable(path: string): boolean {
 export function writeFileAtomically(path: string, text: string, readStats: Stats): void {
   // Through a symbolic link, replace the file it points to, not the link.
   const target = realpathSync(path);
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.twir-lint.tmp`);
+  const temporary = temporaryPathBeside(target);
   const descriptor = openSync(temporary, 'wx', 0o600);
   try {
     try {

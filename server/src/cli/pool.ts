@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { CacheEntry, LintCache, SharedCache } from './cache';
 import { fatalReport, lintFile, type FileReport, type LintTask } from './lint-file';
 import { LookBack, type KnownIssue } from './look-back';
@@ -112,6 +111,8 @@ interface Pool {
 
 function startWorker(pool: Pool, slot: number): Promise<void> {
   const workerData: WorkerData = { cache: pool.cache?.toShared() };
+  // Loaded here, not with the CLI: most runs lint in this thread.
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(WORKER_FILE, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   let current: number | undefined;
   let failure = 'it stopped';

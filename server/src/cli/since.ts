@@ -7,7 +7,6 @@
  * not touch is new. TWiR's own CI (`inspect_links.py --since`) likewise compares the sets of its
  * messages before and after.
  */
-import { execFileSync } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 import { overBudget } from '../service/guard';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult } from '../service/lint';
@@ -22,6 +21,8 @@ export class SinceError extends Error {}
 /** Runs git; throws SinceError when git is not there at all. */
 function git(args: readonly string[], cwd: string): { status: number; stdout: Buffer; stderr: string } {
   try {
+    // Loaded here, not with the CLI: most runs have no --since.
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
     const stdout = execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BASE_BYTES });
     return { status: 0, stdout, stderr: '' };
   } catch (error) {
