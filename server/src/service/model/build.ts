@@ -44,6 +44,15 @@ const segmentCaches = new WeakMap<IssueModel, SegmentCache<SegmentNodes>>();
  */
 const sharedSegments = new SegmentStore<SegmentNodes>(400_000);
 
+/** Each segment summary's identity: an opaque object (a summary's positions are its segment's, not the document's). */
+const segmentIdentities = new WeakMap<SegmentNodes, object>();
+
+function identityOf(summary: SegmentNodes): object {
+  let identity = segmentIdentities.get(summary);
+  if (!identity) segmentIdentities.set(summary, (identity = {}));
+  return identity;
+}
+
 /** Builds the issue model of a text. Pure: the same text gives the same model. */
 export function buildModel(text: string, options: AnalyzeOptions = {}): IssueModel {
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -87,7 +96,7 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
     entries,
     events,
     bodyStartLine,
-    segments: parsed.segments.map((segment) => ({ line: lines.lineAt(segment.start), key: segment.summary as object })),
+    segments: parsed.segments.map((segment) => ({ line: lines.lineAt(segment.start), key: identityOf(segment.summary) })),
   };
   if (!options.final) segmentCaches.set(model, parsed.cache);
   return model;

@@ -316,6 +316,6 @@ export interface IssueModel {
 export interface ModelSegment {
   /** Its first line. */
   readonly line: number;
-  /** Its identity: the parsed summary, shared by every version (and document) with the same text. */
+  /** Its identity: the same object in every version (and document) where the segment's text, parsed the same, is the same. */
   readonly key: object;
 }

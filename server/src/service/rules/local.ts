@@ -150,7 +150,7 @@ function detached(finding: Finding): Finding {
 }
 
 /** The finding (with its fix) moved down by `lines` lines. */
-export function moveFinding(finding: Finding, lines: number): Finding {
+function moveFinding(finding: Finding, lines: number): Finding {
   const fix = finding.fix && {
     ...finding.fix,
     edits: finding.fix.edits.map((edit) => ({ ...edit, range: moveRange(edit.range, lines) })),
