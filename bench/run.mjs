@@ -419,8 +419,15 @@ function measurePerKb(engine) {
   return { ...result, growth: result.segmentsLarge / result.segmentsSmall, wholeGrowth: result.wholeLarge / result.wholeSmall };
 }
 
+/** `--only memory`: the server's memory alone (after `npm run build`), to measure a change to it quickly. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const directory = mkdtempSync(join(tmpdir(), 'twir-bench-'));
 try {
+  if (only === 'memory') {
+    const { serverRssMb } = await measureMemory(makeCheckout(directory));
+    console.log(`server RSS with the 10 largest issues open: ${serverRssMb.toFixed(1)} MB (load average ${loadavg().map((load) => load.toFixed(1)).join(' ')})`);
+    process.exit(0);
+  }
   const engine = await loadEngine(directory);
   const files = Object.fromEntries(SUBJECTS.map((name) => [name, measureEngine(engine, name)]));
   const perKb = measurePerKb(engine);
