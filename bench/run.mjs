@@ -226,6 +226,11 @@ async function startServer() {
       const kilobytes = existsSync(status) ? /VmRSS:\s+(\d+)/.exec(readFileSync(status, 'utf8'))[1] : execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)], { encoding: 'utf8' });
       return Number(kilobytes) / 1024;
     },
+    /** The most resident memory so far in MB (Linux only). */
+    peakRssMb: () => {
+      const status = `/proc/${child.pid}/status`;
+      return existsSync(status) ? Number(/VmHWM:\s+(\d+)/.exec(readFileSync(status, 'utf8'))[1]) / 1024 : undefined;
+    },
     async stop() {
       await Promise.race([connection.sendRequest('shutdown'), sleep(2000)]);
       await connection.sendNotification('exit');
@@ -291,8 +296,9 @@ async function measureMemory(checkout) {
   }
   await sleep(500);
   const rssMb = server.rssMb();
+  const peakRssMb = server.peakRssMb();
   await server.stop();
-  return { serverRssMb: rssMb, openIssues: largest.map((path) => basename(path)) };
+  return { serverRssMb: rssMb, serverPeakRssMb: peakRssMb, openIssues: largest.map((path) => basename(path)) };
 }
 
 /**
@@ -434,7 +440,21 @@ function measurePerKb(engine) {
   return { ...result, growth: result.segmentsLarge / result.segmentsSmall, wholeGrowth: result.wholeLarge / result.wholeSmall };
 }
 
+/** `--only server`: the server's targets alone (after `npm run build`), to measure a change to the server quickly. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const directory = mkdtempSync(join(tmpdir(), 'twir-bench-'));
+if (only === 'server') {
+  try {
+    const server = { ...(await measureServer()), ...(await measureMemory(makeCheckout(directory))), heap: await measureHeap() };
+    console.log(`load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+    console.log(`first diagnostics ${Object.values(server.firstDiagnosticsMs).map((ms) => ms.toFixed(0)).join(', ')} ms; keystroke → diagnostics median ${server.keystrokeMs.toFixed(1)} ms, max ${server.keystrokeMaxMs.toFixed(1)} ms`);
+    console.log(`server RSS with the 10 largest issues open: ${server.serverRssMb.toFixed(1)} MB (peak ${server.serverPeakRssMb?.toFixed(1)} MB)`);
+    console.log(`analysis worker heap after GC: ${server.heap.beforeMb.toFixed(1)} MB, ${server.heap.afterMb.toFixed(1)} MB after ${HEAP_KEYSTROKES} keystrokes`);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   const engine = await loadEngine(directory);
   const files = Object.fromEntries(SUBJECTS.map((name) => [name, measureEngine(engine, name)]));
@@ -483,7 +503,7 @@ try {
     ),
   );
   console.log(`keystroke → publishDiagnostics (server, ${KEYSTROKES} keystrokes into ${basename(LARGEST)}): median ${fmt(server.keystrokeMs)} ms, max ${fmt(server.keystrokeMaxMs)} ms`);
-  console.log(`server RSS with the 10 largest issues open: ${fmt(server.serverRssMb)} MB`);
+  console.log(`server RSS with the 10 largest issues open: ${fmt(server.serverRssMb)} MB (peak ${fmt(server.serverPeakRssMb)} MB)`);
   console.log(`analysis worker heap after GC: ${fmt(server.heap.beforeMb)} MB, ${fmt(server.heap.afterMb)} MB after ${HEAP_KEYSTROKES} keystrokes, ${fmt(server.heap.closedMb)} MB once closed`);
   console.log(`while a 124 KB pathological paragraph is analysed: ${server.stallRequests} requests for another document waited ${fmt(server.stallP95Ms)} ms at p95, ${fmt(server.stallMaxMs)} ms at most; the paragraph was stopped after ${fmt(server.slowDocumentStoppedAfterMs / 1000)} s`);
   console.log(`parse cost per KB, 100 KB → 1 MB: in segments ${fmt(perKb.segmentsSmall, 2)} → ${fmt(perKb.segmentsLarge, 2)} ms/KB; remark-parse on the whole text ${fmt(perKb.wholeSmall, 2)} → ${fmt(perKb.wholeLarge, 2)} ms/KB`);

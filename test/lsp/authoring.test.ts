@@ -7,7 +7,7 @@ import type { CompletionItem, CreateFile, DocumentLink, Hover, MarkupContent, Te
 import { buildModel } from '../../server/src/service/model/build';
 import { applyEdits } from '../../server/src/service/rules/fixes';
 import { ruleById } from '../../server/src/service/rules/index';
-import { relatedIssue } from '../../server/src/service/rules/links/shared';
+import { relatedIssue } from '../../server/src/service/providers/related';
 import { knownEvents } from '../../server/src/service/providers/known';
 import { parseIsoDate, weekdayName } from '../../server/src/service/util/dates';
 import { OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../../server/src/service/commands/events';

@@ -6,7 +6,7 @@ import { configFileIn, readConfigFile, validateRuleSettings } from '../service/c
 import { lint, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import { ModelCache } from '../service/model/analyze';
 import type { IssueModel } from '../service/model/types';
-import type { RelatedIssue } from '../service/rules/types';
+import type { RelatedIssue } from '../service/providers/related';
 import { servesScheme } from '../service/workspace/read';
 import { loadRecentIssues, unreadRecentIssues } from '../service/workspace/recent-issues';
 import { MainNotifications, type Settings } from './protocol';

@@ -1,6 +1,6 @@
 import { splitFields } from '../model/events';
 import type { IssueModel, Section } from '../model/types';
-import type { RelatedIssue } from '../rules/types';
+import type { RelatedIssue } from './related';
 import { allCountries, REGIONS, regionsOfCountry } from '../util/countries';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../util/dates';
 import { lineSpan, type Position, type Range } from '../util/text';

@@ -1,12 +1,12 @@
 import type { LintDiagnostic } from '../lint';
 import type { EventEntry, IssueModel, Link, SubmergeMarker } from '../model/types';
 import { ruleById } from '../rules/index';
-import type { RelatedIssue } from '../rules/types';
 import { countryName, regionsOfCountry } from '../util/countries';
 import { formatIsoDate, weekdayName, type IsoDate } from '../util/dates';
 import { rangeContains, type Position, type Range } from '../util/text';
 import { entryAt, linkAt, sectionAt, sectionPath } from './locate';
 import { comparableUrl } from '../util/urls';
+import type { RelatedIssue } from './related';
 import { describeUrl } from './url-info';
 
 /** A hover: Markdown text and the range it describes. */
@@ -123,7 +123,7 @@ function linkHover(model: IssueModel, link: Link, related: readonly RelatedIssue
     });
     lines.push(`Also in this issue: ${places.join(', ')}`);
   }
-  const elsewhere = related.filter((issue) => issue.model.links.some((other) => other.url && comparableUrl(other.url) === key)).map((issue) => issue.fileName);
+  const elsewhere = related.filter((issue) => issue.linkUrls.has(key)).map((issue) => issue.fileName);
   if (elsewhere.length > 0) lines.push(`Also in ${plural(elsewhere.length, 'recent issue')}: ${elsewhere.join(', ')}`);
   return lines.join('\n\n');
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { relatedIssue } from '../rules/links/shared';
+import { relatedIssue } from './related';
 import { buildModel } from '../model/build';
 import { knownEvents } from './known';
 

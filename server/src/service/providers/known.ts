@@ -1,6 +1,5 @@
 import type { IssueModel } from '../model/types';
-import type { RelatedIssue } from '../rules/types';
-import { repairMojibake } from '../util/mojibake';
+import { listedEvents, type RelatedIssue } from './related';
 
 /** A meetup group as the issues list it: its link and the location it is listed with most often. */
 export interface KnownGroup {
@@ -30,29 +29,22 @@ export function knownEvents(model: IssueModel, related: readonly RelatedIssue[])
   // By their name's letters and digits: `Code Mavens 🦀 - 🐍 - 🐪` and `Code Mavens  -  - ` (the emoji lost) are one group.
   const groups = new Map<string, { name: string; whole: boolean; url: string; events: number; locations: Map<string, number> }>();
   const locations = new Map<string, Set<string>>();
-  for (const issue of [model, ...related.map((other) => other.model)]) {
-    if (!issue.events || issue.events.legacy) continue;
-    for (const region of issue.events.regions) {
-      for (const entry of region.events) {
-        // Offered for new lines: as they should read, not as an issue may have them mis-decoded.
-        const location = entry.event?.location && repairMojibake(entry.event.location.text);
-        for (const group of entry.event?.groups ?? []) {
-          if (!group.text || !group.url) continue;
-          const written = repairMojibake(group.text);
-          const name = written.replace(LEFTOVER_SEPARATORS, '').replace(/\s{2,}/g, ' ').trim();
-          const whole = name === written;
-          const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-          const known = groups.get(key) ?? { name, whole, url: group.url, events: 0, locations: new Map<string, number>() };
-          // The name as written whole wins over one cleaned of leftovers.
-          if (whole && !known.whole) Object.assign(known, { name, whole });
-          known.events++;
-          groups.set(key, known);
-          if (!location) continue;
-          known.locations.set(location, (known.locations.get(location) ?? 0) + 1);
-          const seen = locations.get(location) ?? new Set<string>();
-          seen.add(known.name);
-          locations.set(location, seen);
-        }
+  for (const events of [listedEvents(model), ...related.map((other) => other.events)]) {
+    for (const { location, groups: linked } of events) {
+      for (const group of linked) {
+        const name = group.name.replace(LEFTOVER_SEPARATORS, '').replace(/\s{2,}/g, ' ').trim();
+        const whole = name === group.name;
+        const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        const known = groups.get(key) ?? { name, whole, url: group.url, events: 0, locations: new Map<string, number>() };
+        // The name as written whole wins over one cleaned of leftovers.
+        if (whole && !known.whole) Object.assign(known, { name, whole });
+        known.events++;
+        groups.set(key, known);
+        if (!location) continue;
+        known.locations.set(location, (known.locations.get(location) ?? 0) + 1);
+        const seen = locations.get(location) ?? new Set<string>();
+        seen.add(known.name);
+        locations.set(location, seen);
       }
     }
   }

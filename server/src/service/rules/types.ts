@@ -49,11 +49,6 @@ export interface EarlierIssue {
 /** `Portland, OR, US` as `['Portland', 'OR', 'US']`. */
 export type StatedPlace = readonly [city: string, state: string, country: string];
 
-/** An issue beside the file with its model, for the editor's features that read more of it (hovers, completions). */
-export interface RelatedIssue extends EarlierIssue {
-  readonly model: IssueModel;
-}
-
 export interface RuleContext {
   readonly model: IssueModel;
   /** The most recent issues before this one, newest first (may be empty). */

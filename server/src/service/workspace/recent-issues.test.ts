@@ -55,7 +55,7 @@ describe('recent issues beside a file', () => {
     expect(loadRecentIssues(join(tmpdir(), 'no-such-checkout', 'draft', DRAFT), draftModel())).toEqual([]);
   });
 
-  it('models a file once, and again when it changes', () => {
+  it('digests a file once, and again when it changes', () => {
     const model = draftModel();
     const [first] = loadRecentIssues(draftPath, model);
     expect(loadRecentIssues(draftPath, model)[0]).toBe(first);
@@ -64,7 +64,7 @@ describe('recent issues beside a file', () => {
     utimesSync(path, new Date(), new Date(Date.now() + 5000));
     const [changed] = loadRecentIssues(draftPath, model);
     expect(changed).not.toBe(first);
-    expect(changed.model.header?.issueNumber).toBe(Number(`1${first.model.header?.issueNumber}`));
+    expect(changed.issueNumber).toBe(Number(`1${first.issueNumber}`));
   });
 
   it('gives the CLI the same look-back as URL sets, each file read once per version and shared between threads', () => {

@@ -2,8 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { overBudget } from '../guard';
 import { buildModel } from '../model/build';
 import type { IssueModel } from '../model/types';
-import { relatedIssue } from '../rules/links/shared';
-import type { RelatedIssue } from '../rules/types';
+import { relatedIssue, type RelatedIssue } from '../providers/related';
 import { formatIsoDate } from '../util/dates';
 import { listDirectory, readWorkspaceFile, statOf } from './read';
 
@@ -13,8 +12,8 @@ export const RECENT_ISSUE_COUNT = 25;
 /** Where a TWiR repository keeps issues; a name in both keeps the published one (`content/`). */
 const ISSUE_FOLDERS = ['content', 'draft'];
 const ISSUE_FILE = /^(\d{4}-\d{2}-\d{2})-this-week-in-rust\.(?:md|markdown)$/;
-/** Models kept: the recent issues of a few repositories (or branches) at once. */
-const MODEL_CACHE_LIMIT = 100;
+/** Digests kept: the recent issues of a few repositories (or branches) at once. */
+const DIGEST_CACHE_LIMIT = 100;
 
 export interface Listed {
   readonly path: string;
@@ -23,7 +22,8 @@ export interface Listed {
 }
 
 const listings = new Map<string, { mtimeMs: number; files: Listed[] }>();
-const models = new Map<string, { mtimeMs: number; size: number; issue: RelatedIssue }>();
+/** The digest of each issue file read (its model is not kept), by modification time and size. */
+const digests = new Map<string, { mtimeMs: number; size: number; issue: RelatedIssue }>();
 /** Files that could not be read, by modification time: not tried again until they change. */
 const unreadable = new Map<string, number>();
 
@@ -36,7 +36,7 @@ export function repositoryRootOf(filePath: string): string | undefined {
 /**
  * The issues published (or drafted) before this one in the file's repository, newest first: the
  * `RECENT_ISSUE_COUNT` most recent issue files of `content/` and `draft/` dated before the issue's
- * date. Files are read and modelled once per modification time; an unreadable file is skipped and
+ * date. Files are read, modelled and digested once per modification time; an unreadable file is skipped and
  * nothing throws. Without a repository or an issue date there is nothing to compare with.
  */
 export function loadRecentIssues(filePath: string, model: IssueModel, count = RECENT_ISSUE_COUNT): RelatedIssue[] {
@@ -61,7 +61,7 @@ export function unreadRecentIssues(filePath: string, model: IssueModel, count = 
     .map((file) => file.path);
 }
 
-/** Reads and models one issue file into the cache (nothing happens when it cannot be read). */
+/** Reads one issue file into the cache of digests (nothing happens when it cannot be read). */
 export function readIssueFile(path: string): void {
   const fileName = basename(path);
   const match = ISSUE_FILE.exec(fileName);
@@ -93,7 +93,7 @@ export function repositoryIssueFiles(root: string): Listed[] {
 
 function isCached(file: Listed): boolean {
   const stat = statOf(file.path);
-  const cached = models.get(file.path);
+  const cached = digests.get(file.path);
   return !stat?.isFile() || unreadable.get(file.path) === stat.mtimeMs || (cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size);
 }
 
@@ -122,19 +122,19 @@ function listIssueFiles(folder: string): Listed[] {
   return files;
 }
 
-/** Keeps a model, most recently used last, forgetting the least recently used past the limit. */
-function cacheModel(path: string, entry: { mtimeMs: number; size: number; issue: RelatedIssue }): void {
-  models.delete(path);
-  models.set(path, entry);
-  if (models.size > MODEL_CACHE_LIMIT) models.delete(models.keys().next().value as string);
+/** Keeps a digest, most recently used last, forgetting the least recently used past the limit. */
+function cacheDigest(path: string, entry: { mtimeMs: number; size: number; issue: RelatedIssue }): void {
+  digests.delete(path);
+  digests.set(path, entry);
+  if (digests.size > DIGEST_CACHE_LIMIT) digests.delete(digests.keys().next().value as string);
 }
 
 function readIssue(file: Listed): RelatedIssue | undefined {
   const stat = statOf(file.path);
   if (!stat?.isFile()) return undefined;
-  const cached = models.get(file.path);
+  const cached = digests.get(file.path);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-    cacheModel(file.path, cached);
+    cacheDigest(file.path, cached);
     return cached.issue;
   }
   if (unreadable.get(file.path) === stat.mtimeMs) return undefined;
@@ -144,7 +144,7 @@ function readIssue(file: Listed): RelatedIssue | undefined {
     return undefined;
   }
   const issue = relatedIssue(file.fileName, model);
-  cacheModel(file.path, { mtimeMs: stat.mtimeMs, size: stat.size, issue });
+  cacheDigest(file.path, { mtimeMs: stat.mtimeMs, size: stat.size, issue });
   return issue;
 }
 

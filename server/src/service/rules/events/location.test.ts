@@ -1,4 +1,4 @@
-import { relatedIssue } from '../links/shared';
+import { earlierIssue } from '../links/shared';
 import { buildModel } from '../../model/build';
 import { eventsIssue, testRule } from '../testing';
 import rule from './location';
@@ -65,7 +65,7 @@ testRule(rule, {
     {
       name: 'the missing state filled in from a recent issue',
       code: eventsIssue(region('North America', 'Boston, US')),
-      recentIssues: [relatedIssue('2026-01-07-this-week-in-rust.md', buildModel(eventsIssue(region('North America', 'Boston, MA, US'))))],
+      recentIssues: [earlierIssue('2026-01-07-this-week-in-rust.md', buildModel(eventsIssue(region('North America', 'Boston, MA, US'))))],
       errors: [{ line: 11, message: '`Boston, MA, US` (as a recent issue writes it).' }],
       output: eventsIssue(region('North America', 'Boston, MA, US')),
     },

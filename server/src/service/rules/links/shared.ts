@@ -3,7 +3,7 @@ import type { Entry, IssueModel, Link, Section } from '../../model/types';
 import type { Range } from '../../util/text';
 import { comparableUrl } from '../../util/urls';
 import { statedPlaces } from '../events/common';
-import type { EarlierIssue, RelatedIssue } from '../types';
+import type { EarlierIssue } from '../types';
 import { linksOnLines } from '../../model/collect';
 import { perModel } from '../per-model';
 import { inSpan, isWhole, linksIn, spanOrWhole, type LineSpan } from '../span';
@@ -40,11 +40,6 @@ export function earlierIssue(fileName: string, model: IssueModel): EarlierIssue 
   const urls = new Set<string>();
   for (const { link } of communityLinks(model)) if (link.url !== '') urls.add(comparableUrl(link.url));
   return { fileName, issueNumber: model.header?.issueNumber, communityUrls: [...urls], statedPlaces: statedPlaces(model) };
-}
-
-/** An earlier issue with its model (the server's hovers and completions read more of it). */
-export function relatedIssue(fileName: string, model: IssueModel): RelatedIssue {
-  return { ...earlierIssue(fileName, model), model };
 }
 
 /** A URL as written in the text: an inline link's or autolink's destination, or a definition's. */
