@@ -4,12 +4,11 @@
  * editing the cache file (an entry's message, an earlier issue's URLs): what the run prints then
  * comes from the cache, not from a model of the file.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { communityIssue, issue } from '../../server/src/service/rules/testing';
-import { buildCli, onlyRules, parseJson, runCli, type CliRun } from './cli-process';
+import { cliSandbox, onlyRules, parseJson, runCli, type CliRun } from './cli-process';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const DRAFT = 'draft/2026-08-26-this-week-in-rust.md';
@@ -21,26 +20,15 @@ interface CacheFile {
   entries: [string, { result?: { message: string; fixable: boolean }[]; issue?: { fileName: string; communityUrls: string[] } | null; baseline?: string[] }][];
 }
 
-let cli: string;
-let disposeBuild: () => void;
-let dir: string;
-
-beforeAll(async () => {
-  ({ cli, dispose: disposeBuild } = await buildCli());
-});
-afterAll(() => disposeBuild());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'twir-lint-cache-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const sandbox = cliSandbox('twir-lint-cache-');
 
 function write(path: string, content: string): void {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), content);
+  mkdirSync(dirname(join(sandbox.dir, path)), { recursive: true });
+  writeFileSync(join(sandbox.dir, path), content);
 }
 
-const read = (path: string) => readFileSync(join(dir, path), 'utf8');
-const lint = (...args: string[]): Promise<CliRun> => runCli(cli, args, dir);
+const read = (path: string) => readFileSync(join(sandbox.dir, path), 'utf8');
+const lint = (...args: string[]): Promise<CliRun> => runCli(sandbox.cli, args, sandbox.dir);
 const cacheAt = (path = CACHE): CacheFile => JSON.parse(read(path)) as CacheFile;
 
 /** Rewrites the cache file through `edit`. */
@@ -67,8 +55,8 @@ function checkout(): void {
 }
 
 function mkdir(path: string): string {
-  mkdirSync(join(dir, path), { recursive: true });
-  return join(dir, path);
+  mkdirSync(join(sandbox.dir, path), { recursive: true });
+  return join(sandbox.dir, path);
 }
 
 describe('twir-lint --cache: the same output, from the cache', () => {
@@ -126,7 +114,7 @@ describe('twir-lint --cache: the same output, from the cache', () => {
     // The draft gets a community link (its findings are not in the cache); the cache says an issue before it has that link.
     const url = 'https://example.com/only-in-the-cache';
     write(DRAFT, read(DRAFT).replace('### Official\n', `### Official\n\n* [A post](${url})\n`));
-    const previous = readdirSync(join(dir, 'content')).sort().pop()!;
+    const previous = readdirSync(join(sandbox.dir, 'content')).sort().pop()!;
     editCache((cache) => cache.entries.forEach(([, entry]) => entry.issue?.fileName === previous && entry.issue.communityUrls.push(url)));
     const found = parseJson(await lint('--cache', '--format', 'json', DRAFT))[0].diagnostics.filter((diagnostic) => diagnostic.rule === 'links/duplicate');
     expect(found.some((diagnostic) => diagnostic.message.includes(previous.slice(0, 10)))).toBe(true);
@@ -172,7 +160,7 @@ describe('twir-lint --cache: a cache file that cannot be used changes nothing', 
     const run = await lint('--cache', '--format', 'json', '.');
     expect(run.stdout).toBe(without.stdout);
     expect(run.status).toBe(without.status);
-    expect(run.stderr).toBe(`twir-lint: the cache ${join(dir, CACHE)} is corrupt: it is rebuilt\n`);
+    expect(run.stderr).toBe(`twir-lint: the cache ${join(sandbox.dir, CACHE)} is corrupt: it is rebuilt\n`);
     expect(cacheAt().entries.length).toBeGreaterThan(0);
     expect((await lint('--cache', '--format', 'json', '.')).stderr).toBe('');
   });
@@ -191,9 +179,9 @@ describe('twir-lint --cache: a cache file that cannot be used changes nothing', 
     await lint('--cache', '.');
     markCachedMessages();
     const rebuilt = mkdir('rebuilt');
-    copyFileSync(join(dirname(cli), 'cli-worker.js'), join(rebuilt, 'cli-worker.js'));
-    writeFileSync(join(rebuilt, 'cli.js'), `${readFileSync(cli, 'utf8')}\n// rebuilt\n`);
-    const run = await runCli(join(rebuilt, 'cli.js'), ['--cache', '--format', 'json', '2026-01-14-this-week-in-rust.md'], dir);
+    copyFileSync(join(dirname(sandbox.cli), 'cli-worker.js'), join(rebuilt, 'cli-worker.js'));
+    writeFileSync(join(rebuilt, 'cli.js'), `${readFileSync(sandbox.cli, 'utf8')}\n// rebuilt\n`);
+    const run = await runCli(join(rebuilt, 'cli.js'), ['--cache', '--format', 'json', '2026-01-14-this-week-in-rust.md'], sandbox.dir);
     expect(run.stdout).toBe((await lint('--format', 'json', '2026-01-14-this-week-in-rust.md')).stdout);
     expect(run.stdout).not.toContain('cached: ');
     expect((await lint('--cache', '--format', 'json', '2026-01-14-this-week-in-rust.md')).stdout).not.toContain('cached: ');
@@ -223,10 +211,10 @@ describe('twir-lint --cache: where, with --fix, with workers, with --since', () 
     await lint('--cache', '--cache-location', 'new/', '2026-01-14-this-week-in-rust.md');
     await lint('--cache', '--cache-location', 'caches/mine.json', '2026-01-14-this-week-in-rust.md');
     for (const path of ['existing/.twir-lint-cache', 'new/.twir-lint-cache', 'caches/mine.json']) expect(cacheAt(path).entries.length).toBeGreaterThan(0);
-    expect(readdirSync(dir).sort()).toEqual(['2026-01-14-this-week-in-rust.md', 'caches', 'existing', 'new']);
+    expect(readdirSync(sandbox.dir).sort()).toEqual(['2026-01-14-this-week-in-rust.md', 'caches', 'existing', 'new']);
     // Without --cache, --cache-location does nothing.
     await lint('--cache-location', 'unused', '2026-01-14-this-week-in-rust.md');
-    expect(readdirSync(dir)).not.toContain('unused');
+    expect(readdirSync(sandbox.dir)).not.toContain('unused');
   });
 
   it('--fix lints again a file whose cached findings have a fix, and answers the others from the cache', async () => {

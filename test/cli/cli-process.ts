@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { RULES } from '../../server/src/service/rules/index';
 
 const ROOT = resolve(__dirname, '../..');
@@ -21,6 +22,24 @@ export interface CliRun {
 export interface JsonReport {
   file: string;
   diagnostics: { rule: string; severity: string; line: number; column: number; endLine: number; endColumn: number; message: string; fixable: boolean }[];
+}
+
+/**
+ * For a test file: the CLI bundled once (`cli`) and a fresh temporary folder per test (`dir`),
+ * removed after it.
+ */
+export function cliSandbox(prefix: string): { readonly cli: string; readonly dir: string } {
+  const sandbox = { cli: '', dir: '' };
+  let dispose = () => {};
+  beforeAll(async () => {
+    ({ cli: sandbox.cli, dispose } = await buildCli());
+  });
+  afterAll(() => dispose());
+  beforeEach(() => {
+    sandbox.dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => rmSync(sandbox.dir, { recursive: true, force: true }));
+  return sandbox;
 }
 
 /** Bundles `dist/cli.js` and `dist/cli-worker.js` into a temporary folder; returns the CLI's path. */

@@ -1,10 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, closeSync, cpSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { communityIssue, issue } from '../../server/src/service/rules/testing';
-import { buildCli, onlyRules, parseJson, runCli, type CliRun } from './cli-process';
+import { cliSandbox, onlyRules, parseJson, runCli, type CliRun } from './cli-process';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const ISSUE_NAME = '2026-01-14-this-week-in-rust.md';
@@ -12,27 +11,16 @@ const ISSUE_NAME = '2026-01-14-this-week-in-rust.md';
 /** Line 10 has a `-` bullet (render/bullet), line 11 trailing spaces (text/trailing-space). */
 const WITH_PROBLEMS = issue('## Updates from Rust Community\n\n### Official\n\n- [Item one](https://example.com/1)\n* [Item two](https://example.com/2)  \n');
 
-let cli: string;
-let disposeBuild: () => void;
-let dir: string;
-
-beforeAll(async () => {
-  ({ cli, dispose: disposeBuild } = await buildCli());
-});
-afterAll(() => disposeBuild());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'twir-lint-test-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const sandbox = cliSandbox('twir-lint-test-');
 
 function write(path: string, content: string | Buffer): string {
-  const file = join(dir, path);
+  const file = join(sandbox.dir, path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, content);
   return file;
 }
 
-const lintIn = (args: string[], env?: Record<string, string>): Promise<CliRun> => runCli(cli, args, dir, env);
+const lintIn = (args: string[], env?: Record<string, string>): Promise<CliRun> => runCli(sandbox.cli, args, sandbox.dir, env);
 
 describe('twir-lint: formats', () => {
   beforeEach(() => {
@@ -72,8 +60,8 @@ describe('twir-lint: formats', () => {
     expect(forced.stdout).toContain('\x1b[33mwarning\x1b[39m');
     // `script` runs the CLI on a pseudo-terminal.
     const onTerminal = (prefix: string) =>
-      execFileSync('script', ['-qec', `${prefix} ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${ISSUE_NAME}`, '/dev/null'], {
-        cwd: dir,
+      execFileSync('script', ['-qec', `${prefix} ${JSON.stringify(process.execPath)} ${JSON.stringify(sandbox.cli)} ${ISSUE_NAME}`, '/dev/null'], {
+        cwd: sandbox.dir,
         encoding: 'utf8',
         env: { PATH: process.env.PATH, TERM: 'xterm-256color' },
       });
@@ -166,7 +154,7 @@ describe('twir-lint: inputs', () => {
     write('a/2026-01-29-this-week-in-rust.md', `${issue('')}${'* [x](https://x.org)\n'.repeat(20_000)}`);
     write('a/2026-01-30-this-week-in-rust.md', issue([...Array(100).keys()].map((depth) => `${'  '.repeat(depth)}* x\n`).join('')));
     write('a/2026-02-04-this-week-in-rust.md', WITH_PROBLEMS);
-    execFileSync('mkfifo', [join(dir, 'fifo.md')]);
+    execFileSync('mkfifo', [join(sandbox.dir, 'fifo.md')]);
     const run = await lintIn(['--format', 'json', 'a', 'fifo.md', 'missing.md']);
     expect(run.status).toBe(2);
     const reports = parseJson(run);
@@ -255,7 +243,7 @@ describe('twir-lint --fix', () => {
     const expected = original.replace('634 \r\n', '634\r\n').replace('\r\n- [Item one]', '\r\n* [Item one]').replace('/2)  \r\n', '/2)\r\n');
     expect(readFileSync(file)).toEqual(Buffer.from(expected, 'utf8'));
     expect(statSync(file).mode & 0o777).toBe(0o640);
-    expect(readdirSync(dir).sort()).toEqual(['.twir-lint.json', ISSUE_NAME]);
+    expect(readdirSync(sandbox.dir).sort()).toEqual(['.twir-lint.json', ISSUE_NAME]);
 
     const again = await lintIn(['--fix', ISSUE_NAME]);
     expect(again.stdout).not.toContain('Fixed');
@@ -275,7 +263,7 @@ describe('twir-lint --fix', () => {
   });
 
   it('reports what is left after fixing, with every rule on', async () => {
-    const target = join(dir, 'seeds');
+    const target = join(sandbox.dir, 'seeds');
     cpSync(join(FIXTURES, 'seeds'), target, { recursive: true });
     const run = await lintIn(['--fix', '--format', 'json', 'seeds']);
     expect(run.status, run.stdout).not.toBe(2);
@@ -301,9 +289,9 @@ describe('twir-lint: a workspace or an output that cannot hurt it', () => {
   it('--fix does not write through a symbolic link that leads out of the folder it was given (exit 2)', async () => {
     const outside = write('elsewhere/2026-01-07-this-week-in-rust.md', WITH_PROBLEMS);
     const inside = write('repo/other/2026-01-21-this-week-in-rust.md', WITH_PROBLEMS);
-    mkdirSync(join(dir, 'repo/draft'));
-    symlinkSync(outside, join(dir, 'repo/draft/2026-01-07-this-week-in-rust.md'));
-    symlinkSync(inside, join(dir, 'repo/draft/2026-01-21-this-week-in-rust.md'));
+    mkdirSync(join(sandbox.dir, 'repo/draft'));
+    symlinkSync(outside, join(sandbox.dir, 'repo/draft/2026-01-07-this-week-in-rust.md'));
+    symlinkSync(inside, join(sandbox.dir, 'repo/draft/2026-01-21-this-week-in-rust.md'));
     const run = await lintIn(['--fix', '--format', 'json', 'repo/draft']);
     expect(run.status).toBe(2);
     const fatal = parseJson(run).flatMap((report) => report.diagnostics.filter((diagnostic) => diagnostic.rule === 'fatal').map((diagnostic) => `${report.file}: ${diagnostic.message}`));
@@ -338,7 +326,7 @@ describe('twir-lint: a workspace or an output that cannot hurt it', () => {
     write('.twir-lint.json', onlyRules({ 'render/bullet': 'error' }));
     const full = openSync('/dev/full', 'w');
     try {
-      const run = await runCli(cli, [ISSUE_NAME], dir, {}, full);
+      const run = await runCli(sandbox.cli, [ISSUE_NAME], sandbox.dir, {}, full);
       expect(run.status).toBe(2);
       expectOneLine(run.stderr, /^twir-lint: cannot write the output: ENOSPC/);
     } finally {
@@ -348,7 +336,7 @@ describe('twir-lint: a workspace or an output that cannot hurt it', () => {
 
   it('a reader that goes away (| head) makes it exit 2 with one line, after --fix finished its files', async () => {
     const file = write(ISSUE_NAME, WITH_PROBLEMS);
-    const run = await runCli(cli, ['--fix', ISSUE_NAME], dir, {}, 'closed');
+    const run = await runCli(sandbox.cli, ['--fix', ISSUE_NAME], sandbox.dir, {}, 'closed');
     expect(run.status).toBe(2);
     expectOneLine(run.stderr, /^twir-lint: cannot write the output: the reader closed it\n$/);
     expect(readFileSync(file, 'utf8')).not.toBe(WITH_PROBLEMS);
@@ -356,26 +344,26 @@ describe('twir-lint: a workspace or an output that cannot hurt it', () => {
 
   it('an unexpected error is one line and exit 2, never a stack trace', () => {
     // A working folder deleted under the CLI: process.cwd() fails, which nothing expects.
-    const run = spawnSync('sh', ['-c', 'mkdir gone && cd gone && rmdir ../gone && exec "$0" "$1" issue.md', process.execPath, cli], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', 'mkdir gone && cd gone && rmdir ../gone && exec "$0" "$1" issue.md', process.execPath, sandbox.cli], { cwd: sandbox.dir, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expectOneLine(run.stderr, /^twir-lint: internal error: ENOENT/);
   });
 
   it('refuses a FIFO or a device as --config or as .twir-lint.json, and a FIFO or a device as PATH, without waiting', async () => {
     write(ISSUE_NAME, WITH_PROBLEMS);
-    execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+    execFileSync('mkfifo', [join(sandbox.dir, 'fifo.json')]);
     const fifoConfig = await lintIn(['--config', 'fifo.json', ISSUE_NAME]);
     expect(fifoConfig.status).toBe(2);
     expectOneLine(fifoConfig.stderr, /cannot read the config given with --config .*fifo\.json: Not a regular file \(a FIFO\)/);
 
-    rmSync(join(dir, '.twir-lint.json'));
-    symlinkSync('/dev/zero', join(dir, '.twir-lint.json'));
+    rmSync(join(sandbox.dir, '.twir-lint.json'));
+    symlinkSync('/dev/zero', join(sandbox.dir, '.twir-lint.json'));
     const deviceConfig = await lintIn([ISSUE_NAME]);
     expect(deviceConfig.status).toBe(2);
     expectOneLine(deviceConfig.stderr, /cannot read the config file .*\.twir-lint\.json: Not a regular file \(a device\)/);
 
-    rmSync(join(dir, '.twir-lint.json'));
-    execFileSync('mkfifo', [join(dir, 'fifo.md')]);
+    rmSync(join(sandbox.dir, '.twir-lint.json'));
+    execFileSync('mkfifo', [join(sandbox.dir, 'fifo.md')]);
     const paths = await lintIn(['--format', 'json', 'fifo.md', '/dev/zero']);
     expect(paths.status).toBe(2);
     expect(parseJson(paths).map((report) => report.diagnostics.map((diagnostic) => diagnostic.message))).toEqual([
@@ -387,7 +375,7 @@ describe('twir-lint: a workspace or an output that cannot hurt it', () => {
 
 describe('twir-lint: workers', () => {
   it('prints the same reports in the same order with and without worker threads', async () => {
-    cpSync(FIXTURES, join(dir, 'fixtures'), { recursive: true });
+    cpSync(FIXTURES, join(sandbox.dir, 'fixtures'), { recursive: true });
     // Slow first file: workers finish later files first, and the output must wait for it.
     write('aaa/2024-11-20-this-week-in-rust.md', readFileSync(join(FIXTURES, 'published/2024-11-20-this-week-in-rust.md')));
     const inline = await lintIn(['--format', 'json', '--concurrency', 'off', 'aaa', 'fixtures']);
