@@ -84,7 +84,9 @@ function lintOrFix(task: LintTask, { lookBack, cache }: LintContext): FileReport
   const folder = basename(dirname(task.path));
   // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate: the header's date says which.
   const recentIssues = lookBack.earlierIssues(task.path, { header: parseHeader(new LineIndex(read.text), read.text.charCodeAt(0) === 0xfeff) });
-  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues };
+  // No reuse of findings per segment: it pays between versions of one document (the editor), and
+  // checking each segment apart costs more than checking a file once (the header differs per issue).
+  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues, reuse: false };
   // With --since, only new findings are reported, and --fix fixes only those.
   let blob: string | undefined;
   try {

@@ -24,7 +24,8 @@ export interface LintOptions {
   recentIssues?: readonly EarlierIssue[];
   /**
    * Whether local rules check each segment apart and reuse the findings of segments checked before
-   * (default); false: every rule checks the whole document, the reference the tests compare with.
+   * (default: what the editor wants, version after version); false: every rule checks the whole
+   * document (the CLI, which lints each file once, and the reference the tests compare with).
    */
   reuse?: boolean;
 }
