@@ -53,7 +53,7 @@ export const unitsOf = perModel((model: IssueModel): readonly Unit[] => {
     const keys = [segments[index].key];
     while (joined.has(index + 1)) keys.push(segments[++index].key);
     const to = index + 1 < segments.length ? segments[index + 1].line : model.lines.lineCount;
-    units.push({ from, to, keys, document, sections: interned(sectionContext(from, to)) });
+    units.push({ from, to, keys, document, sections: sectionContext(from, to) });
   }
   return units;
 });
@@ -69,15 +69,16 @@ function documentContextOf(model: IssueModel): string {
 }
 
 /**
- * For a span, the sections its lines are in, as text: each one's kind and heading, with their
- * parents'. Spans are asked for in document order.
+ * For a span, the sections its lines are in, as text (interned): each one's kind and heading, with
+ * their parents'. Spans are asked for in document order; most lie in one section, whose text is
+ * made once per version.
  */
 function sectionContexts(model: IssueModel): (from: number, to: number) => string {
   const chains = new Map<Section, string>();
   const chainOf = (section: Section | undefined): string => {
     if (!section) return '';
     let chain = chains.get(section);
-    if (chain === undefined) chains.set(section, (chain = `${chainOf(section.parent)}\u0001${section.kind}\u0001${section.heading.text}`));
+    if (chain === undefined) chains.set(section, (chain = interned(`${chainOf(section.parent)}\u0001${section.kind}\u0001${section.heading.text}`)));
     return chain;
   };
   const sections = model.allSections;
@@ -85,8 +86,12 @@ function sectionContexts(model: IssueModel): (from: number, to: number) => strin
   return (from, to) => {
     while (current + 1 < sections.length && sections[current + 1].heading.line <= from) current++;
     let context = chainOf(sections[current]);
-    for (let index = current + 1; index < sections.length && sections[index].heading.line < to; index++) context += `\u0002${chainOf(sections[index])}`;
-    return context;
+    let inside = false;
+    for (let index = current + 1; index < sections.length && sections[index].heading.line < to; index++) {
+      context += `\u0002${chainOf(sections[index])}`;
+      inside = true;
+    }
+    return inside ? interned(context) : context;
   };
 }
 
@@ -106,37 +111,41 @@ const reusedUnits = new WeakMap<object, Reused>();
  * given as its error.
  */
 export function localFindings(rules: readonly Rule[], model: IssueModel, recentIssues: readonly EarlierIssue[]): Map<Rule, Finding[] | { error: unknown }> {
-  const results = new Map<Rule, Finding[] | { error: unknown }>(rules.map((rule) => [rule, []]));
+  const found = rules.map((): Finding[] => []);
+  const errors: unknown[] = [];
   for (const unit of unitsOf(model)) {
     let known = unit.keys.length > 0 ? reusedUnits.get(unit.keys[0]) : undefined;
     if (known && !sameContext(known.unit, unit)) known = undefined;
     if (!known && unit.keys.length > 0) reusedUnits.set(unit.keys[0], (known = { unit, findings: new Map() }));
     const lines = known ? unit.from - known.unit.from : 0;
-    for (const rule of rules) {
-      const out = results.get(rule)!;
-      if (!Array.isArray(out)) continue;
-      let found = known?.findings.get(rule.id);
-      if (found) {
-        for (const finding of found) out.push(lines === 0 ? finding : moveFinding(finding, lines));
-        continue;
+    rules.forEach((rule, index) => {
+      if (index in errors) return;
+      const out = found[index];
+      const reused = known?.findings.get(rule.id);
+      if (reused) {
+        for (const finding of reused) out.push(lines === 0 ? finding : moveFinding(finding, lines));
+        return;
       }
+      let checked;
       try {
-        found = rule.check({ model, recentIssues, span: unit });
+        checked = rule.check({ model, recentIssues, span: unit });
       } catch (error) {
-        results.set(rule, { error });
-        continue;
+        errors[index] = error;
+        return;
       }
       // Kept only where the unit is now (the findings of a unit that moved are its old lines'), and
       // with their own strings: messages built from the line's text must not keep the document alive.
-      if (lines === 0 && known) known.findings.set(rule.id, (found = found.map(detached)));
-      out.push(...found);
-    }
+      if (lines === 0 && known) known.findings.set(rule.id, (checked = checked.map(detached)));
+      for (const finding of checked) out.push(finding);
+    });
   }
-  return results;
+  return new Map(rules.map((rule, index) => [rule, index in errors ? { error: errors[index] } : found[index]]));
 }
 
 function sameContext(a: Unit, b: Unit): boolean {
-  return a.document === b.document && a.sections === b.sections && a.keys.length === b.keys.length && a.keys.every((key, index) => key === b.keys[index]);
+  if (a.document !== b.document || a.sections !== b.sections || a.keys.length !== b.keys.length) return false;
+  for (let index = 0; index < a.keys.length; index++) if (a.keys[index] !== b.keys[index]) return false;
+  return true;
 }
 
 function moveRange(range: Range, lines: number): Range {
