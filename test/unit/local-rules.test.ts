@@ -63,4 +63,21 @@ describe('local rules', () => {
       check.mockRestore();
     }
   });
+
+  it('report a local rule that throws as a failure, once, and keep the findings of the others', () => {
+    const { fileName, text } = readFixture('published/2024-11-20-this-week-in-rust.md');
+    const rule = RULES.find((candidate) => candidate.id === 'text/trailing-space')!;
+    const check = vi.spyOn(rule, 'check').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    try {
+      // The header is checked every time: the rule throws there even where its findings are reused.
+      const result = lint(buildModel(text, { fileName }));
+      expect(result.failures).toEqual([{ rule: 'text/trailing-space', error: 'boom' }]);
+      expect(result.diagnostics.some((diagnostic) => diagnostic.rule === 'text/trailing-space')).toBe(false);
+      expect(result.diagnostics.some((diagnostic) => diagnostic.rule === 'render/bullet')).toBe(true);
+    } finally {
+      check.mockRestore();
+    }
+  });
 });
