@@ -14,6 +14,7 @@ export function spanOrWhole(model: IssueModel, span: LineSpan | undefined): Line
   return span ?? { from: 0, to: model.lines.lineCount };
 }
 
+/** Whether the span is none or covers the whole document (the views computed once per model then apply). */
 export function isWhole(model: IssueModel, span: LineSpan | undefined): boolean {
   return span === undefined || (span.from === 0 && span.to >= model.lines.lineCount);
 }
