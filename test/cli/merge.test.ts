@@ -1,35 +1,26 @@
 /** `twir-lint merge` as a process: the report and diff, --write, and the exit statuses. */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { composeDraft, eventsListOf } from '../../server/src/service/commands/new-draft';
 import { parseIsoDate } from '../../server/src/service/util/dates';
-import { buildCli, runCli } from './cli-process';
+import { cliSandbox, runCli } from './cli-process';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const DRAFT = '2026-08-19-this-week-in-rust.md';
 
-let cli: string;
-let disposeBuild: () => void;
-let dir: string;
+const sandbox = cliSandbox('twir-lint-merge-');
 let draftText: string;
 
-beforeAll(async () => {
-  ({ cli, dispose: disposeBuild } = await buildCli());
-});
-afterAll(() => disposeBuild());
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'twir-lint-merge-'));
   // Next week's draft made from 2026-08-12, as New Issue Draft makes it; the batch: 2026-08-19's events.
   const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
   draftText = composeDraft(read('draft/DRAFT_TEMPLATE'), read('recent/2026-08-12-this-week-in-rust.md'), 661, parseIsoDate('2026-08-19')!);
-  writeFileSync(join(dir, DRAFT), draftText);
-  writeFileSync(join(dir, 'batch.md'), `${eventsListOf(read(`recent/${DRAFT}`))}\n`);
+  writeFileSync(join(sandbox.dir, DRAFT), draftText);
+  writeFileSync(join(sandbox.dir, 'batch.md'), `${eventsListOf(read(`recent/${DRAFT}`))}\n`);
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const merge = (...args: string[]) => runCli(cli, ['merge', ...args], dir);
+const merge = (...args: string[]) => runCli(sandbox.cli, ['merge', ...args], sandbox.dir);
 
 describe('twir-lint merge', () => {
   it('prints the report by region and the diff, and writes nothing without --write', async () => {
@@ -40,32 +31,32 @@ describe('twir-lint merge', () => {
     expect(run.stdout).toContain('\n+* 2026-08-26 | Dresden, DE | [Rust Dresden](https://github.com/rust-dresden)\n');
     // A possible duplicate needs a look: status 1.
     expect(run.status).toBe(1);
-    expect(readFileSync(join(dir, DRAFT), 'utf8')).toBe(draftText);
+    expect(readFileSync(join(sandbox.dir, DRAFT), 'utf8')).toBe(draftText);
   });
 
   it('--write applies it, keeping the file mode; a second merge finds nothing to do (status 0)', async () => {
-    const mode = statSync(join(dir, DRAFT)).mode;
+    const mode = statSync(join(sandbox.dir, DRAFT)).mode;
     const run = await merge('--events', 'batch.md', '--write', DRAFT);
     expect(run.stdout).toContain(`\nWrote ${DRAFT}.\n`);
-    const written = readFileSync(join(dir, DRAFT), 'utf8');
+    const written = readFileSync(join(sandbox.dir, DRAFT), 'utf8');
     expect(written).toContain('* 2026-09-15 | Leipzig, DE |');
-    expect(statSync(join(dir, DRAFT)).mode).toBe(mode);
+    expect(statSync(join(sandbox.dir, DRAFT)).mode).toBe(mode);
     const again = await merge('--events', 'batch.md', '--write', DRAFT);
     expect(again.stdout).toMatch(/: nothing to merge: the 55 listings of the batch are in the draft already\.\n/);
     expect(again.status).toBe(0);
     expect(again.stdout).not.toContain('Wrote');
-    expect(readFileSync(join(dir, DRAFT), 'utf8')).toBe(written);
+    expect(readFileSync(join(sandbox.dir, DRAFT), 'utf8')).toBe(written);
   });
 
   it('stops with status 2 and changes nothing on a bad batch, a bad draft or a bad command line', async () => {
-    writeFileSync(join(dir, 'bad.json'), '{"Europe": [{"name": "x"}]}');
+    writeFileSync(join(sandbox.dir, 'bad.json'), '{"Europe": [{"name": "x"}]}');
     const bad = await merge('--events', 'bad.json', '--write', DRAFT);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('twir-lint merge: Europe #1 (x): "location" is missing. Nothing was changed.\n');
     expect(bad.stdout).toBe('');
-    expect(readFileSync(join(dir, DRAFT), 'utf8')).toBe(draftText);
+    expect(readFileSync(join(sandbox.dir, DRAFT), 'utf8')).toBe(draftText);
 
-    writeFileSync(join(dir, DRAFT), draftText.replace(/Rusty Events between .*\n/, ''));
+    writeFileSync(join(sandbox.dir, DRAFT), draftText.replace(/Rusty Events between .*\n/, ''));
     expect((await merge('--events', 'batch.md', DRAFT)).stderr).toMatch(/^twir-lint merge: The draft has no "Rusty Events between START - END" line/);
     expect((await merge('--events', 'missing.json', DRAFT)).stderr).toBe('twir-lint merge: missing.json: No such file.\n');
     const usage = await merge(DRAFT);

@@ -6,41 +6,33 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../server/src/service/presets';
 import { RULES } from '../../server/src/service/rules/index';
 import { communityIssue, eventsIssue } from '../../server/src/service/rules/testing';
-import { buildCli, parseJson, runCli, type CliRun } from './cli-process';
+import { cliSandbox, parseJson, runCli, type CliRun } from './cli-process';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const DRAFT = 'draft/2026-08-26-this-week-in-rust.md';
 const ISSUE = 'draft/2026-01-14-this-week-in-rust.md';
 
-let cli: string;
-let disposeBuild: () => void;
-let repo: string;
-
-beforeAll(async () => {
-  ({ cli, dispose: disposeBuild } = await buildCli());
-});
-afterAll(() => disposeBuild());
+/** Each test's folder is a git repository. */
+const sandbox = cliSandbox('twir-lint-since-');
 beforeEach(() => {
-  repo = mkdtempSync(join(tmpdir(), 'twir-lint-since-'));
   git('init', '--quiet');
 });
-afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
 function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Contributor', '-c', 'user.email=contributor@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.name=Contributor', '-c', 'user.email=contributor@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: sandbox.dir, encoding: 'utf8' });
 }
 
 function write(path: string, text: string): void {
-  mkdirSync(dirname(join(repo, path)), { recursive: true });
-  writeFileSync(join(repo, path), text);
+  mkdirSync(dirname(join(sandbox.dir, path)), { recursive: true });
+  writeFileSync(join(sandbox.dir, path), text);
 }
 
 function read(path: string): string {
-  return readFileSync(join(repo, path), 'utf8');
+  return readFileSync(join(sandbox.dir, path), 'utf8');
 }
 
 function commit(message: string): void {
@@ -55,13 +47,13 @@ function insertAfter(path: string, after: string, ...lines: string[]): void {
   write(path, text.join('\n'));
 }
 
-const lint = (args: string[], env?: Record<string, string>): Promise<CliRun> => runCli(cli, args, repo, env);
+const lint = (args: string[], env?: Record<string, string>): Promise<CliRun> => runCli(sandbox.cli, args, sandbox.dir, env);
 
 /** The TWiR repository in small: the template, last week's issue, this week's draft. */
 function twirRepository(): void {
-  cpSync(join(FIXTURES, 'draft'), join(repo, 'draft'), { recursive: true });
-  mkdirSync(join(repo, 'content'));
-  cpSync(join(FIXTURES, 'recent/2026-08-19-this-week-in-rust.md'), join(repo, 'content/2026-08-19-this-week-in-rust.md'));
+  cpSync(join(FIXTURES, 'draft'), join(sandbox.dir, 'draft'), { recursive: true });
+  mkdirSync(join(sandbox.dir, 'content'));
+  cpSync(join(FIXTURES, 'recent/2026-08-19-this-week-in-rust.md'), join(sandbox.dir, 'content/2026-08-19-this-week-in-rust.md'));
   commit('Create the draft');
 }
 
@@ -184,7 +176,7 @@ describe('twir-lint --since', () => {
     ['with an unknown revision', () => git('init', '--quiet'), ['--since', 'no-such-branch', '.'], /^twir-lint: --since: "no-such-branch" is not a commit of this repository\n$/, {}],
     ['without git', () => {}, ['--since', 'HEAD', '.'], /^twir-lint: --since needs git, and no git program was found on the PATH\n$/, { PATH: '/nonexistent' }],
   ])('stops with one line and exit status 2 %s', async (_name, setUp, args, message, env) => {
-    rmSync(join(repo, '.git'), { recursive: true, force: true });
+    rmSync(join(sandbox.dir, '.git'), { recursive: true, force: true });
     setUp();
     write(ISSUE, communityIssue('* [Post](https://example.com/a)'));
     const run = await lint(args, env);

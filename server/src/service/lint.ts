@@ -2,7 +2,7 @@ import type { IssueModel } from './model/types';
 import { RULES } from './rules/index';
 import { localFindings } from './rules/local';
 import { protectMarkers } from './rules/submerge/protect';
-import type { EarlierIssue, Fix, Severity } from './rules/types';
+import type { EarlierIssue, Finding, Fix, Rule, Severity } from './rules/types';
 import type { Range } from './util/text';
 
 export type RuleSetting = Severity | 'off';
@@ -81,7 +81,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
     if (setting === 'off' || (setting === undefined && rule.offByDefault && options.defaults?.[rule.id] === undefined)) return false;
     return !model.isTemplate || rule.appliesToTemplate;
   });
-  const local = options.reuse === false ? new Map() : localFindings(enabled.filter((rule) => rule.local), model, recentIssues);
+  const local = options.reuse === false ? new Map<Rule, Finding[] | { error: unknown }>() : localFindings(enabled.filter((rule) => rule.local), model, recentIssues);
   const isSuppressed = suppressions(model);
   const diagnostics: LintDiagnostic[] = [];
   const failures: LintResult['failures'] = [];
