@@ -334,12 +334,33 @@ describe('twir-lint: a workspace or an output that cannot hurt it', () => {
     }
   });
 
-  it('a reader that goes away (| head) makes it exit 2 with one line, after --fix finished its files', async () => {
+  it('a reader that goes away (| head) ends it quietly, with the status of the run, after --fix finished its files', async () => {
     const file = write(ISSUE_NAME, WITH_PROBLEMS);
-    const run = await runCli(sandbox.cli, ['--fix', ISSUE_NAME], sandbox.dir, {}, 'closed');
-    expect(run.status).toBe(2);
-    expectOneLine(run.stderr, /^twir-lint: cannot write the output: the reader closed it\n$/);
+    write('.twir-lint.json', onlyRules({ 'render/bullet': 'error', 'links/tracking': 'error' }));
+    const withErrors = await lintIn([ISSUE_NAME]);
+    expect(withErrors.status).toBe(1);
+    const closed = await runCli(sandbox.cli, [ISSUE_NAME], sandbox.dir, {}, 'closed');
+    expect(closed).toMatchObject({ status: 1, stderr: '' });
+    const fixing = await runCli(sandbox.cli, ['--fix', ISSUE_NAME], sandbox.dir, {}, 'closed');
+    expect(fixing.stderr).toBe('');
     expect(readFileSync(file, 'utf8')).not.toBe(WITH_PROBLEMS);
+    // As a shell runs it: the first line reaches `head`, and the pipeline's status is twir-lint's own.
+    write(ISSUE_NAME, WITH_PROBLEMS);
+    const piped = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" "$2" | head -1', process.execPath, sandbox.cli, ISSUE_NAME], { cwd: sandbox.dir, encoding: 'utf8' });
+    expect(piped.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(1);
+  });
+
+  it.each(['text', 'github'])('--format %s shows the control characters of a file name or a message, never sends them to the terminal', async (format) => {
+    // A folder name and a country code that retitle the terminal, clear the screen and reverse text.
+    const folder = 'evil\x1b[2J\x1b]0;pwned\x07\u202e';
+    write(`${folder}/${ISSUE_NAME}`, issue('## Upcoming Events\n\nRusty Events between 2026-01-14 - 2026-02-11 🦀\n\n### Europe\n\n* 2026-01-20 | Paris, X\x1b[31mQ | [Rust Paris](https://www.meetup.com/rust-paris)\n    * [**Rust meetup**](https://www.meetup.com/rust-paris/events/1/)\n'));
+    write('.twir-lint.json', onlyRules({ 'events/location': 'warning' }));
+    const run = await lintIn(['--format', format, folder]);
+    expect(run.stdout).toContain('evil\\u001b[2J\\u001b]0;pwned\\u0007\\u202e/');
+    expect(run.stdout).toContain('X\\u001b[31mQ');
+    expect(run.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('an unexpected error is one line and exit 2, never a stack trace', () => {

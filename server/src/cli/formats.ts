@@ -84,7 +84,7 @@ const githubFormatter = (run: RunContext): Formatter => ({
     report.diagnostics
       .map((diagnostic) => {
         const properties = [
-          ['file', report.file.replace(/\\/g, '/')],
+          ['file', visibleControls(report.file.replace(/\\/g, '/'), ALL_BUT_LINE_BREAKS)],
           ['line', diagnostic.line],
           ['col', diagnostic.column],
           ['endLine', diagnostic.endLine],
@@ -93,7 +93,7 @@ const githubFormatter = (run: RunContext): Formatter => ({
         ]
           .map(([key, value]) => `${key}=${escapeGithubProperty(String(value))}`)
           .join(',');
-        return `::${GITHUB_COMMAND[diagnostic.severity]} ${properties}::${escapeGithubData(diagnostic.message)}\n`;
+        return `::${GITHUB_COMMAND[diagnostic.severity]} ${properties}::${escapeGithubData(visibleControls(diagnostic.message, ALL_BUT_LINE_BREAKS))}\n`;
       })
       .join(''),
   end: (summary) => {
@@ -109,6 +109,20 @@ function countsBySeverity(summary: Summary): string {
     .filter((severity) => summary.bySeverity[severity] > 0)
     .map((severity) => (severity === 'info' ? `${summary.bySeverity.info} info` : plural(summary.bySeverity[severity], severity)))
     .join(', ');
+}
+
+/**
+ * Control characters (C0, DEL, C1) and bidirectional controls: a terminal or a log viewer acts on
+ * them (escape sequences that move the cursor, recolour or retitle; text shown reordered), and
+ * messages and file names carry them from documents and folders nobody vetted.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The same but CR and LF, which the github format encodes as its runner expects (%0D, %0A). */
+const ALL_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with each control character written as its `\uXXXX` escape, so that it is shown, never acted on. */
+export function visibleControls(text: string, controls = CONTROLS): string {
+  return text.replace(controls, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // The escaping of GitHub's runner (toCommandValue/escapeData/escapeProperty in @actions/core).
@@ -149,9 +163,10 @@ function textFormatter(style: Style, columns: number, run: RunContext): Formatte
   return {
     file(report) {
       if (report.diagnostics.length === 0) return '';
-      const rows = report.diagnostics.map((diagnostic) => ({ ...diagnostic, message: diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ') }));
+      const rows = report.diagnostics.map((diagnostic) => ({ ...diagnostic, message: visibleControls(diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ')) }));
       const widest = (values: string[]) => Math.max(0, ...values.map((value) => stringWidth(value)));
-      const positions = rows.map((row) => `${report.file}:${row.line}:${row.column}`);
+      const file = visibleControls(report.file);
+      const positions = rows.map((row) => `${file}:${row.line}:${row.column}`);
       const positionWidth = widest(positions);
       const severityWidth = widest(rows.map((row) => row.severity));
       const room = columns - (positionWidth + 2 + severityWidth + 2 + 2 + widest(rows.map((row) => row.rule)));

@@ -19,17 +19,25 @@ import { resolveSince, SinceError } from './since';
  */
 const FILES_PER_WORKER = 100;
 
-/** Whether the output failed (`> /dev/full`, or a reader that went away as `| head` does). */
+/**
+ * Whether the output failed (`> /dev/full`): the run goes on (--fix finishes its files) and ends
+ * with status 2, since a report nobody got is no report. A reader that went away (`| head -1`)
+ * wanted no more: printing stops quietly, and the status is the run's, as for other CLIs.
+ */
 let outputFailed = false;
-// The run goes on (--fix finishes its files) and ends with status 2: a report nobody got is no report.
+let readerGone = false;
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (!outputFailed) process.stderr.write(`twir-lint: cannot write the output: ${error.code === 'EPIPE' ? 'the reader closed it' : error.message}\n`);
+  if (error.code === 'EPIPE') {
+    readerGone = true;
+    return;
+  }
+  if (!outputFailed) process.stderr.write(`twir-lint: cannot write the output: ${error.message}\n`);
   outputFailed = true;
   process.exitCode = 2;
 });
 
 function print(text: string): void {
-  if (!outputFailed && text !== '') process.stdout.write(text);
+  if (!outputFailed && !readerGone && text !== '') process.stdout.write(text);
 }
 
 async function main(args: readonly string[]): Promise<number> {
@@ -68,6 +76,10 @@ async function lintCommand(options: CliOptions): Promise<number> {
   }
   for (const folder of emptyFolders) process.stderr.write(`twir-lint: no TWiR issue files in ${folder}\n`);
   const cache = options.cache ? await loadCache(options.cacheLocation, cwd) : undefined;
+  if (cache && 'refused' in cache) {
+    process.stderr.write(`twir-lint: ${cache.refused}\n`);
+    return 2;
+  }
 
   // The policy switch is explicit on the command line: it wins over the config.
   const policy: RuleSettings = options.denyProjectToolingLinks ? { 'links/project-tooling': 'error' } : {};
@@ -102,19 +114,24 @@ async function lintCommand(options: CliOptions): Promise<number> {
   const leftOut = leftOutSentence(summary, run);
   if (leftOut && (options.format === 'json' || options.format === 'sarif')) process.stderr.write(`twir-lint: ${leftOut}\n`);
   // A cache that cannot be written changes nothing else: the findings are printed, the status is theirs.
-  const notSaved = cache?.cache.save(cache.file);
+  const notSaved = cache?.cache.save(cache.file, cache.secret);
   if (notSaved) process.stderr.write(`twir-lint: ${notSaved}\n`);
   return fatal ? 2 : summary.bySeverity.error > 0 ? 1 : 0;
 }
 
-/** The cache of `--cache`: loaded only then, with node:crypto. */
+/** The cache of `--cache`: loaded only then, with node:crypto. Undefined: not used (said on stderr). */
 async function loadCache(location: string | undefined, cwd: string) {
   const { cacheFile, openCache } = await import('./cache');
   const file = cacheFile(location, cwd);
   // The tool is these bundles: a rebuilt twir-lint does not reuse the findings of the old one.
-  const { cache, warning } = openCache(file, [__filename, WORKER_FILE]);
-  if (warning) process.stderr.write(`twir-lint: ${warning}\n`);
-  return { cache, file };
+  const opened = openCache(file, [__filename, WORKER_FILE]);
+  if ('refused' in opened) return opened;
+  if ('unused' in opened) {
+    process.stderr.write(`twir-lint: ${opened.unused}\n`);
+    return undefined;
+  }
+  for (const warning of opened.warnings) process.stderr.write(`twir-lint: ${warning}\n`);
+  return { ...opened, file };
 }
 
 /** An unexpected error, in one line: a stack trace is for us to read, not for the user. */
