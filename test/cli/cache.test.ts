@@ -1,10 +1,14 @@
 /**
  * `twir-lint --cache`, run as a process on real files: the output with the cache is the output
  * without it, byte for byte, and the cache is used. A warm run's use of the cache is proven by
- * editing the cache file (an entry's message, an earlier issue's URLs): what the run prints then
- * comes from the cache, not from a model of the file.
+ * editing the cache file (an entry's message, an earlier issue's URLs) and signing the edit with
+ * the cache's key, as only its owner can: what the run prints then comes from the cache, not from
+ * a model of the file. The same edit unsigned is never printed.
  */
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { communityIssue, issue } from '../../server/src/service/rules/testing';
@@ -17,7 +21,7 @@ const CACHE = '.twir-lint-cache';
 interface CacheFile {
   twirLintCache: number;
   tool: string;
-  entries: [string, { result?: { message: string; fixable: boolean }[]; issue?: { fileName: string; communityUrls: string[] } | null; baseline?: string[] }][];
+  entries: [string, { result?: { message: string; severity: string; line: number; fixable: boolean }[]; issue?: { fileName: string; communityUrls: string[] } | null; baseline?: string[] }, string][];
 }
 
 const sandbox = cliSandbox('twir-lint-cache-');
@@ -31,10 +35,12 @@ const read = (path: string) => readFileSync(join(sandbox.dir, path), 'utf8');
 const lint = (...args: string[]): Promise<CliRun> => runCli(sandbox.cli, args, sandbox.dir);
 const cacheAt = (path = CACHE): CacheFile => JSON.parse(read(path)) as CacheFile;
 
-/** Rewrites the cache file through `edit`. */
-function editCache(edit: (cache: CacheFile) => void, path = CACHE): void {
+/** Rewrites the cache file through `edit`, signing the entries with the cache's key unless `sign` is false. */
+function editCache(edit: (cache: CacheFile) => void, path = CACHE, sign = true): void {
   const cache = cacheAt(path);
   edit(cache);
+  const key = read(`${path}.key`).trim();
+  if (sign) for (const entry of cache.entries) entry[2] = createHmac('sha256', key).update(`${entry[0]}\n${JSON.stringify(entry[1])}`).digest('hex');
   write(path, JSON.stringify(cache));
 }
 
@@ -149,20 +155,69 @@ describe('twir-lint --cache: a cache file that cannot be used changes nothing', 
   });
 
   it.each([
-    ['a truncated cache file', (text: string) => text.slice(0, text.length / 2)],
-    ['a cache file that is not JSON', () => 'not a cache'],
-    ['an empty cache file', () => ''],
-    ['a cache file of the wrong shape', (text: string) => text.replace('"fixable":true', '"fixable":"yes"')],
-  ])('%s: one line on stderr, the same output, and a cache rebuilt', async (_, damage) => {
+    ['an empty cache file', () => '', ''],
+    ['a cache file of the wrong shape', (text: string) => text.replace('"fixable":true', '"fixable":"yes"'), '1 entry of the cache'],
+  ])('%s: the same output, and a cache rebuilt', async (_, damage, warning) => {
     const without = await lint('--format', 'json', '.');
     await lint('--cache', '--format', 'json', '.');
     write(CACHE, damage(read(CACHE)));
     const run = await lint('--cache', '--format', 'json', '.');
     expect(run.stdout).toBe(without.stdout);
     expect(run.status).toBe(without.status);
-    expect(run.stderr).toBe(`twir-lint: the cache ${join(sandbox.dir, CACHE)} is corrupt: it is rebuilt\n`);
+    if (warning) expect(run.stderr).toBe(`twir-lint: ${warning} ${join(sandbox.dir, CACHE)} did not match its signature: recomputed\n`);
+    else expect(run.stderr).toBe('');
     expect(cacheAt().entries.length).toBeGreaterThan(0);
     expect((await lint('--cache', '--format', 'json', '.')).stderr).toBe('');
+  });
+
+  it('an edited entry (messages, severities, lines) is recomputed, never printed: lowering severities does not turn exit 1 into 0', async () => {
+    write('.twir-lint.json', onlyRules({ 'render/bullet': 'error' }));
+    const without = await lint('--format', 'json', '.');
+    expect(without.status).toBe(1);
+    await lint('--cache', '.');
+    const forge = (cache: CacheFile) =>
+      cache.entries.forEach(([, entry]) => entry.result?.forEach((diagnostic) => Object.assign(diagnostic, { message: 'all fine', severity: 'hint', line: 99 })));
+    editCache(forge, CACHE, false);
+    const run = await lint('--cache', '--format', 'json', '.');
+    expect(run.stdout).toBe(without.stdout);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^twir-lint: 1 entry of the cache .* did not match its signature: recomputed\n$/);
+    // Without the key beside it, no entry of a cache is used; a new key is made and the cache written anew.
+    editCache(forge);
+    writeFileSync(join(sandbox.dir, `${CACHE}.key`), `${'0'.repeat(64)}\n`);
+    expect(await lint('--cache', '--format', 'json', '.')).toMatchObject({ stdout: without.stdout, status: 1 });
+  });
+
+  it.each([
+    ['a Markdown file', (path: string) => write(path, '# Notes\n\nMy notes.\n')],
+    ['an issue file', (path: string) => write(path, read('2026-01-14-this-week-in-rust.md'))],
+    ['a file of other JSON', (path: string) => write(path, '{"name": "x"}')],
+    ['a truncated cache file', (path: string) => write(path, '{"twirLintCache":2,"tool":"0.1.0+ab')],
+    ['a folder', (path: string) => mkdir(`${path}/.twir-lint-cache`)],
+    ['a FIFO', (path: string) => execFileSync('mkfifo', [join(sandbox.dir, path)])],
+    ['a symbolic link to a cache', (path: string) => symlinkSync(join(sandbox.dir, 'real-cache'), join(sandbox.dir, path))],
+    ['a key file of other content', (path: string) => write(`${path}.key`, 'my notes\n')],
+  ])('refuses to replace %s given as the cache: exit 2, one line, the file untouched', async (what, make) => {
+    await lint('--cache', '--cache-location', 'real-cache', '.');
+    const path = what === 'a folder' ? 'folder' : 'notes.txt';
+    make(path);
+    const target = what === 'a folder' ? `${path}/.twir-lint-cache` : what.startsWith('a key') ? `${path}.key` : path;
+    const before = statSync(join(sandbox.dir, target), { throwIfNoEntry: false });
+    const content = before?.isFile() ? read(target) : undefined;
+    const run = await lint('--cache', '--cache-location', path, '.');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^twir-lint: .*${target.replace('.', '\\.')} is .*, not a twir-lint cache: it is not replaced\\. .*\\n$`));
+    const after = statSync(join(sandbox.dir, target), { throwIfNoEntry: false });
+    expect(after?.mode).toBe(before?.mode);
+    if (content !== undefined) expect(read(target)).toBe(content);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('as root, refuses a device node (/dev/null) and leaves it a device', async () => {
+    const run = await lint('--cache', '--cache-location', '/dev/null', '.');
+    expect(run).toMatchObject({ status: 2, stdout: '' });
+    expect(run.stderr).toMatch(/^twir-lint: \/dev\/null is a device or a socket, not a twir-lint cache/);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it("another version's cache is not used, without a word", async () => {
@@ -200,6 +255,63 @@ describe('twir-lint --cache: a cache file that cannot be used changes nothing', 
     write('2026-01-21-this-week-in-rust.md', 'Title: This Week in Rust 1\n\0binary');
     await lint('--cache', '.');
     expect(cacheAt().entries.filter(([, entry]) => entry.result)).toHaveLength(1);
+  });
+});
+
+describe('twir-lint --cache in a git checkout: a cache a commit could plant is never read', () => {
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: sandbox.dir, stdio: 'pipe' });
+
+  beforeEach(() => {
+    write('.twir-lint.json', onlyRules({ 'render/bullet': 'error' }));
+    write('draft/2026-01-14-this-week-in-rust.md', issue('## Updates from Rust Community\n\n### Official\n\n- [Item](https://example.com/1)\n'));
+    git('init', '-q');
+  });
+
+  /** A cache of a clean draft, signed with its own key, where a pull request would put it: it says the draft is clean. */
+  async function plantCleanCache(location: string): Promise<void> {
+    const clean = mkdtempSync(join(tmpdir(), 'twir-lint-clean-'));
+    try {
+      writeFileSync(join(clean, '.twir-lint.json'), onlyRules({ 'render/bullet': 'error' }));
+      mkdirSync(join(clean, 'draft'));
+      writeFileSync(join(clean, 'draft/2026-01-14-this-week-in-rust.md'), read('draft/2026-01-14-this-week-in-rust.md').replace('- [Item]', '* [Item]'));
+      await runCli(sandbox.cli, ['--cache', '--cache-location', 'cache', 'draft'], clean);
+      // The forged entry: the draft's key (same name, folder, settings, look-back) with the clean file's findings, none.
+      for (const name of ['cache', 'cache.key']) copyFileSync(join(clean, name), join(sandbox.dir, name.replace('cache', location)));
+    } finally {
+      rmSync(clean, { recursive: true, force: true });
+    }
+    expect(cacheAt(location).entries.some(([, entry]) => entry.result?.length === 0)).toBe(true);
+  }
+
+  it.each([
+    ['committed', true],
+    ['left untracked and not ignored', false],
+  ])('a cache file %s in the checkout is not used; the run says so and lints', async (_, commit) => {
+    await plantCleanCache('planted-cache');
+    if (commit) git('add', '-A') && git('commit', '-qm', 'a pull request');
+    const run = await lint('--cache', '--cache-location', 'planted-cache', '--format', 'json', 'draft');
+    expect(run.status).toBe(1);
+    expect(parseJson(run)[0].diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(['render/bullet']);
+    expect(run.stderr).toMatch(new RegExp(`^twir-lint: the cache .*planted-cache is not used: ${commit ? 'git tracks it' : 'it is in a git checkout that does not ignore it'}.*\\n$`));
+  });
+
+  it('a cache git ignores, or one outside the checkout (the Action\'s runner.temp), is read', async () => {
+    write('.gitignore', 'ignored-cache\nignored-cache.key\n');
+    await lint('--cache', '--cache-location', 'ignored-cache', 'draft');
+    markCachedMessages('ignored-cache');
+    const run = await lint('--cache', '--cache-location', 'ignored-cache', '--format', 'json', 'draft');
+    expect(run.stderr).toBe('');
+    expect(parseJson(run)[0].diagnostics.map(tagged)).toEqual(['render/bullet error (cached)']);
+  });
+
+  it('by default, the cache lives in the git folder of the checkout, where no commit can put it', async () => {
+    await lint('--cache', 'draft');
+    expect(existsSync(join(sandbox.dir, '.git/twir-lint-cache'))).toBe(true);
+    expect(existsSync(join(sandbox.dir, CACHE))).toBe(false);
+    markCachedMessages('.git/twir-lint-cache');
+    const run = await lint('--cache', '--format', 'json', 'draft');
+    expect(parseJson(run)[0].diagnostics.map(tagged)).toEqual(['render/bullet error (cached)']);
+    expect(git('status', '--porcelain').toString()).not.toContain('cache');
   });
 });
 

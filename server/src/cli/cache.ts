@@ -10,11 +10,18 @@
  * The tool is its version and a hash of the bundles that run (`dist/cli.js`, `dist/cli-worker.js`):
  * a rebuilt linter whose code changed finds no entry of the old one, even with the same version.
  *
+ * The file is the user's, not the repository's: it is written only where nothing is or where a
+ * twir-lint cache is (any other file, a folder, a device or a link is refused), it is not used at all
+ * where a commit could have put it (a path inside a git checkout that git tracks or does not ignore),
+ * and each entry is signed with a secret kept beside it (`<cache>.key`, never in the cache file): an
+ * entry edited by hand, or by anyone without the key, is recomputed, never printed.
+ *
  * Loaded only with `--cache` (a dynamic import): runs without it do not load node:crypto.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import type { RuleSettings } from '../service/lint';
 import { SEVERITIES, type EarlierIssue } from '../service/rules/types';
@@ -24,8 +31,10 @@ import type { CliDiagnostic } from './lint-file';
 
 /** The cache's file name, in the working folder or in the folder given as `--cache-location`. */
 export const CACHE_FILE_NAME = '.twir-lint-cache';
-/** The layout of the file; another one is not read. */
-const FORMAT = 1;
+/** The cache's name inside a checkout's git folder, where no commit can put one: the default there. */
+const GIT_CACHE_NAME = 'twir-lint-cache';
+/** The layout of the file; another one is not read. 2: entries signed. */
+const FORMAT = 2;
 /**
  * Entries kept: those of this run first, then the most recently used of earlier runs, up to this
  * many (about three runs over TWiR's ~660 issues, a result and a look-back entry each). Keeping
@@ -125,14 +134,19 @@ export class LintCache {
    * bound; written to a temporary file renamed over the old one, so that a reader never sees half
    * of it. Returns why it could not be written, if it could not.
    */
-  save(file: string): string | undefined {
+  save(file: string, secret: CacheSecret): string | undefined {
     const older = [...this.stored].filter(([key]) => !this.used.has(key));
-    const entries = [...this.used, ...older].slice(0, Math.max(MAX_ENTRIES, this.used.size));
+    const entries = [...this.used, ...older].slice(0, Math.max(MAX_ENTRIES, this.used.size)).map(([key, entry]) => {
+      const value = JSON.stringify(entry);
+      return `[${JSON.stringify(key)},${value},${JSON.stringify(signature(secret.key, key, value))}]`;
+    });
     const temporary = temporaryPathBeside(file);
     const failure = (error: unknown) => `cannot write the cache ${file}: ${(error as Error).message}`;
     try {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ twirLintCache: FORMAT, tool: this.tool, entries }), { flag: 'wx' });
+      if (!secret.saved) writeFileSync(keyFile(file), `${secret.key}\n`, { flag: 'wx', mode: 0o600 });
+      secret.saved = true;
+      writeFileSync(temporary, `{"twirLintCache":${FORMAT},"tool":${JSON.stringify(this.tool)},"entries":[${entries.join(',')}]}`, { flag: 'wx' });
     } catch (error) {
       return failure(error);
     }
@@ -215,23 +229,112 @@ export class FileEntries {
   }
 }
 
-/** The cache file `--cache-location` names: a folder (one that exists, or a path ending with a slash) holds `.twir-lint-cache`. */
+/**
+ * The cache file: the one `--cache-location` names (a folder, one that exists or a path ending with
+ * a slash, holds `.twir-lint-cache`); by default `twir-lint-cache` in the git folder of the checkout
+ * the command runs in (no commit can put a file there), else `.twir-lint-cache` in the working folder.
+ */
 export function cacheFile(location: string | undefined, cwd: string): string {
-  const path = resolve(cwd, location ?? CACHE_FILE_NAME);
-  return location !== undefined && (/[\\/]$/.test(location) || isFolder(path)) ? join(path, CACHE_FILE_NAME) : path;
+  if (location === undefined) {
+    const inGit = spawnSync('git', ['rev-parse', '--git-path', GIT_CACHE_NAME], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return inGit.status === 0 && inGit.stdout.trim() !== '' ? resolve(cwd, inGit.stdout.trim()) : resolve(cwd, CACHE_FILE_NAME);
+  }
+  const path = resolve(cwd, location);
+  return /[\\/]$/.test(location) || isFolder(path) ? join(path, CACHE_FILE_NAME) : path;
+}
+
+/** The secret that signs a cache's entries, kept in `<cache>.key`; `saved`: that file holds it. */
+export interface CacheSecret {
+  readonly key: string;
+  saved: boolean;
+}
+
+export type CacheOpening =
+  /** The cache to use and save; `warnings` say, in a line each, what of the file was not used. */
+  | { cache: LintCache; secret: CacheSecret; warnings: string[] }
+  /** Used neither to read nor to write, for this reason (the run goes on without it). */
+  | { unused: string }
+  /** The path holds something that is not a twir-lint cache: never replaced, the run stops. */
+  | { refused: string };
+
+/**
+ * Opens the cache file of the tool made of `bundles` (the files that run). A missing file, or one
+ * of another version of the tool, gives an empty cache; a cache of this version whose entries are
+ * damaged or not signed with its key gives the others, with a warning: those are recomputed.
+ */
+export function openCache(file: string, bundles: readonly string[]): CacheOpening {
+  const found = [ownership(file), ownership(keyFile(file))];
+  const refusal = found.find((state) => 'refused' in state);
+  if (refusal && 'refused' in refusal) return refusal;
+  const whyUnused = exposedToCommits(file);
+  if (whyUnused) return { unused: `the cache ${file} is not used: ${whyUnused}. Give --cache-location a path outside the checkout, or one git ignores.` };
+  const [cacheFound, keyFound] = found;
+  const secret: CacheSecret = 'text' in keyFound ? { key: keyFound.text.trim(), saved: true } : { key: randomBytes(32).toString('hex'), saved: false };
+  const tool = toolId(bundles);
+  const stored = 'text' in cacheFound && secret.saved ? storedEntries(cacheFound.text, tool, secret.key) : { entries: new Map<string, CacheEntry>(), rejected: 0 };
+  const warnings = stored.rejected > 0 ? [`${stored.rejected} ${stored.rejected === 1 ? 'entry' : 'entries'} of the cache ${file} did not match ${stored.rejected === 1 ? 'its' : 'their'} signature: recomputed`] : [];
+  return { cache: new LintCache(tool, stored.entries), secret, warnings };
+}
+
+const keyFile = (file: string) => `${file}.key`;
+
+/**
+ * What is at a path of the cache: nothing, a file of ours (a twir-lint cache of any version or
+ * a cache key, or an empty file), or something that must not be replaced.
+ */
+function ownership(path: string): { missing: true } | { text: string } | { refused: string } {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return { missing: true };
+  }
+  const refused = (what: string) => ({ refused: `${path} is ${what}, not a twir-lint cache: it is not replaced. Remove it, or give --cache-location another path.` });
+  if (stats.isSymbolicLink()) return refused('a symbolic link');
+  const read = readRegularFile(path, MAX_FILE_BYTES);
+  if ('missing' in read) return { missing: true };
+  if ('problem' in read) return refused(stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO' : stats.isFile() ? 'a file it cannot read' : 'a device or a socket');
+  const text = read.bytes.toString('utf8');
+  if (path.endsWith('.key')) return /^[0-9a-f]{64}\n?$/.test(text) ? { text } : refused('a file of other content');
+  return text === '' || isCacheFile(text) ? { text } : refused('a file of other content');
+}
+
+function isCacheFile(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text);
+    return isRecord(data) && data.twirLintCache !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Reads the cache file of the tool made of `bundles` (the files that run). A missing or unreadable
- * file, or one of another version of the tool, gives an empty cache; a corrupt one (truncated,
- * edited) too, with a warning: it is rebuilt.
+ * Why a cache file at `file` could have come from a commit, if it could: it lies in a git checkout
+ * and git tracks it, or does not ignore it (`git add .` would commit it). Outside a checkout, or
+ * inside its git folder, it is the user's.
  */
-export function openCache(file: string, bundles: readonly string[]): { cache: LintCache; warning?: string } {
-  const tool = toolId(bundles);
-  const read = readRegularFile(file, MAX_FILE_BYTES);
-  const entries = 'bytes' in read ? storedEntries(read.bytes.toString('utf8'), tool) : new Map<string, CacheEntry>();
-  if (entries === 'corrupt') return { cache: new LintCache(tool, new Map()), warning: `the cache ${file} is corrupt: it is rebuilt` };
-  return { cache: new LintCache(tool, entries) };
+function exposedToCommits(file: string): string | undefined {
+  let folder = dirname(file);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  const path = relative(folder, file);
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: folder, stdio: 'ignore' });
+  // 0: ignored (and not tracked); 1: tracked or not ignored; 128: not in a work tree (outside one, or in its git folder).
+  const ignored = git('check-ignore', '-q', '--', path);
+  if (ignored.error) return insideCheckout(folder) ? 'git cannot be run to tell whether a commit put it there' : undefined;
+  if (ignored.status !== 1) return undefined;
+  return git('ls-files', '--error-unmatch', '--', path).status === 0 ? 'git tracks it (a commit could have put it there)' : 'it is in a git checkout that does not ignore it (a commit could put it there)';
+}
+
+function insideCheckout(folder: string): boolean {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return true;
+    if (dirname(at) === at) return false;
+  }
+}
+
+/** The signature of an entry: an HMAC of its key and its JSON with the cache's secret. */
+function signature(secret: string, key: string, value: string): string {
+  return createHmac('sha256', secret).update(`${key}\n${value}`).digest('hex');
 }
 
 function toolId(bundles: readonly string[]): string {
@@ -254,23 +357,27 @@ function isFolder(path: string): boolean {
   }
 }
 
-function storedEntries(text: string, tool: string): Map<string, CacheEntry> | 'corrupt' {
+/** The entries of a cache file that are this tool's and signed with `secret`, and how many were not (damaged or edited). */
+function storedEntries(text: string, tool: string, secret: string): { entries: Map<string, CacheEntry>; rejected: number } {
+  const entries = new Map<string, CacheEntry>();
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return 'corrupt';
+    return { entries, rejected: 0 };
   }
-  if (!isRecord(data) || data.twirLintCache === undefined) return 'corrupt';
   // Another version's cache: nothing in it is ours to use; this run writes its own.
-  if (data.twirLintCache !== FORMAT || data.tool !== tool) return new Map();
-  if (!Array.isArray(data.entries) || !data.entries.every(isEntry)) return 'corrupt';
-  return new Map(data.entries);
+  if (!isRecord(data) || data.twirLintCache !== FORMAT || data.tool !== tool || !Array.isArray(data.entries)) return { entries, rejected: 0 };
+  let rejected = 0;
+  for (const item of data.entries as unknown[]) {
+    if (Array.isArray(item) && item.length === 3 && typeof item[0] === 'string' && typeof item[2] === 'string' && isEntry(item[1]) && signature(secret, item[0], JSON.stringify(item[1])) === item[2]) entries.set(item[0], item[1]);
+    else rejected++;
+  }
+  return { entries, rejected };
 }
 
-function isEntry(value: unknown): value is [string, CacheEntry] {
-  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isRecord(value[1])) return false;
-  const entry = value[1];
+function isEntry(entry: unknown): entry is CacheEntry {
+  if (!isRecord(entry)) return false;
   if ('result' in entry) return Array.isArray(entry.result) && entry.result.every(isDiagnostic) && (entry.leftOut === undefined || Number.isInteger(entry.leftOut));
   if ('issue' in entry) return entry.issue === null || isEarlierIssue(entry.issue);
   return 'baseline' in entry && isStrings(entry.baseline);

@@ -61,7 +61,8 @@ Options:
                            file, the issues before it, the settings and
                            twir-lint are unchanged
   --cache-location PATH    with --cache, the cache file, or a folder for it
-                           (default: .twir-lint-cache in the current folder)
+                           (default: twir-lint-cache in the checkout's git
+                           folder, else .twir-lint-cache in the current folder)
   -h, --help               show this help
   -v, --version            show the version
 
