@@ -43,7 +43,7 @@ beforeAll(async () => {
   lines.splice(lines.indexOf('### Observations/Thoughts') + 1, 0, '* [A post](https://example.com//post)');
   writeFileSync(join(repo, DRAFT), lines.join('\n'));
   git(repo, 'commit', '--quiet', '--all', '--message', 'Add my links');
-}, 60_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runAction(cwd: string, inputs: Record<string, string>) {

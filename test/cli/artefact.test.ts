@@ -24,7 +24,7 @@ beforeAll(async () => {
     bundle.dispose();
   }
   cpSync(join(ROOT, 'test/fixtures/draft'), join(dir, 'draft'), { recursive: true });
-}, 60_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function npmOffline(args: string[], cwd: string): void {
@@ -52,7 +52,7 @@ it('installs globally into an empty prefix with no registry, and runs', () => {
   expect(linted.stderr).toBe('');
   expect(JSON.parse(linted.stdout).map((report: { file: string }) => report.file)).toEqual(['draft/2026-08-26-this-week-in-rust.md', 'draft/DRAFT_TEMPLATE']);
   expect(linted.status).toBe(1);
-}, 60_000);
+});
 
 it('installs into an empty folder with no registry, and runs from node_modules/.bin', () => {
   const project = join(dir, 'empty');
@@ -61,4 +61,4 @@ it('installs into an empty folder with no registry, and runs from node_modules/.
   const linted = spawnSync(join(project, 'node_modules/.bin/twir-lint'), ['--format', 'github', 'draft/'], { cwd: dir, encoding: 'utf8' });
   expect(linted.stdout).toMatch(/\ntwir-lint: \d+ problems \(\d+ errors.*\) in 2 files\.\n$/);
   expect(linted.status).toBe(1);
-}, 60_000);
+});

@@ -83,7 +83,7 @@ describe('twir-lint --cache: the same output, from the cache', () => {
       const messages = (run: CliRun) => parseJson(run).flatMap((report) => report.diagnostics.map((diagnostic) => diagnostic.message));
       expect(messages(marked)).toEqual(messages(without).map((message) => `cached: ${message}`));
     }
-  }, 60_000);
+  });
 
   it('a changed file is linted again; the others come from the cache', async () => {
     write('.twir-lint.json', onlyRules({ 'render/bullet': 'warning' }));
@@ -358,5 +358,5 @@ describe('twir-lint --cache: where, with --fix, with workers, with --since', () 
     markCachedMessages();
     const warm = parseJson(await lint('--cache', '--format', 'json', '--concurrency', '2', 'content', 'draft'));
     expect(warm.flatMap((report) => report.diagnostics.map((diagnostic) => diagnostic.message))).toEqual(parseJson(without).flatMap((report) => report.diagnostics.map((diagnostic) => `cached: ${diagnostic.message}`)));
-  }, 60_000);
+  });
 });

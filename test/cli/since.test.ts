@@ -169,7 +169,7 @@ describe('twir-lint --since', () => {
     insertAfter(DRAFT, '### Rust Walkthroughs', '* [Again](https://example.com/again)');
     expect((await lint([...args.slice(0, -1), DRAFT])).stdout).toContain('left out');
     expect((await lint(['--cache', ...args.slice(0, -1), DRAFT])).stdout).not.toContain('left out');
-  }, 60_000);
+  });
 
   it.each([
     ['outside a git repository', () => {}, ['--since', 'HEAD', '.'], /^twir-lint: --since: .* is not inside a git repository\n$/, {}],

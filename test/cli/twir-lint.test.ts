@@ -274,7 +274,7 @@ describe('twir-lint --fix', () => {
     const second = await lintIn(['--fix', '--format', 'json', 'seeds']);
     expect(parseJson(second)).toEqual(left);
     expect(readdirSync(target).map((name) => readFileSync(join(target, name)))).toEqual(after);
-  }, 60_000);
+  });
 });
 
 describe('twir-lint: a workspace or an output that cannot hurt it', () => {
@@ -391,7 +391,7 @@ describe('twir-lint: a workspace or an output that cannot hurt it', () => {
       ['Not a regular file (a FIFO): not read.'],
       ['Not a regular file (a device): not read.'],
     ]);
-  }, 20_000);
+  });
 });
 
 describe('twir-lint: workers', () => {
@@ -406,5 +406,5 @@ describe('twir-lint: workers', () => {
     const files = parseJson(threaded).map((report) => report.file);
     expect(files).toHaveLength(51);
     expect(files.slice(1)).toEqual([...files.slice(1)].sort());
-  }, 120_000); // three workers on two shared cores
+  }); // three workers on two shared cores
 });

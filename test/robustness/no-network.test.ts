@@ -75,7 +75,7 @@ describe('no network access', () => {
     } finally {
       cli.dispose();
     }
-  }, 120_000);
+  });
 
   it('the server analyses every fixture and answers every request on its links without touching the network', async () => {
     const server = await startServer({ rootPath: FIXTURES, env });
@@ -94,5 +94,5 @@ describe('no network access', () => {
     } finally {
       await server.stop();
     }
-  }, 120_000);
+  });
 });

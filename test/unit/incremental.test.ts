@@ -61,7 +61,7 @@ describe('incremental analysis', () => {
   it('gives the whole-parse model from segments another document parsed (the store shared between documents)', () => {
     // Every fixture was built above: now their segments, and the boilerplate issues share, come from the store.
     for (const fixture of fixtures) expectSameAsWholeParse(buildModel(fixture.text, { fileName: fixture.fileName }));
-  }, 120_000);
+  });
 
   it('keeps the store of shared segments within its size, dropping the least recently used', () => {
     const store = new SegmentStore<string>(30);
@@ -207,7 +207,7 @@ describe('incremental analysis', () => {
       ),
       { numRuns: 400 },
     );
-  }, 120_000);
+  });
 
   it('gives the whole-parse model on random documents of tricky lines, and after editing them', () => {
     fc.assert(
@@ -216,7 +216,7 @@ describe('incremental analysis', () => {
       ),
       { numRuns: 400 },
     );
-  }, 120_000);
+  });
 
   it('joins a segment whose list item leaves a fence open with the rest, as the whole parse reads it', () => {
     expectEditsSameAsWholeParse(['## Updates from Rust Community', '* [a](https://example.com/a)', '* ```fence', '', '## Updates from Rust Community'].join('\n'), []);

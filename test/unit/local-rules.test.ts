@@ -26,7 +26,7 @@ describe('local rules', () => {
 
   it('give the whole-document lint on every fixture', () => {
     for (const fixture of fixtures) expect(lint(buildModel(fixture.text, { fileName: fixture.fileName })), fixture.name).toEqual(wholeLint(fixture.text, fixture.fileName));
-  }, 120_000);
+  });
 
   it('give the whole-document lint after random edits of the fixtures, each version built from the last', () => {
     fc.assert(
