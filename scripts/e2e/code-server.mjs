@@ -154,7 +154,7 @@ export async function startCodeServer({ port, settings = {}, log = () => {} } = 
   };
 
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (exited) throw new Error(`code-server exited before it was ready:\n${output}`);
     try {
@@ -164,7 +164,7 @@ export async function startCodeServer({ port, settings = {}, log = () => {} } = 
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer ${origin}/healthz within 30 s:\n${output}`);
+      throw new Error(`code-server did not answer ${origin}/healthz within 120 s:\n${output}`);
     }
     await sleep(100);
   }

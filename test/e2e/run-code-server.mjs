@@ -9,7 +9,7 @@ import { assertBuilt, createWorkspace, openWorkbench, startCodeServer, workbench
 import { CODE_SERVER_VERSION, provision } from '../../scripts/e2e/provision.mjs';
 import { buildSuite } from './build-suite.mjs';
 
-const TIMEOUT_SECONDS = Number(process.env.TWIR_E2E_TIMEOUT ?? 180);
+const TIMEOUT_SECONDS = Number(process.env.TWIR_E2E_TIMEOUT ?? 900);
 
 function fail(message) {
   log.flush();

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { assertBuilt, createWorkspace, openWorkbench, REPO_ROOT, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
 import { provision } from '../../scripts/e2e/provision.mjs';
 
-const TIMEOUT_MS = Number(process.env.TWIR_E2E_TIMEOUT ?? 180) * 1000;
+const TIMEOUT_MS = Number(process.env.TWIR_E2E_TIMEOUT ?? 900) * 1000;
 
 /** Errors, warnings and infos of the draft as `twir-lint` reports them (the status bar shows no hints). */
 function expectedCounts(draft) {

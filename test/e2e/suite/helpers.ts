@@ -27,7 +27,7 @@ export async function openWorkspaceFile(relative: string): Promise<vscode.TextDo
 }
 
 /** Polls `probe` until it returns something other than undefined, or fails after `timeout` ms saying what it waited for. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeout = 20_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeout = 90_000): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await probe();

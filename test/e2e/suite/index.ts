@@ -19,7 +19,8 @@ async function revertModifiedDocuments(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  // Deadlines catch hangs: a loaded machine makes every step several times slower.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 180_000, color: false });
   // The plain Markdown tests run first: they check that nothing of ours starts before an issue is opened.
   const first = 'plain-markdown.test.js';
   const files = readdirSync(__dirname)

@@ -33,7 +33,7 @@ describe('TWiR: Merge Events… in a real VS Code', () => {
 
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('undo');
-      await waitFor('one undo to revert the whole merge', () => (document.getText() === original ? true : undefined), 5_000);
+      await waitFor('one undo to revert the whole merge', () => (document.getText() === original ? true : undefined));
     } finally {
       await vscode.workspace.fs.delete(batch);
       await revertDocument(document, pristine);
