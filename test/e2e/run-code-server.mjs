@@ -2,7 +2,7 @@
  * `npm run test:e2e`: runs the extension tests (test/e2e/suite) inside a real VS Code — code-server,
  * provisioned on first use, with its workbench in headless chromium — on a temporary TWiR-like
  * workspace, prints their output and exits with their exit code. Expects a built dist/ (npm test
- * builds first). TWIR_E2E_TIMEOUT (seconds, default 180) bounds the run after provisioning.
+ * builds first). TWIR_E2E_TIMEOUT (seconds, default 900) bounds the run after provisioning.
  */
 import { format } from 'node:util';
 import { assertBuilt, createWorkspace, openWorkbench, startCodeServer, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
