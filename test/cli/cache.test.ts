@@ -6,23 +6,18 @@
  * a model of the file. The same edit unsigned is never printed.
  */
 import { execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { communityIssue, issue } from '../../server/src/service/rules/testing';
-import { cliSandbox, onlyRules, parseJson, runCli, type CliRun } from './cli-process';
+import { cliSandbox, editCacheFile, onlyRules, parseJson, runCli, type CliRun, type StoredCache } from './cli-process';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const DRAFT = 'draft/2026-08-26-this-week-in-rust.md';
 const CACHE = '.twir-lint-cache';
 
-interface CacheFile {
-  twirLintCache: number;
-  tool: string;
-  entries: [string, { result?: { message: string; severity: string; line: number; fixable: boolean }[]; issue?: { fileName: string; communityUrls: string[] } | null; baseline?: string[] }, string][];
-}
+type CacheFile = StoredCache<{ result?: { message: string; severity: string; line: number; fixable: boolean }[]; issue?: { fileName: string; communityUrls: string[] } | null; baseline?: string[] }>;
 
 const sandbox = cliSandbox('twir-lint-cache-');
 
@@ -35,14 +30,7 @@ const read = (path: string) => readFileSync(join(sandbox.dir, path), 'utf8');
 const lint = (...args: string[]): Promise<CliRun> => runCli(sandbox.cli, args, sandbox.dir);
 const cacheAt = (path = CACHE): CacheFile => JSON.parse(read(path)) as CacheFile;
 
-/** Rewrites the cache file through `edit`, signing the entries with the cache's key unless `sign` is false. */
-function editCache(edit: (cache: CacheFile) => void, path = CACHE, sign = true): void {
-  const cache = cacheAt(path);
-  edit(cache);
-  const key = read(`${path}.key`).trim();
-  if (sign) for (const entry of cache.entries) entry[2] = createHmac('sha256', key).update(`${entry[0]}\n${JSON.stringify(entry[1])}`).digest('hex');
-  write(path, JSON.stringify(cache));
-}
+const editCache = (edit: (cache: CacheFile) => void, path = CACHE, sign = true) => editCacheFile(join(sandbox.dir, path), edit, sign);
 
 /** Marks every cached message: a run that prints the mark took the finding from the cache. */
 function markCachedMessages(path = CACHE): void {

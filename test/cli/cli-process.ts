@@ -4,7 +4,8 @@
  * `npm run build` rewriting `dist/`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -85,4 +86,23 @@ export function parseJson(run: CliRun): JsonReport[] {
 /** A `.twir-lint.json` that turns off every rule but the given ones: tests that do not change as rules are added. */
 export function onlyRules(rules: Record<string, string>): string {
   return JSON.stringify({ rules: Object.fromEntries(RULES.map((rule) => [rule.id, rules[rule.id] ?? 'off'])) });
+}
+
+/** A `--cache` file as stored: entries of a key, a value and the value's signature. */
+export interface StoredCache<Entry> {
+  twirLintCache: number;
+  tool: string;
+  entries: [string, Entry, string][];
+}
+
+/**
+ * Rewrites the `--cache` file `file` through `edit`, then signs its entries with the cache's key
+ * (`<file>.key`) as only the cache's owner can, unless `sign` is false (a forgery).
+ */
+export function editCacheFile<Entry>(file: string, edit: (cache: StoredCache<Entry>) => void, sign = true): void {
+  const cache = JSON.parse(readFileSync(file, 'utf8')) as StoredCache<Entry>;
+  edit(cache);
+  const key = readFileSync(`${file}.key`, 'utf8').trim();
+  if (sign) for (const entry of cache.entries) entry[2] = createHmac('sha256', key).update(`${entry[0]}\n${JSON.stringify(entry[1])}`).digest('hex');
+  writeFileSync(file, JSON.stringify(cache));
 }

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../server/src/service/presets';
 import { RULES } from '../../server/src/service/rules/index';
 import { communityIssue, eventsIssue } from '../../server/src/service/rules/testing';
-import { cliSandbox, parseJson, runCli, type CliRun } from './cli-process';
+import { cliSandbox, editCacheFile, parseJson, runCli, type CliRun } from './cli-process';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const DRAFT = 'draft/2026-08-26-this-week-in-rust.md';
@@ -159,13 +159,13 @@ describe('twir-lint --since', () => {
     // Edited again: the draft is linted, the findings at REF come from the cache.
     insertAfter(DRAFT, '### Rust Walkthroughs', '* [More](https://example.com/more?utm_medium=y)');
     expect(await lint(['--cache', ...args])).toEqual(await lint(args));
-    const cache = JSON.parse(read('.twir-lint-cache')) as { entries: [string, { baseline?: string[] }][] };
-    const baselines = cache.entries.filter(([, entry]) => entry.baseline);
-    // The draft's and the template's.
-    expect(baselines).toHaveLength(2);
-    // Proof: with the cached findings at REF emptied, an edited draft has nothing left out.
-    for (const [, entry] of baselines) entry.baseline = [];
-    write('.twir-lint-cache', JSON.stringify(cache));
+    // Proof: with the cached findings at REF emptied (by the cache's owner, in the checkout's git folder), an edited draft has nothing left out.
+    editCacheFile<{ baseline?: string[] }>(join(sandbox.dir, '.git/twir-lint-cache'), (cache) => {
+      const baselines = cache.entries.filter(([, entry]) => entry.baseline);
+      // The draft's and the template's.
+      expect(baselines).toHaveLength(2);
+      for (const [, entry] of baselines) entry.baseline = [];
+    });
     insertAfter(DRAFT, '### Rust Walkthroughs', '* [Again](https://example.com/again)');
     expect((await lint([...args.slice(0, -1), DRAFT])).stdout).toContain('left out');
     expect((await lint(['--cache', ...args.slice(0, -1), DRAFT])).stdout).not.toContain('left out');
