@@ -293,6 +293,69 @@ describe('mergeEvents: every title and every twin is kept', () => {
   });
 });
 
+describe('mergeEvents: what a batch writes is Markdown that reads as it says', () => {
+  const record = (fields: Record<string, unknown>) => ({ name: 'Rust Night', location: 'Lyon, FR', date: '2026-09-16', url: 'https://www.meetup.com/rust-lyon/events/1/', virtual: false, organizer_name: 'Rust Lyon', organizer_url: 'https://www.meetup.com/rust-lyon', ...fields });
+  const json = (...records: Record<string, unknown>[]) => JSON.stringify({ Europe: records.map(record) });
+  const findings = (text: string) => lint(buildModel(text, { fileName: FILE })).diagnostics.filter((diagnostic) => ['markdown/html', 'markdown/backticks', 'links/malformed', 'links/scheme', 'events/title-line', 'events/overview-format'].includes(diagnostic.rule));
+
+  it('escapes raw HTML, bold markers and brackets in the names of a JSON batch', () => {
+    const { after } = merge(draft(BASE), json({ name: 'Rust ** Night [2] <script>alert(1)</script>', organizer_name: 'Rust <img src=x onerror=alert(1)> Lyon' }));
+    expect(after).toContain('* 2026-09-16 | Lyon, FR | [Rust &lt;img src=x onerror=alert(1)> Lyon](https://www.meetup.com/rust-lyon)');
+    expect(after).toContain('    * [**Rust \\*\\* Night \\[2\\] &lt;script>alert(1)&lt;/script>**](https://www.meetup.com/rust-lyon/events/1/)');
+    const merged = buildModel(after, { fileName: FILE }).events!.regions.find((region) => region.name === 'Europe')!.events.find((entry) => entry.line > 0 && entry.event?.date?.text === '2026-09-16')!;
+    expect(merged.event!.titles.map((title) => title.text)).toEqual(['Rust ** Night [2] <script>alert(1)</script>']);
+    expect(findings(after)).toEqual([]);
+  });
+
+  it('percent-encodes spaces, quotes and angle brackets in a URL of a JSON batch and names the event', () => {
+    const { result, after } = merge(draft(BASE), json({ url: 'https://www.meetup.com/rust-lyon/events/1/ "title"', organizer_url: 'https://www.meetup.com/rust-lyon/<b>' }));
+    expect(after).toContain('[Rust Lyon](https://www.meetup.com/rust-lyon/%3Cb%3E)\n    * [**Rust Night**](https://www.meetup.com/rust-lyon/events/1/%20%22title%22)');
+    expect(result.report.notes).toEqual([
+      'Europe #1 (Rust Night): "url" percent-encoded as https://www.meetup.com/rust-lyon/events/1/%20%22title%22',
+      'Europe #1 (Rust Night): "organizer_url" percent-encoded as https://www.meetup.com/rust-lyon/%3Cb%3E',
+    ]);
+    expect(findings(after)).toEqual([]);
+  });
+
+  it('leaves out, naming it, an event with a URL that is not http(s), a bidirectional override, or Markdown in its location', () => {
+    const { result, after } = merge(
+      draft(BASE),
+      json({ url: 'javascript:alert(1)' }, { name: 'Rust \u202Etxt.exe', url: 'https://www.meetup.com/rust-lyon/events/2/' }, { location: 'Lyon, FR | [x](https://evil.example)', url: 'https://www.meetup.com/rust-lyon/events/3/' }, { url: 'https://www.meetup.com/rust-lyon/events/4/' }),
+    );
+    expect(result.report.leftOut.map((out) => `${out.event.source}: ${out.why}`)).toEqual([
+      'Europe #1 (Rust Night): "url" must be a web address (http or https), not "javascript:alert(1)"',
+      'Europe #2 (Rust <U+202E>txt.exe): "name" holds a bidirectional-override character (U+202E)',
+      'Europe #3 (Rust Night): "location" holds "|", which Markdown or the event line would read as syntax',
+    ]);
+    expect(after).toContain('https://www.meetup.com/rust-lyon/events/4/');
+    for (const refused of ['javascript:', '\u202E', 'evil.example']) expect(after).not.toContain(refused);
+    expect(formatMergeReport(result.report, 'batch')).not.toContain('\u202E');
+  });
+
+  it('leaves out pasted events with raw HTML, a link title, brackets or ** that change the line, or a bidirectional override', () => {
+    const paris = (overview: string, title: string) => `* 2026-09-09 | Paris, FR | ${overview}\n    * ${title}`;
+    const batch = [
+      paris('[Rust <img src=x onerror=alert(1)>](https://www.meetup.com/rust-paris)', '[**Talks**](https://www.meetup.com/rust-paris/events/1/)'),
+      paris('[Rust Paris](https://www.meetup.com/rust-paris)', '[**Talks**](https://www.meetup.com/rust-paris/events/2/ "title")'),
+      paris('[Rust Paris](https://www.meetup.com/rust-paris)', '[**Rust ** Talks**](https://www.meetup.com/rust-paris/events/3/)'),
+      paris('[Rust [Paris]](https://www.meetup.com/rust-paris)', '[**Talks**](https://www.meetup.com/rust-paris/events/4/)'),
+      paris('[Rust Paris](https://www.meetup.com/rust-paris)', '[**Talks \u2066here**](https://www.meetup.com/rust-paris/events/5/)'),
+      paris('[Rust Paris](https://www.meetup.com/rust-paris)', '[**Talks \\[6\\]**](https://www.meetup.com/rust-paris/events/6/)'),
+    ].join('\n');
+    const { result, after } = merge(draft(BASE), batch);
+    expect(result.report.leftOut.map((out) => `${out.event.source}: ${out.why}`)).toEqual([
+      'line 1: it holds raw HTML ("<img…"): write the text without it',
+      'line 9: it holds a bidirectional-override character (U+2066)',
+      'line 3: its link [**Talks**](https://www.meetup.com/rust-paris/events/2/ "title") is not written [text](address): nothing may follow the address',
+      'line 5: the link text "**Rust ** Talks**" holds **, which ends the bold early',
+      'line 7: the link text "Rust [Paris]" holds [ or ], which change the line\'s structure (write \\[ \\])',
+    ]);
+    expect(after).toContain('    * [**Talks \\[6\\]**](https://www.meetup.com/rust-paris/events/6/)');
+    for (const refused of ['/events/1/', '/events/2/', '/events/3/', '/events/4/', '/events/5/']) expect(after).not.toContain(refused);
+    expect(findings(after)).toEqual([]);
+  });
+});
+
 /**
  * The week's chore on real issues: each issue of 2026 turned into next week's draft as New Issue
  * Draft does, and the following issue's events merged into it as a batch.

@@ -17,7 +17,7 @@ import { eventsWindowDoubt } from '../../trust';
 import { regionsOfCountry, REGIONS, type RegionName } from '../../util/countries';
 import { formatIsoDate } from '../../util/dates';
 import { comparableUrl } from '../../util/urls';
-import { readBatch } from './batch';
+import { printable, readBatch, type IncomingEvent } from './batch';
 import { eventLinkKeys, matchTitles, sharesEventLink, type TitleMatch } from './match';
 import { normaliseEvents, type NormalisedEvent } from './normalise';
 
@@ -74,17 +74,18 @@ export function mergeEvents(model: IssueModel, batchText: string): MergeResult |
   if ('error' in window) return window;
   const batch = readBatch(batchText);
   if ('error' in batch) return batch;
-  const normalised = normaliseEvents(batch.events, window.start);
+  const normalised = normaliseEvents(batch.events.filter((event) => !event.refusal), window.start);
   if ('error' in normalised) return normalised;
 
-  const notes = [...batch.notes];
-  const leftOut: MergeReport['leftOut'] = [];
+  const notes = [...batch.notes, ...batch.events.flatMap((event) => event.notes ?? [])];
+  // What the batch refused is not read as Markdown: the report shows its lines as they came.
+  const leftOut: MergeReport['leftOut'] = batch.events.flatMap((event) => (event.refusal ? [{ event: refusedMention(event), why: event.refusal }] : []));
   const placed: Placed[] = [];
   for (const event of identicalListingsOnce(normalised, notes)) {
     const left = (why: string) => leftOut.push({ event: incomingMention(event), why });
     const where = windowSide(event.entry, window);
-    if (event.lacks) {
-      left(event.lacks);
+    if (event.refusal) {
+      left(event.refusal);
     } else if (where) {
       left(`${where} the window ${formatWindow(window)}`);
       // Its listing in the draft, in the region the batch gives, goes: the event was rescheduled out of the window.
@@ -451,6 +452,11 @@ function sameGroupSameDay(model: IssueModel, listings: readonly { entry: Entry; 
   return listings
     .filter((listing) => listing.region === region && eventStart(listing.entry)?.dayNumber === day && listing.entry.event!.groups.some((group) => groups.includes(comparableUrl(group.url))))
     .map((listing) => ({ event: incomingMention(event), draft: mention(listing.entry, blockOf(model, listing.entry), undefined, listing.entry.line + 1) }));
+}
+
+function refusedMention(event: IncomingEvent): EventMention {
+  const lines = event.lines.map(printable);
+  return { overview: lines[0].replace(/^\s*[*+-]\s+/, ''), title: '', block: lines.join('\n'), source: event.source };
 }
 
 function incomingMention(event: NormalisedEvent): EventMention {
