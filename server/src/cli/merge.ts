@@ -2,6 +2,7 @@
 import { dirname, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
+import { batchOverBudget } from '../service/commands/merge-events/batch';
 import { mergeEvents } from '../service/commands/merge-events/merge';
 import { formatMergeReport } from '../service/commands/merge-events/report';
 import { buildModel } from '../service/model/build';
@@ -56,7 +57,7 @@ export function mergeCommand(options: MergeOptions, print: (text: string) => voi
     process.stderr.write(`twir-lint merge: ${message}\n`);
     return 2;
   };
-  const batch = readTextFile(options.events);
+  const batch = readTextFile(options.events, batchOverBudget);
   if ('problem' in batch) return fail(`${options.events}: ${batch.problem}`);
   const draft = readTextFile(options.draft);
   if ('problem' in draft) return fail(`${options.draft}: ${draft.problem}`);

@@ -4,6 +4,7 @@
  * meetup automation and the events team's linter exchange. Only the shape is read here; the events
  * are written in the draft's conventions and checked by `normalise.ts`.
  */
+import { ANALYSIS_BUDGET, overBudget } from '../../guard';
 import { regionNamed } from '../../rules/events/common';
 import { parseIsoDate } from '../../util/dates';
 import { parseUrl } from '../../util/urls';
@@ -36,7 +37,22 @@ export interface Batch {
 export function readBatch(text: string): Batch | { error: string } {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return { error: 'The batch is empty.' };
-  return /^\s*[{[]/.test(body) ? readJson(body) : readLines(body);
+  const tooMuch = batchOverBudget(body);
+  if (tooMuch) return { error: `The batch ${tooMuch}.` };
+  return isJson(body) ? readJson(body) : readLines(body);
+}
+
+function isJson(text: string): boolean {
+  return /^\uFEFF?\s*[{[]/.test(text);
+}
+
+/**
+ * Why a batch is too much to read (as the end of a sentence), if it is. JSON is read by a JSON
+ * parser, in any layout — the events team's automation prints it on one line — so only its size
+ * counts; Markdown lines are parsed as Markdown and keep the analysis budget's line guard.
+ */
+export function batchOverBudget(text: string): string | undefined {
+  return overBudget(text, isJson(text) ? { ...ANALYSIS_BUDGET, maxLineLength: Infinity, maxContainerPrefix: Infinity } : ANALYSIS_BUDGET);
 }
 
 // ---- JSON ----------------------------------------------------------------------------------------
