@@ -61,8 +61,6 @@ export interface MergeReport {
 export interface MergeResult {
   /** Minimal edits of the draft; none when the batch changes nothing. */
   readonly edits: TextEdit[];
-  /** The region each edit belongs to (same order as `edits`), for a preview grouped by region. */
-  readonly editRegions: RegionName[];
   readonly report: MergeReport;
 }
 
@@ -101,7 +99,6 @@ export function mergeEvents(model: IssueModel, batchText: string): MergeResult |
   const edits = minimalEdits(model.lines, model.text, applyPlan(model, plan));
   return {
     edits,
-    editRegions: edits.map((edit) => plan.regionOf(edit)),
     report: {
       window: formatWindow(window),
       incoming: batch.events.length,
@@ -222,8 +219,6 @@ interface Plan {
   readonly changes: RegionChanges[];
   readonly possibleDuplicates: MergeReport['possibleDuplicates'];
   readonly twinsToDecide: MergeReport['twinsToDecide'];
-  /** The region an edit of the result belongs to: the one whose heading it writes, else the one it is in. */
-  regionOf(edit: TextEdit): RegionName;
 }
 
 /** A draft event in a region, and which of its titles the incoming event matches. */
@@ -341,21 +336,7 @@ function planMerge(model: IssueModel, events: EventsModel, groups: readonly Plac
     else insertAt(events.window!.line + 1, ['', ...section]);
   }
 
-  const regionLines = events.regions.map((region) => ({ first: region.section.heading.line, name: regionNamed(region.name) }));
-  return {
-    removedLines,
-    insertions,
-    changes: [...changes.values()],
-    possibleDuplicates,
-    twinsToDecide,
-    regionOf(edit) {
-      const created = /^### (.*)$/m.exec(edit.newText);
-      const named = created && regionNamed(created[1].trim());
-      if (named) return named;
-      const owner = [...regionLines].reverse().find((region) => region.first <= edit.range.start.line);
-      return owner?.name ?? 'Virtual';
-    },
-  };
+  return { removedLines, insertions, changes: [...changes.values()], possibleDuplicates, twinsToDecide };
 }
 
 function dateText(entry: Entry): string {
