@@ -91,6 +91,35 @@ describe('twir-lint merge', () => {
     expect(long.stderr).toMatch(/^twir-lint merge: long\.md: The file has a line of 5002 characters \(line \d+; TWiR analyses lines up to 4000\): not linted\.\n$/);
   });
 
+  it('keeps every title and every twin, and leaves out (naming it) what would not read as Markdown as it says: status 1', async () => {
+    const small = '2026-09-02-this-week-in-rust.md';
+    const talks = ['* 2026-09-15 | Berlin, DE | [Rust Berlin](https://www.meetup.com/rust-berlin)', '    * [**Rust Talks**](https://www.meetup.com/rust-berlin/events/1/)', '    * [**Rust Talks: student track**](https://www.meetup.com/rust-berlin/events/2/)'];
+    const text = ['Title: This Week in Rust 640', 'Number: 640', 'Date: 2026-09-02', 'Category: This Week in Rust', '', '## Upcoming Events', '', 'Rusty Events between 2026-09-02 - 2026-09-30 🦀', '', '### Europe', ...talks, '', '## Jobs', ''].join('\n');
+    writeFileSync(join(sandbox.dir, small), text);
+    const record = (fields: Record<string, unknown>) => ({ name: 'Rust Talks: Embassy', location: 'Berlin, DE', date: '2026-09-15', url: 'https://www.meetup.com/rust-berlin/events/1/', virtual: false, organizer_name: 'Rust Berlin', organizer_url: 'https://www.meetup.com/rust-berlin', ...fields });
+    const batch = {
+      Virtual: [record({ name: 'Rust Talks', virtual: true })],
+      Europe: [
+        record({}),
+        record({ name: '<script>alert(1)</script>', url: 'https://www.meetup.com/rust-berlin/events/3/ "title"', date: '2026-09-16' }),
+        record({ name: 'Rust \u202Egnp.exe', url: 'https://www.meetup.com/rust-berlin/events/4/' }),
+      ],
+    };
+    writeFileSync(join(sandbox.dir, 'batch.json'), JSON.stringify(batch));
+    const run = await merge('--events', 'batch.json', '--write', small);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Virtual (new region): 1 added\n  + 2026-09-15 | Virtual (Berlin, DE) | Rust Berlin — Rust Talks (Virtual #1 (Rust Talks))\n');
+    expect(run.stdout).toContain('    only the title it matches: the event keeps "Rust Talks: student track"\n');
+    expect(run.stdout).toContain('Left out (1):\n  2026-09-15 | Berlin, DE | Rust Berlin (Europe #3 (Rust <U+202E>gnp.exe)): "name" holds a bidirectional-override character (U+202E)\n');
+    expect(run.stdout).toContain('  Europe #2 (<script>alert(1)</script>): "url" percent-encoded as https://www.meetup.com/rust-berlin/events/3/%20%22title%22\n');
+    expect(run.stdout).not.toContain('\u202E');
+    const written = readFileSync(join(sandbox.dir, small), 'utf8');
+    expect(written).toContain(['### Europe', talks[0], '    * [**Rust Talks: Embassy**](https://www.meetup.com/rust-berlin/events/1/)', talks[2], '* 2026-09-16 | Berlin, DE | [Rust Berlin](https://www.meetup.com/rust-berlin)', '    * [**&lt;script>alert(1)&lt;/script>**](https://www.meetup.com/rust-berlin/events/3/%20%22title%22)', ''].join('\n'));
+    // The merged draft has none of the findings a raw merge used to write into it.
+    const lint = await runCli(sandbox.cli, ['--format', 'text', small], sandbox.dir);
+    expect(lint.stdout).not.toMatch(/markdown\/html|links\/malformed|events\/title-line/);
+  });
+
   it('stops with status 2 and changes nothing on a bad batch, a bad draft or a bad command line', async () => {
     writeFileSync(join(sandbox.dir, 'bad.json'), '{"Europe": [{"name": "x"}]}');
     const bad = await merge('--events', 'bad.json', '--write', DRAFT);
