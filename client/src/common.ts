@@ -37,7 +37,7 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel, schemes: r
  * the first issue is opened. Returns the readiness view as the extension's API (the extension tests
  * read what it shows).
  */
-export function activateClient(context: vscode.ExtensionContext, create: () => BaseLanguageClient): { readiness: ReadinessView; reportsShown: readonly string[] } {
+export function activateClient(context: vscode.ExtensionContext, create: () => BaseLanguageClient): { readiness: ReadinessView; reportsShown: readonly string[]; pasteEditProvider: vscode.DocumentPasteEditProvider } {
   const startClient = () => {
     starting ??= (async () => {
       client = create();
@@ -77,13 +77,14 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
       const ask = options?.preview ? 'preview' : options?.confirm === false ? 'no' : 'yes';
       if (batch) await runServerCommand(await startClient(), 'twir.server.mergeEvents', uri, [batch.text, batch.name], ask);
     }),
-    vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, { provideDocumentPasteEdits: pasteEvents }, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
+    vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, pasteEditProvider, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
     ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) =>
       vscode.commands.registerCommand(command, async () => runServerCommand(await startClient(), serverCommand, vscode.window.activeTextEditor?.document.uri)),
     ),
   );
   vscode.workspace.textDocuments.forEach(startOnIssue);
-  return { readiness, reportsShown };
+  // The paste provider too: VS Code on the web pastes as plain text when a command (not a key) pastes, so the extension tests call it as a paste would.
+  return { readiness, reportsShown, pasteEditProvider };
 }
 
 /** Whether a document is a TWiR issue, as the server judges it (`twir.files` or its first line). */
@@ -121,6 +122,8 @@ async function pasteEvents(document: vscode.TextDocument, ranges: readonly vscod
   pendingPaste = { uri: document.uri.toString(), merged: textAfter(document, edit.additionalEdit.get(document.uri)), result };
   return [edit];
 }
+
+const pasteEditProvider: vscode.DocumentPasteEditProvider = { provideDocumentPasteEdits: pasteEvents };
 
 /** The merge offered by the last paste, until the document reads as it would after it. */
 let pendingPaste: { uri: string; merged: string; result: CommandResult } | undefined;
