@@ -99,13 +99,13 @@ const UNESCAPED_BOLD = /(?:^|[^\\])(?:\\\\)*\*\*/;
  * brackets or `**` inside a link text that end the link or the bold early.
  */
 function unsafeLinks(model: IssueModel, entry: Entry): string | undefined {
-  const titles = new Set(entry.event!.titles);
   for (const link of entry.links) {
     const source = model.text.slice(model.lines.offsetAt(link.range.start), model.lines.offsetAt(link.range.end));
     if (link.kind !== 'inline' || !source.endsWith(`](${link.url})`)) return `its link ${source} is not written [text](address): nothing may follow the address`;
     if (!SAFE_URL.test(link.url)) return `its link address ${link.url} is not http(s) without spaces, quotes, parentheses or angle brackets`;
     const written = model.text.slice(model.lines.offsetAt(link.textRange.start), model.lines.offsetAt(link.textRange.end));
-    const text = titles.has(link) ? written.replace(/^\*\*([^]*)\*\*$/, '$1') : written;
+    // A bold title (or group) is bold as a whole: only `**` inside it ends the bold early.
+    const text = written.replace(/^\*\*([^]*)\*\*$/, '$1');
     if (UNESCAPED_BRACKET.test(text)) return `the link text "${written}" holds [ or ], which change the line's structure (write \\[ \\])`;
     if (UNESCAPED_BOLD.test(text)) return `the link text "${written}" holds **, which ends the bold early`;
   }
