@@ -15,6 +15,8 @@ let client: BaseLanguageClient | undefined;
 let starting: Promise<BaseLanguageClient> | undefined;
 /** Where reports that go with an edit (a merge) are shown. */
 let reports: vscode.OutputChannel | undefined;
+/** The reports shown there, in order (the extension's API: the extension tests read them). */
+const reportsShown: string[] = [];
 
 /** The client's options, for Markdown documents of these URI schemes. */
 export function clientOptions(outputChannel: vscode.LogOutputChannel, schemes: readonly string[], watched: readonly vscode.FileSystemWatcher[]): LanguageClientOptions {
@@ -35,7 +37,7 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel, schemes: r
  * the first issue is opened. Returns the readiness view as the extension's API (the extension tests
  * read what it shows).
  */
-export function activateClient(context: vscode.ExtensionContext, create: () => BaseLanguageClient): { readiness: ReadinessView } {
+export function activateClient(context: vscode.ExtensionContext, create: () => BaseLanguageClient): { readiness: ReadinessView; reportsShown: readonly string[]; pasteEditProvider: vscode.DocumentPasteEditProvider } {
   const startClient = () => {
     starting ??= (async () => {
       client = create();
@@ -55,26 +57,34 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
     readiness,
     vscode.workspace.onDidOpenTextDocument(startOnIssue),
     // A file becomes an issue when its first line is written: `Title: This Week in Rust …`.
-    vscode.workspace.onDidChangeTextDocument(({ document }) => startOnIssue(document)),
+    vscode.workspace.onDidChangeTextDocument(({ document }) => {
+      startOnIssue(document);
+      reportAppliedPaste(document);
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: (uri) => (preview?.uri.toString() === uri.toString() ? preview.text : undefined) }),
+    vscode.commands.registerCommand('twir.applyPreview', applyPreview),
+    vscode.commands.registerCommand('twir.discardPreview', closePreview),
     vscode.commands.registerCommand('twir.restartServer', async () => {
       if (!client) return void (await startClient());
       await client.stop();
       await client.start();
     }),
     vscode.commands.registerCommand('twir.checkPublishReadiness', () => readiness.reveal()),
-    // Arguments for scripts and keybindings: the batch file, and `{ confirm: false }` to merge without asking.
-    vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri, options?: { confirm?: boolean }) => {
+    // Arguments for scripts and keybindings: the batch file, and `{ confirm: false }` to merge without asking or `{ preview: true }` to show the preview at once.
+    vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri, options?: { confirm?: boolean; preview?: boolean }) => {
       const batch = await readBatch(source);
       const uri = vscode.window.activeTextEditor?.document.uri;
-      if (batch) await runServerCommand(await startClient(), 'twir.server.mergeEvents', uri, [batch.text, batch.name], options?.confirm !== false);
+      const ask = options?.preview ? 'preview' : options?.confirm === false ? 'no' : 'yes';
+      if (batch) await runServerCommand(await startClient(), 'twir.server.mergeEvents', uri, [batch.text, batch.name], ask);
     }),
-    vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, { provideDocumentPasteEdits: pasteEvents }, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
+    vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, pasteEditProvider, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
     ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) =>
       vscode.commands.registerCommand(command, async () => runServerCommand(await startClient(), serverCommand, vscode.window.activeTextEditor?.document.uri)),
     ),
   );
   vscode.workspace.textDocuments.forEach(startOnIssue);
-  return { readiness };
+  // The paste provider too: VS Code on the web pastes as plain text when a command (not a key) pastes, so the extension tests call it as a paste would.
+  return { readiness, reportsShown, pasteEditProvider };
 }
 
 /** Whether a document is a TWiR issue, as the server judges it (`twir.files` or its first line). */
@@ -96,18 +106,50 @@ const PASTE_EVENTS = vscode.DocumentDropOrPasteEditKind.Text.append('twir', 'eve
 
 /**
  * Event lines pasted into Upcoming Events: besides plain text, the paste widget offers to merge them
- * into their regions (the server decides whether the place and the text are events).
+ * into their regions (the server decides whether the place and the text are events). Once the
+ * merge is applied, its report is shown as the Merge Events command shows it.
  */
 async function pasteEvents(document: vscode.TextDocument, ranges: readonly vscode.Range[], data: vscode.DataTransfer, _context: vscode.DocumentPasteEditContext, token: vscode.CancellationToken): Promise<vscode.DocumentPasteEdit[] | undefined> {
+  pendingPaste = undefined;
   const text = await data.get('text/plain')?.asString();
   if (!client || !text || ranges.length !== 1 || !ranges[0].isEmpty) return undefined;
   const position = client.code2ProtocolConverter.asPosition(ranges[0].start);
   const result = await forwardToServer(client, 'twir.server.pasteEvents', document.uri, [text, position]);
   if (!result?.edit || token.isCancellationRequested) return undefined;
-  const edit = new vscode.DocumentPasteEdit('', 'Merge into Upcoming Events, each in its region', PASTE_EVENTS);
+  const edit = new vscode.DocumentPasteEdit('', result.title ?? 'Merge into Upcoming Events, each in its region', PASTE_EVENTS);
   edit.additionalEdit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
   edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Text];
+  pendingPaste = { uri: document.uri.toString(), merged: textAfter(document, edit.additionalEdit.get(document.uri)), result };
   return [edit];
+}
+
+const pasteEditProvider: vscode.DocumentPasteEditProvider = { provideDocumentPasteEdits: pasteEvents };
+
+/** The merge offered by the last paste, until the document reads as it would after it. */
+let pendingPaste: { uri: string; merged: string; result: CommandResult } | undefined;
+
+/** A paste edit says nothing when it is applied: the document reading as the merge would is the sign. */
+function reportAppliedPaste(document: vscode.TextDocument): void {
+  if (!pendingPaste || pendingPaste.uri !== document.uri.toString() || document.getText() !== pendingPaste.merged) return;
+  const { result } = pendingPaste;
+  pendingPaste = undefined;
+  showReport(result);
+  if (result.message) void vscode.window.showInformationMessage(`TWiR: ${result.message}`);
+}
+
+/** The text of a document once edits of it are applied. */
+function textAfter(document: vscode.TextDocument, edits: readonly vscode.TextEdit[]): string {
+  let text = document.getText();
+  const byOffset = edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), newText: edit.newText }));
+  for (const edit of byOffset.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  return text;
+}
+
+function showReport(result: CommandResult): void {
+  if (!result.log) return;
+  reports?.replace(result.log);
+  reports?.show(true);
+  reportsShown.push(result.log);
 }
 
 /**
@@ -137,10 +179,12 @@ async function forwardToServer(client: BaseLanguageClient, command: string, uri:
   return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [uri?.toString() ?? null, ...extra] })) as CommandResult | null;
 }
 
-const REVIEW = 'Review Changes…';
+const PREVIEW = 'Preview…';
+const APPLY = 'Apply';
+const DISCARD = 'Discard';
 
-/** Runs a palette command's server command on the active document and shows what it answers. */
-async function runServerCommand(client: BaseLanguageClient, command: string, uri: vscode.Uri | undefined, extra: unknown[] = [], confirm = true): Promise<void> {
+/** Runs a palette command's server command on the active document and shows what it answers. `ask`: whether an edit that asks first does, or shows its preview at once. */
+async function runServerCommand(client: BaseLanguageClient, command: string, uri: vscode.Uri | undefined, extra: unknown[] = [], ask: 'yes' | 'no' | 'preview' = 'yes'): Promise<void> {
   let result = await forwardToServer(client, command, uri, extra);
   if (result?.input) {
     const answer = await vscode.window.showInputBox({ title: 'TWiR', prompt: result.input.prompt, value: result.input.value });
@@ -152,21 +196,18 @@ async function runServerCommand(client: BaseLanguageClient, command: string, uri
     void vscode.window.showErrorMessage(`TWiR: ${result.error}`);
     return;
   }
-  if (result.log) {
-    reports?.replace(result.log);
-    reports?.show(true);
+  showReport(result);
+  if (result.edit && result.confirm && ask !== 'no') {
+    let choice: string | undefined = PREVIEW;
+    if (ask === 'yes') {
+      const actions = [result.confirmAction ?? 'OK', ...(result.preview ? [PREVIEW] : [])];
+      choice = await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true, detail: result.detail }, ...actions);
+      if (choice === undefined) return;
+    }
+    if (choice === PREVIEW && result.preview && uri) return openPreview(await vscode.workspace.openTextDocument(uri), await client.protocol2CodeConverter.asWorkspaceEdit(result.edit), result.preview, result.message);
   }
-  let edit = result.edit;
-  if (edit && result.confirm && confirm) {
-    const actions = [result.confirmAction ?? 'OK', ...(result.review ? [REVIEW] : [])];
-    const choice = await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true, detail: result.detail }, ...actions);
-    if (choice === undefined) return;
-    // Changes annotated for review open VS Code's refactor preview, where the person checks what to apply.
-    if (choice === REVIEW) edit = result.review;
-  }
-  // Discarding the refactor preview is no failure.
-  if (edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit)))) {
-    void vscode.window.showInformationMessage('TWiR: nothing was changed (the edit was discarded, or the document changed meanwhile).');
+  if (result.edit && !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result.edit)))) {
+    void vscode.window.showInformationMessage('TWiR: nothing was changed (the document changed meanwhile).');
     return;
   }
   if (result.open) {
@@ -174,6 +215,50 @@ async function runServerCommand(client: BaseLanguageClient, command: string, uri
     if (result.save) await editor.document.save();
   }
   if (result.message) void vscode.window.showInformationMessage(`TWiR: ${result.message}`);
+}
+
+const PREVIEW_SCHEME = 'twir-preview';
+
+/**
+ * An edit shown before it is applied: the document and the result side by side, read-only, with
+ * Apply and Discard in the editor's title bar and in a notification. Apply applies the whole edit
+ * (VS Code's refactor preview would start every change marked for confirmation unticked).
+ */
+let preview: { uri: vscode.Uri; document: vscode.TextDocument; version: number; edit: vscode.WorkspaceEdit; text: string; message?: string } | undefined;
+let previews = 0;
+
+async function openPreview(document: vscode.TextDocument, edit: vscode.WorkspaceEdit, title: string, message: string | undefined): Promise<void> {
+  await closePreview();
+  const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: document.uri.path, query: `${++previews}` });
+  preview = { uri, document, version: document.version, edit, text: textAfter(document, edit.get(document.uri)), message };
+  await vscode.commands.executeCommand('setContext', 'twir.previewOpen', true);
+  await vscode.commands.executeCommand('vscode.diff', document.uri, uri, `${title} (preview)`);
+  void vscode.window.showInformationMessage(`TWiR: ${title}. Apply it as the preview shows?`, APPLY, DISCARD).then((choice) => {
+    // The notification outlives the preview: it acts only on the preview it was shown for.
+    if (preview?.uri !== uri) return;
+    if (choice === APPLY) void applyPreview();
+    else if (choice === DISCARD) void closePreview();
+  });
+}
+
+async function applyPreview(): Promise<void> {
+  const shown = preview;
+  if (!shown) return void vscode.window.showInformationMessage('TWiR: no preview is open.');
+  await closePreview();
+  if (shown.document.version !== shown.version || !(await vscode.workspace.applyEdit(shown.edit))) {
+    void vscode.window.showWarningMessage('TWiR: nothing was changed: the document changed since the preview. Run the command again.');
+    return;
+  }
+  if (shown.message) void vscode.window.showInformationMessage(`TWiR: ${shown.message}`);
+}
+
+async function closePreview(): Promise<void> {
+  const shown = preview;
+  preview = undefined;
+  await vscode.commands.executeCommand('setContext', 'twir.previewOpen', false);
+  if (!shown) return;
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === shown.uri.toString());
+  await vscode.window.tabGroups.close(tabs);
 }
 
 export async function stopClient(): Promise<void> {

@@ -200,7 +200,8 @@ export async function openWorkbench(url, { onLog, onExit, viewport = { width: 14
   const page = context.pages()[0] ?? (await context.newPage());
   if (onLog) await page.exposeFunction('codeAutomationLog', onLog);
   if (onExit) await page.exposeFunction('codeAutomationExit', onExit);
-  await page.goto(url);
+  // A loaded machine (2 cores, 8 jobs) takes more than the default 30 s to load the workbench.
+  await page.goto(url, { timeout: 180_000 });
   return { page, close: () => context.close() };
 }
 

@@ -9,8 +9,8 @@
  * - completion-group: the same after typing `Berl`: the event of the issue's Rust Berlin group
  * - merge:      TWiR: Merge Events… with the week's events (those the issue was published with) in the
  *               clipboard: the question, with what changes in each region
- * - merge-review: its "Review Changes…": VS Code's refactor preview, grouped by region,
- *               one region's changes checked and one change open as a diff
+ * - merge-review: its "Preview…": the draft and the merged draft side by side, with Apply and
+ *               Discard in the editor's title bar and the notification
  * - readiness:  the publish readiness view, opened from its status bar item, after a click on an item
  * - plain:      a plain Markdown file with TWiR-shaped lines: nothing of ours (no colours, no status bar item)
  *
@@ -119,17 +119,9 @@ const SCENARIOS = {
   },
   async 'merge-review'(page) {
     if (!(await page.locator('.monaco-dialog-box').isVisible())) await SCENARIOS.merge(page);
-    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Review Changes…' }).click();
-    const preview = page.locator('.bulk-edit-panel');
-    await preview.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.locator('.part.panel .action-label[aria-label^="Group Changes By Type" i]').first().click();
-    // One region's changes checked (changes marked for review start unchecked), and one change opened.
-    const europe = preview.locator('.monaco-list-row', { hasText: /^Europe/ });
-    await europe.waitFor();
-    const file = preview.locator('.monaco-list-row', { hasText: SEED_DRAFT }).nth(2);
-    await file.locator('input[type=checkbox], .monaco-checkbox, .codicon-check, .monaco-custom-toggle').first().click();
-    await preview.locator('.monaco-list-row', { hasText: 'Ostrava' }).click();
-    await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible' });
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Preview…' }).click();
+    await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.notification-toast', { hasText: 'Apply it as the preview shows?' }).waitFor();
   },
   async readiness(page) {
     // The status bar item opens the readiness view; the Outline folds to give it the side bar.

@@ -252,7 +252,7 @@ describe('language server process: authoring aids', () => {
     expect(again).toEqual({ message: 'The events are in order already: nothing to sort.' });
   });
 
-  it('merges a week of events as one edit of the version it has, annotated by region for a preview, with the report', async () => {
+  it('merges a week of events as one edit of the version it has, with a preview title and the report', async () => {
     const uri = 'file:///tmp/twir-merge/2026-08-19-this-week-in-rust.md';
     const read = (name: string) => fixture(name).text;
     const text = composeDraft(read('draft/DRAFT_TEMPLATE'), read('recent/2026-08-12-this-week-in-rust.md'), 661, parseIsoDate('2026-08-19')!);
@@ -260,7 +260,7 @@ describe('language server process: authoring aids', () => {
     const batch = eventsListOf(read('published/2026-08-19-this-week-in-rust.md'))!;
     const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.mergeEvents', arguments: [uri, batch, 'batch.md'] })) as CommandEdit & {
       detail: string;
-      review: CommandEdit['edit'] & { changeAnnotations: Record<string, { label: string; needsConfirmation: boolean; description: string }> };
+      preview: string;
       log: string;
       message: string;
     };
@@ -269,11 +269,9 @@ describe('language server process: authoring aids', () => {
     expect(result.confirm).toBe('Merge the events of batch.md? 22 added, 18 replaced, 1 possible duplicate.');
     expect(result.confirmAction).toBe('Merge');
     expect(result.detail.split('\n').slice(0, 2)).toEqual(['Virtual: 9 added, 9 replaced', 'Africa: 1 replaced']);
-    // The same edits, annotated by region for VS Code's refactor preview.
-    const review = result.review.documentChanges[0];
-    expect(review.edits.map(({ range, newText }) => ({ range, newText }))).toEqual(change.edits);
-    expect(result.review.changeAnnotations.Europe).toEqual({ label: 'Europe', needsConfirmation: true, description: '7 added, 1 replaced' });
-    expect(new Set(review.edits.map((edit) => (edit as TextEdit & { annotationId: string }).annotationId))).toEqual(new Set(['Virtual', 'Africa', 'Europe', 'North America', 'Oceania']));
+    // Nothing is marked for confirmation: VS Code's refactor preview would start such changes unticked.
+    expect(JSON.stringify(result)).not.toContain('needsConfirmation');
+    expect(result.preview).toBe('Merge of batch.md: 22 added, 18 replaced, 1 possible duplicate');
     expect(result.log).toMatch(/^Merging 55 events from batch\.md into the window 2026-08-19 - 2026-09-16: 22 added, 18 replaced, 1 possible duplicate\.\n/);
     expect(result.message).toBe('Merged batch.md: 22 added, 18 replaced, 1 possible duplicate.');
     const model = buildModel(text);
@@ -283,10 +281,14 @@ describe('language server process: authoring aids', () => {
     const broken = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.mergeEvents', arguments: [uri, '{"Europe": 3}', 'bad.json'] })) as { error: string; edit?: unknown };
     expect(broken).toEqual({ error: '"Europe" must be a list of events. Nothing was changed.' });
 
-    // Pasted into Upcoming Events, the same merge is offered as a paste option; elsewhere nothing.
+    // Pasted into Upcoming Events, the same merge is offered as a paste option, with the report the command gives; elsewhere nothing.
     const eventsLine = text.split('\n').findIndex((line) => line.startsWith('### Virtual'));
-    const paste = (line: number) => server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.pasteEvents', arguments: [uri, batch, { line, character: 0 }] }) as Promise<CommandEdit | null>;
-    expect((await paste(eventsLine + 1))!.edit.documentChanges[0].edits).toEqual(change.edits);
+    const paste = (line: number) => server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.pasteEvents', arguments: [uri, batch, { line, character: 0 }] }) as Promise<(CommandEdit & { title: string; log: string; message: string }) | null>;
+    const pasted = (await paste(eventsLine + 1))!;
+    expect(pasted.edit.documentChanges[0].edits).toEqual(change.edits);
+    expect(pasted.title).toBe('Merge into Upcoming Events, each in its region (22 added, 18 replaced, 1 possible duplicate)');
+    expect(pasted.log).toBe(result.log.replace('from batch.md', 'from the pasted lines'));
+    expect(pasted.message).toBe('Merged the pasted lines: 22 added, 18 replaced, 1 possible duplicate.');
     expect(await paste(2)).toBeNull();
   });
 });

@@ -10,9 +10,10 @@ export type ReadResult = { text: string; stats: Stats } | { problem: string };
 
 /**
  * Reads a file as UTF-8 text, or says in a few words why it cannot be linted: as in the editor, a
- * file past the analysis budget (size, line length, nesting) is refused rather than left to stall.
+ * file past the analysis budget (size, line length, nesting; `tooMuch` says it) is refused rather
+ * than left to stall.
  */
-export function readTextFile(path: string): ReadResult {
+export function readTextFile(path: string, tooMuch: (text: string) => string | undefined = overBudget): ReadResult {
   // Not even read: a huge file is not an issue.
   const read = readRegularFile(path, ANALYSIS_BUDGET.maxBytes * 4);
   if ('missing' in read) return { problem: 'No such file.' };
@@ -25,7 +26,7 @@ export function readTextFile(path: string): ReadResult {
   } catch {
     return { problem: 'Not valid UTF-8: save the file as UTF-8 to lint it.' };
   }
-  const overBudgetBecause = overBudget(text);
+  const overBudgetBecause = tooMuch(text);
   return overBudgetBecause ? { problem: `The file ${overBudgetBecause}: not linted.` } : { text, stats };
 }
 

@@ -2,6 +2,7 @@
 import { dirname, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
+import { batchOverBudget } from '../service/commands/merge-events/batch';
 import { mergeEvents } from '../service/commands/merge-events/merge';
 import { formatMergeReport } from '../service/commands/merge-events/report';
 import { buildModel } from '../service/model/build';
@@ -19,15 +20,17 @@ export const MERGE_USAGE = `Usage: twir-lint merge --events FILE [--write] DRAFT
 Merges a week's events into a draft: FILE holds TWiR event lines (an overview line
 and its title line each, region headings allowed) or the JSON of TWiR's meetup
 automation / the events linter ({"Europe": [{name, location, date, url, virtual,
-organizer_name, organizer_url, hybrid?}, …], …}). An event with the event link of
-one in the draft replaces it; each goes to the region its location says, in
-order; events outside the window the draft declares are left out.
+organizer_name, organizer_url, hybrid?}, …], …}) in any layout. An event with
+the event link of one in the draft replaces it in its region (only the title it
+matches; twins in other regions stay); each goes to the region its location
+says, in order; events outside the window the draft declares are left out, and
+so are events whose text or URLs would not read as Markdown as they say.
 
 Prints what changes, region by region, and the diff; --write applies it.
 
 Exit status: 0 merged (or nothing to merge), 1 merged, but some events of the
-batch need a look (left out for another reason than the window, or possible
-duplicates), 2 usage error, unreadable file, or a batch or draft the merge
+batch need a look (left out for another reason than the window, possible
+duplicates, or twin listings with other dates), 2 usage error, unreadable file, or a batch or draft the merge
 cannot take (nothing is written).
 `;
 
@@ -56,7 +59,7 @@ export function mergeCommand(options: MergeOptions, print: (text: string) => voi
     process.stderr.write(`twir-lint merge: ${message}\n`);
     return 2;
   };
-  const batch = readTextFile(options.events);
+  const batch = readTextFile(options.events, batchOverBudget);
   if ('problem' in batch) return fail(`${options.events}: ${batch.problem}`);
   const draft = readTextFile(options.draft);
   if ('problem' in draft) return fail(`${options.draft}: ${draft.problem}`);
@@ -78,6 +81,7 @@ export function mergeCommand(options: MergeOptions, print: (text: string) => voi
       print(`\nWrote ${options.draft}.\n`);
     }
   }
-  const needsALook = result.report.possibleDuplicates.length > 0 || result.report.leftOut.some((out) => !out.why.includes(' the window '));
+  const { possibleDuplicates, twinsToDecide, leftOut } = result.report;
+  const needsALook = possibleDuplicates.length + twinsToDecide.length > 0 || leftOut.some((out) => !out.why.includes(' the window '));
   return needsALook ? 1 : 0;
 }

@@ -1,6 +1,4 @@
 import {
-  AnnotatedTextEdit,
-  ChangeAnnotation,
   CompletionItemKind,
   InsertTextFormat,
   MarkupKind,
@@ -93,9 +91,8 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           const section = issue.model.events?.section;
           const line = (params.arguments?.[2] as Position | undefined)?.line;
           if (!section || typeof line !== 'number' || line <= section.heading.line || line >= section.endLine) return null;
-          // The paste widget offers it beside plain text, and one undo reverts it: no question on top.
-          const merge = mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], 'the pasted lines');
-          return merge.edit ? { edit: merge.edit, message: merge.message } : null;
+          const merge = mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], 'the pasted lines', true);
+          return merge.edit ? merge : null;
         }
         case AuthoringCommands.checkPublishReadiness: {
           return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
@@ -108,34 +105,31 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
 }
 
 /**
- * The merge of a week's events as one edit of the document's version, each change annotated with
- * its region and marked for confirmation, so that the editor shows a preview grouped by region
- * before anything changes; the full report goes beside it.
+ * The merge of a week's events as one edit of the document's version, with the full report beside
+ * it; the person may look at the result side by side before anything changes (every change applies:
+ * VS Code's refactor preview starts changes marked for confirmation unticked, so none are marked).
  */
-function mergeEventsCommand(document: { uri: string; version: number }, model: IssueModel, batch: unknown, name: unknown): CommandResult {
+function mergeEventsCommand(document: { uri: string; version: number }, model: IssueModel, batch: unknown, name: unknown, pasted = false): CommandResult {
   if (typeof batch !== 'string') return { error: 'No events to merge were given.' };
   const batchName = typeof name === 'string' && name !== '' ? name : 'the batch';
   const result = mergeEvents(model, batch);
   if ('error' in result) return { error: `${result.error} Nothing was changed.` };
-  const { report, edits, editRegions } = result;
+  const { report, edits } = result;
   const log = formatMergeReport(report, batchName);
   const summary = mergeSummary(report);
   if (edits.length === 0) return { log, message: `Merge of ${batchName}: ${summary}.` };
-  const version = { uri: document.uri, version: document.version };
-  const annotations: Record<string, ChangeAnnotation> = {};
-  for (const region of editRegions) {
-    const changes = report.regions.find((candidate) => candidate.region === region);
-    annotations[region] ??= ChangeAnnotation.create(`${region}${changes?.created ? ' (new region)' : ''}`, true, changes && mergeSummary({ ...report, regions: [changes], leftOut: [], possibleDuplicates: [] }));
-  }
-  const annotated = edits.map((edit, index) => AnnotatedTextEdit.replace(edit.range, edit.newText, editRegions[index]));
+  const edit = { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] };
+  const message = `Merged ${batchName}: ${summary}.`;
+  // The paste widget offers it beside plain text, and one undo reverts it: no question, the report once it is applied.
+  if (pasted) return { edit, title: `Merge into Upcoming Events, each in its region (${summary})`, log, message };
   return {
-    edit: { documentChanges: [TextDocumentEdit.create(version, edits)] },
+    edit,
     confirm: `Merge the events of ${batchName}? ${summary[0].toUpperCase()}${summary.slice(1)}.`,
     detail: `${mergeOverview(report)}\n\nThe whole report is in the TWiR output.`,
     confirmAction: 'Merge',
-    review: { documentChanges: [TextDocumentEdit.create(version, annotated)], changeAnnotations: annotations },
+    preview: `Merge of ${batchName}: ${summary}`,
     log,
-    message: `Merged ${batchName}: ${summary}.`,
+    message,
   };
 }
 

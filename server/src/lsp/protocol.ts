@@ -86,7 +86,7 @@ export const AuthoringCommands = {
   mergeEvents: 'twir.server.mergeEvents',
   /**
    * `[uri, pasted text, position]`: when the position is in Upcoming Events and the text is a batch of
-   * events, the merge's edit (offered as a paste option); otherwise null.
+   * events, the merge's edit (offered as a paste option, with its title, report and message); otherwise null.
    */
   pasteEvents: 'twir.server.pasteEvents',
 } as const;
@@ -101,11 +101,16 @@ export interface CommandResult {
   confirm?: string;
   detail?: string;
   confirmAction?: string;
-  /** The same edit with each change annotated for review (VS Code's refactor preview), offered beside the confirm action. */
-  review?: WorkspaceEdit;
+  /**
+   * The title of a preview of the edit, offered beside the confirm action: the document and the
+   * result side by side, and the whole edit applied when the person applies it.
+   */
+  preview?: string;
+  /** What the edit is called where the person picks it (a paste option). */
+  title?: string;
   open?: string;
   report?: string;
-  /** Plain text the client shows in its TWiR output (a merge report), beside the edit's preview. */
+  /** Plain text the client shows in its TWiR output once the edit is applied (a merge report), and beside its preview. */
   log?: string;
   /** Save the opened file at once (a new draft: on disk whole, never left empty). */
   save?: boolean;

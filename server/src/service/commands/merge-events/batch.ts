@@ -4,6 +4,7 @@
  * meetup automation and the events team's linter exchange. Only the shape is read here; the events
  * are written in the draft's conventions and checked by `normalise.ts`.
  */
+import { ANALYSIS_BUDGET, overBudget } from '../../guard';
 import { regionNamed } from '../../rules/events/common';
 import { parseIsoDate } from '../../util/dates';
 import { parseUrl } from '../../util/urls';
@@ -17,8 +18,12 @@ export interface IncomingEvent {
   readonly lineNumbers?: readonly number[];
   /** Where it came from, for messages: `line 12` or `Europe #3 (Rust Meetup Paris)`. */
   readonly source: string;
+  /** What was changed to write it safely (a URL percent-encoded), said in the report. */
+  readonly notes?: readonly string[];
   /** The region the batch listed it under: a suggestion, the location decides. */
   readonly regionHint?: RegionName;
+  /** Why the event cannot go into a draft (raw HTML, a bidirectional override…): it is left out, with this reason. */
+  readonly refusal?: string;
 }
 
 export interface Batch {
@@ -32,7 +37,22 @@ export interface Batch {
 export function readBatch(text: string): Batch | { error: string } {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return { error: 'The batch is empty.' };
-  return /^\s*[{[]/.test(body) ? readJson(body) : readLines(body);
+  const tooMuch = batchOverBudget(body);
+  if (tooMuch) return { error: `The batch ${tooMuch}.` };
+  return isJson(body) ? readJson(body) : readLines(body);
+}
+
+function isJson(text: string): boolean {
+  return /^\uFEFF?\s*[{[]/.test(text);
+}
+
+/**
+ * Why a batch is too much to read (as the end of a sentence), if it is. JSON is read by a JSON
+ * parser, in any layout — the events team's automation prints it on one line — so only its size
+ * counts; Markdown lines are parsed as Markdown and keep the analysis budget's line guard.
+ */
+export function batchOverBudget(text: string): string | undefined {
+  return overBudget(text, isJson(text) ? { ...ANALYSIS_BUDGET, maxLineLength: Infinity, maxContainerPrefix: Infinity } : ANALYSIS_BUDGET);
 }
 
 // ---- JSON ----------------------------------------------------------------------------------------
@@ -63,11 +83,11 @@ function readJson(text: string): Batch | { error: string } {
   return { kind: 'json', events, notes: [] };
 }
 
-/** A JSON record as TWiR event lines, as the meetup script's Markdown output writes them. */
+/** A JSON record as TWiR event lines, as the meetup script's Markdown output writes them, its texts escaped as Markdown. */
 function jsonEvent(record: unknown, where: string, region: RegionName): IncomingEvent | { error: string } {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return { error: `${where}: an event must be an object.` };
   const fields = record as Record<string, unknown>;
-  const named = typeof fields.name === 'string' && fields.name.trim() !== '' ? ` (${fields.name.trim()})` : '';
+  const named = typeof fields.name === 'string' && fields.name.trim() !== '' ? ` (${printable(fields.name.trim())})` : '';
   const source = `${where}${named}`;
   for (const field of STRING_FIELDS) {
     if (!(field in fields)) return { error: `${source}: "${field}" is missing.` };
@@ -76,25 +96,71 @@ function jsonEvent(record: unknown, where: string, region: RegionName): Incoming
   if (typeof fields.virtual !== 'boolean') return { error: `${source}: "virtual" must be true or false.` };
   if (fields.hybrid !== undefined && typeof fields.hybrid !== 'boolean') return { error: `${source}: "hybrid" must be true or false.` };
   const [name, location, date, url, organizer, organizerUrl] = STRING_FIELDS.map((field) => (fields[field] as string).trim());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseIsoDate(date)) return { error: `${source}: "date" must be a day as YYYY-MM-DD, not "${date}".` };
-  for (const [field, value] of [['url', url], ['organizer_url', organizerUrl]] as const) {
-    const parsed = parseUrl(value);
-    if (!parsed || !/^https?:$/.test(parsed.protocol)) return { error: `${source}: "${field}" must be a web address, not "${value}".` };
-  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseIsoDate(date)) return { error: `${source}: "date" must be a day as YYYY-MM-DD, not "${printable(date)}".` };
   if (name === '') return { error: `${source}: "name" is empty.` };
   if (organizer === '') return { error: `${source}: "organizer_name" is empty.` };
   if (location === '' && !fields.virtual) return { error: `${source}: "location" is empty for an event in person.` };
   const place = fields.hybrid ? `Hybrid (${location})` : fields.virtual ? (location ? `Virtual (${location})` : 'Virtual') : location;
+  const refused = (why: string): IncomingEvent => ({ lines: [`* ${printable(date)} | ${printable(place)} | ${printable(organizer)}`, `    * ${printable(name)}`], source, regionHint: region, refusal: why });
+
+  for (const [field, value] of [['name', name], ['organizer_name', organizer], ['location', location], ['url', url], ['organizer_url', organizerUrl]] as const) {
+    const unsafe = unsafeCharacter(value);
+    if (unsafe) return refused(`"${field}" holds ${unsafe}`);
+  }
+  const markdown = /[[\]*`<>|\\]/.exec(location);
+  if (markdown) return refused(`"location" holds "${markdown[0]}", which Markdown or the event line would read as syntax`);
+  const links: string[] = [];
+  const encoded: string[] = [];
+  for (const [field, value] of [['url', url], ['organizer_url', organizerUrl]] as const) {
+    const safe = safeUrl(value);
+    if ('why' in safe) return refused(`"${field}" ${safe.why}`);
+    if (safe.url !== value) encoded.push(`"${field}" percent-encoded as ${safe.url}`);
+    links.push(safe.url);
+  }
   return {
-    lines: [`* ${date} | ${place} | [${linkText(organizer)}](${organizerUrl})`, `    * [**${linkText(name)}**](${url})`],
+    lines: [`* ${date} | ${place} | [${markdownText(organizer)}](${links[1]})`, `    * [**${markdownText(name)}**](${links[0]})`],
     source,
     regionHint: region,
+    notes: encoded.map((what) => `${source}: ${what}`),
   };
 }
 
-/** Link text that cannot end the link early. */
-function linkText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[[\]]/g, (bracket) => `\\${bracket}`);
+/** Bidirectional overrides, embeddings and isolates (they reorder what a reader sees: Trojan Source), and control characters but tab. */
+const UNSAFE_CHARACTER = /[\u202A-\u202E\u2066-\u2069]|[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+/** What in a text must never reach a draft (`a bidirectional-override character (U+202E)`), if anything. */
+export function unsafeCharacter(text: string): string | undefined {
+  const found = UNSAFE_CHARACTER.exec(text);
+  if (!found) return undefined;
+  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\u202A-\u202E\u2066-\u2069]/.test(found[0]) ? `a bidirectional-override character (${code})` : `a control character (${code})`;
+}
+
+/** Text safe to print in a report: unsafe characters written as `<U+202E>`. */
+export function printable(text: string): string {
+  return text.replace(new RegExp(UNSAFE_CHARACTER.source, 'g'), (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/**
+ * Link text that reads as the text and nothing else: one line, Markdown's syntax characters
+ * backslash-escaped (Python-Markdown unescapes them), and `<` before a letter (an HTML tag, a
+ * comment) written `&lt;`.
+ */
+function markdownText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*[\]]/g, (character) => `\\${character}`)
+    .replace(/<(?=[A-Za-z!/?])/g, '&lt;');
+}
+
+/**
+ * A web address as a link destination: http(s) only, as written, with the characters that would end
+ * or change the link (spaces, quotes, angle brackets, parentheses, backticks) percent-encoded.
+ */
+export function safeUrl(value: string): { url: string } | { why: string } {
+  const parsed = parseUrl(value);
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.hostname === '' || !/^https?:\/\//i.test(value)) return { why: `must be a web address (http or https), not "${printable(value)}"` };
+  return { url: value.replace(/[\s"'<>`()]/g, (character) => [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')) };
 }
 
 // ---- Lines ---------------------------------------------------------------------------------------
@@ -138,7 +204,7 @@ function readLines(text: string): Batch | { error: string } {
     }
   });
   if (stray.length > 0) {
-    const shown = stray.slice(0, 5).map((number) => `line ${number}: "${shorten(lines[number - 1])}"`);
+    const shown = stray.slice(0, 5).map((number) => `line ${number}: "${printable(shorten(lines[number - 1]))}"`);
     const more = stray.length > shown.length ? ` and ${stray.length - shown.length} more` : '';
     return { error: `Not event lines: ${shown.join('; ')}${more}. Remove them from the batch or write them as events.` };
   }
@@ -146,9 +212,23 @@ function readLines(text: string): Batch | { error: string } {
   if (blank > 0) notes.unshift(`${blank} blank line${blank === 1 ? '' : 's'} of the batch skipped`);
   return {
     kind: 'lines',
-    events: events.map((event) => ({ ...event, source: `line ${event.lineNumbers[0]}` })),
+    events: events.map((event) => ({ ...event, source: `line ${event.lineNumbers[0]}`, refusal: linesRefusal(event.lines) })),
     notes,
   };
+}
+
+/** `<` that opens an HTML tag or comment. */
+const HTML_TAG = /<[A-Za-z!/?][^>\s]{0,20}/;
+
+/** Why pasted event lines cannot go into a draft as they are: raw HTML, or a character that must never reach it. */
+function linesRefusal(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    const unsafe = unsafeCharacter(line);
+    if (unsafe) return `it holds ${unsafe}`;
+    const html = HTML_TAG.exec(line);
+    if (html) return `it holds raw HTML ("${printable(html[0])}…"): write the text without it`;
+  }
+  return undefined;
 }
 
 function shorten(text: string): string {

@@ -9,6 +9,7 @@ import { RULES } from '../../rules/index';
 import { parseIsoDate, addDays } from '../../util/dates';
 import { composeDraft, eventsListOf } from '../new-draft';
 import { mergeEvents, type MergeResult } from './merge';
+import { formatMergeReport } from './report';
 
 /** A draft of 2026-09-02 (its window line agrees) with the given events section body. */
 function draft(events: string, { date = '2026-09-02', window = '2026-09-02 - 2026-09-30', eol = '\n' } = {}): string {
@@ -157,7 +158,6 @@ describe('mergeEvents: the merge', () => {
     expect(after).toContain(`${BERLIN}\n\n### Asia\n${tokyo}\n\n### Europe`);
     expect(after).toContain(`${SEATTLE}\n\n### Oceania\n${sydney}\n\nIf you are running`);
     expect(result.report.regions.filter((region) => region.created).map((region) => region.region)).toEqual(['Asia', 'Oceania']);
-    expect(result.editRegions).toEqual(['Asia', 'Oceania']);
   });
 
   it('lists a hybrid event under Virtual and its continent, and replaces both listings together', () => {
@@ -210,15 +210,151 @@ describe('mergeEvents: the merge', () => {
   });
 
   it('removes the heading of a region the batch empties', () => {
-    const online = event('2026-09-17', 'Virtual', 'Seattle Rust User Group', 'September Meetup', 'join-srug');
-    const { after } = merge(draft(BASE), online);
+    const { after } = merge(draft(BASE), event('2026-10-01', 'Seattle, WA, US', 'Seattle Rust User Group', 'September Meetup', 'join-srug').replace('20261001', '20260917'));
     expect(after).not.toContain('### North America');
-    expect(after).toContain(`${BERLIN}\n${online}\n\n### Europe`);
+    expect(after).toContain(`${OSLO}\n\nIf you are running`);
   });
 
   it('merges into a draft that has no events yet, after the window line', () => {
     const { after } = merge(draft('<!-- Events list goes here -->'), PARIS);
     expect(after).toContain(`Rusty Events between 2026-09-02 - 2026-09-30 🦀\n\n### Europe\n${PARIS}\n\n<!-- Events list goes here -->`);
+  });
+});
+
+/** An event of the draft with two talks, a regular and a student track, each its own link. */
+const TALKS = [
+  '* 2026-09-15 | Berlin, DE | [Rust Berlin](https://www.meetup.com/rust-berlin)',
+  '    * [**Rust Talks**](https://www.meetup.com/rust-berlin/events/1/)',
+  '    * [**Rust Talks: student track**](https://www.meetup.com/rust-berlin/events/2/)',
+].join('\n');
+const WITH_TALKS = ['### Virtual', BERLIN, '', '### Europe', PARIS, OSLO, TALKS, '', '### North America', SEATTLE].join('\n');
+
+describe('mergeEvents: every title and every twin is kept', () => {
+  it('replaces only the title an incoming event matches, in place, and says the event keeps the others', () => {
+    const renamed = TALKS.split('\n')[0] + '\n    * [**Rust Talks: Embassy**](https://www.meetup.com/rust-berlin/events/1/)';
+    const { result, after } = merge(draft(WITH_TALKS), renamed);
+    expect(after).toContain(`${renamed}\n    * [**Rust Talks: student track**](https://www.meetup.com/rust-berlin/events/2/)\n\n### North America`);
+    expect(after).not.toContain('[**Rust Talks**]');
+    const europe = result.report.regions.find((region) => region.region === 'Europe')!;
+    expect(europe.replaced.map((replaced) => replaced.kept)).toEqual([['Rust Talks: student track']]);
+    expect(formatMergeReport(result.report, 'batch')).toContain('only the title it matches: the event keeps "Rust Talks: student track"');
+    expect(merge(after, renamed).result.edits).toEqual([]);
+  });
+
+  it('moves a rescheduled title to its own event and leaves the other title with its event', () => {
+    const moved = '* 2026-09-22 | Berlin, DE | [Rust Berlin](https://www.meetup.com/rust-berlin)\n    * [**Rust Talks**](https://www.meetup.com/rust-berlin/events/1/)';
+    const { after } = merge(draft(WITH_TALKS), moved);
+    expect(after).toContain(`${TALKS.split('\n')[0]}\n    * [**Rust Talks: student track**](https://www.meetup.com/rust-berlin/events/2/)\n${moved}\n\n### North America`);
+  });
+
+  it('reads the JSON records of a two-talk event (one per link) as that event: nothing changes', () => {
+    const talk = (name: string, id: number) => ({ name, location: 'Berlin, DE', date: '2026-09-15', url: `https://www.meetup.com/rust-berlin/events/${id}/`, virtual: false, organizer_name: 'Rust Berlin', organizer_url: 'https://www.meetup.com/rust-berlin' });
+    const { result } = merge(draft(WITH_TALKS), JSON.stringify({ Europe: [talk('Rust Talks', 1), talk('Rust Talks: student track', 2)] }));
+    expect(result.edits).toEqual([]);
+    expect(result.report.regions.find((region) => region.region === 'Europe')!.unchanged).toBe(2);
+  });
+
+  it('adds a virtual twin of one title beside the in-person event and removes nothing', () => {
+    const twin = '* 2026-09-15 | Virtual (Berlin, DE) | [Rust Berlin](https://www.meetup.com/rust-berlin)\n    * [**Rust Talks**](https://www.meetup.com/rust-berlin/events/1/)';
+    const { result, after } = merge(draft(WITH_TALKS), twin);
+    expect(after).toContain(TALKS);
+    expect(after).toContain(`${BERLIN}\n${twin}\n\n### Europe`);
+    expect(result.report.regions.flatMap((region) => region.removed)).toEqual([]);
+    // An in-person twin of the draft's only North America event leaves it and its region in place.
+    const online = event('2026-09-17', 'Virtual', 'Seattle Rust User Group', 'September Meetup', 'join-srug');
+    expect(merge(draft(BASE), online).after).toContain(`### North America\n${SEATTLE}`);
+  });
+
+  it('keeps a date range the draft lists under a continent when the batch dates the event\'s twin one day, and asks a person', () => {
+    const hybrid = (date: string) => `* ${date} | Hybrid (Berlin, DE) | [EuroRust](https://eurorust.eu)\n    * [**EuroRust 2026**](https://eurorust.eu/2026/)`;
+    const text = draft(['### Virtual', BERLIN, hybrid('2026-09-10'), '', '### Europe', PARIS, hybrid('2026-09-10 - 2026-09-12'), OSLO].join('\n'));
+    const json = JSON.stringify(Object.fromEntries(['Virtual', 'Europe'].map((region) => [region, [{ name: 'EuroRust 2026', location: 'Berlin, DE', date: '2026-09-10', url: 'https://eurorust.eu/2026/', virtual: true, hybrid: true, organizer_name: 'EuroRust', organizer_url: 'https://eurorust.eu' }]])));
+    const { result, after } = merge(text, json);
+    expect(after).toBe(text);
+    expect(result.report.twinsToDecide.map((twin) => [twin.event.source, twin.twin.draftLine])).toEqual([['Virtual #1 (EuroRust 2026)', 19]]);
+    expect(formatMergeReport(result.report, 'batch')).toMatch(/Twin listings with other dates, all kept for you to decide \(1\):/);
+  });
+
+  it('places twin listings of the batch with different dates each in its region, and asks a person', () => {
+    const hybrid = (date: string) => `* ${date} | Hybrid (Berlin, DE) | [EuroRust](https://eurorust.eu)\n    * [**EuroRust 2026**](https://eurorust.eu/2026/)`;
+    const { result, after } = merge(draft(BASE), `### Virtual\n${hybrid('2026-09-10')}\n### Europe\n${hybrid('2026-09-10 - 2026-09-12')}`);
+    expect(after).toContain(`${BERLIN}\n${hybrid('2026-09-10')}\n\n### Europe`);
+    expect(after).toContain(`${PARIS}\n${hybrid('2026-09-10 - 2026-09-12')}\n${OSLO}`);
+    expect(result.report.twinsToDecide.map((twin) => twin.why)).toEqual(['listed under Virtual on 2026-09-10 and under Europe on 2026-09-10 - 2026-09-12: both kept, a person decides']);
+  });
+
+  it('leaves out an event whose link shares one title line of the draft with another title', () => {
+    const shared = '* 2026-09-15 | Berlin, DE | [Rust Berlin](https://www.meetup.com/rust-berlin)\n    * [**Rust Talks**](https://www.meetup.com/rust-berlin/events/1/) + [**Student track**](https://www.meetup.com/rust-berlin/events/2/)';
+    const text = draft(['### Europe', PARIS, shared].join('\n'));
+    const { result, after } = merge(text, shared.split('\n')[0] + '\n    * [**Rust Talks (new room)**](https://www.meetup.com/rust-berlin/events/1/)');
+    expect(after).toBe(text);
+    expect(result.report.leftOut.map((out) => out.why)).toEqual(['its link is one of several titles on line 14 of the draft: merge it by hand']);
+  });
+});
+
+describe('mergeEvents: what a batch writes is Markdown that reads as it says', () => {
+  const record = (fields: Record<string, unknown>) => ({ name: 'Rust Night', location: 'Lyon, FR', date: '2026-09-16', url: 'https://www.meetup.com/rust-lyon/events/1/', virtual: false, organizer_name: 'Rust Lyon', organizer_url: 'https://www.meetup.com/rust-lyon', ...fields });
+  const json = (...records: Record<string, unknown>[]) => JSON.stringify({ Europe: records.map(record) });
+  const findings = (text: string) => lint(buildModel(text, { fileName: FILE })).diagnostics.filter((diagnostic) => ['markdown/html', 'markdown/backticks', 'links/malformed', 'links/scheme', 'events/title-line', 'events/overview-format'].includes(diagnostic.rule));
+
+  it('escapes raw HTML, bold markers and brackets in the names of a JSON batch', () => {
+    const { after } = merge(draft(BASE), json({ name: 'Rust ** Night [2] <script>alert(1)</script>', organizer_name: 'Rust <img src=x onerror=alert(1)> Lyon' }));
+    expect(after).toContain('* 2026-09-16 | Lyon, FR | [Rust &lt;img src=x onerror=alert(1)> Lyon](https://www.meetup.com/rust-lyon)');
+    expect(after).toContain('    * [**Rust \\*\\* Night \\[2\\] &lt;script>alert(1)&lt;/script>**](https://www.meetup.com/rust-lyon/events/1/)');
+    const merged = buildModel(after, { fileName: FILE }).events!.regions.find((region) => region.name === 'Europe')!.events.find((entry) => entry.line > 0 && entry.event?.date?.text === '2026-09-16')!;
+    expect(merged.event!.titles.map((title) => title.text)).toEqual(['Rust ** Night [2] <script>alert(1)</script>']);
+    expect(findings(after)).toEqual([]);
+  });
+
+  it('percent-encodes spaces, quotes and angle brackets in a URL of a JSON batch and names the event', () => {
+    const { result, after } = merge(draft(BASE), json({ url: 'https://www.meetup.com/rust-lyon/events/1/ "title"', organizer_url: 'https://www.meetup.com/rust-lyon/<b>' }));
+    expect(after).toContain('[Rust Lyon](https://www.meetup.com/rust-lyon/%3Cb%3E)\n    * [**Rust Night**](https://www.meetup.com/rust-lyon/events/1/%20%22title%22)');
+    expect(result.report.notes).toEqual([
+      'Europe #1 (Rust Night): "url" percent-encoded as https://www.meetup.com/rust-lyon/events/1/%20%22title%22',
+      'Europe #1 (Rust Night): "organizer_url" percent-encoded as https://www.meetup.com/rust-lyon/%3Cb%3E',
+    ]);
+    expect(findings(after)).toEqual([]);
+  });
+
+  it('leaves out, naming it, an event with a URL that is not http(s), a bidirectional override, or Markdown in its location', () => {
+    const { result, after } = merge(
+      draft(BASE),
+      json({ url: 'javascript:alert(1)' }, { name: 'Rust \u202Etxt.exe', url: 'https://www.meetup.com/rust-lyon/events/2/' }, { location: 'Lyon, FR | [x](https://evil.example)', url: 'https://www.meetup.com/rust-lyon/events/3/' }, { url: 'https://www.meetup.com/rust-lyon/events/4/' }),
+    );
+    expect(result.report.leftOut.map((out) => `${out.event.source}: ${out.why}`)).toEqual([
+      'Europe #1 (Rust Night): "url" must be a web address (http or https), not "javascript:alert(1)"',
+      'Europe #2 (Rust <U+202E>txt.exe): "name" holds a bidirectional-override character (U+202E)',
+      'Europe #3 (Rust Night): "location" holds "|", which Markdown or the event line would read as syntax',
+    ]);
+    expect(after).toContain('https://www.meetup.com/rust-lyon/events/4/');
+    for (const refused of ['javascript:', '\u202E', 'evil.example']) expect(after).not.toContain(refused);
+    expect(formatMergeReport(result.report, 'batch')).not.toContain('\u202E');
+  });
+
+  it('leaves out pasted events with raw HTML, a link title, brackets or ** that change the line, or a bidirectional override', () => {
+    const paris = (overview: string, title: string) => `* 2026-09-09 | Paris, FR | ${overview}\n    * ${title}`;
+    const batch = [
+      paris('[Rust <img src=x onerror=alert(1)>](https://www.meetup.com/rust-paris)', '[**Talks**](https://www.meetup.com/rust-paris/events/1/)'),
+      paris('[Rust Paris](https://www.meetup.com/rust-paris)', '[**Talks**](https://www.meetup.com/rust-paris/events/2/ "title")'),
+      paris('[Rust Paris](https://www.meetup.com/rust-paris)', '[**Rust ** Talks**](https://www.meetup.com/rust-paris/events/3/)'),
+      paris('[Rust [Paris]](https://www.meetup.com/rust-paris)', '[**Talks**](https://www.meetup.com/rust-paris/events/4/)'),
+      paris('[Rust Paris](https://www.meetup.com/rust-paris)', '[**Talks \u2066here**](https://www.meetup.com/rust-paris/events/5/)'),
+      paris('[Rust Paris](https://www.meetup.com/rust-paris)', '[**Talks \\[6\\]**](https://www.meetup.com/rust-paris/events/6/)'),
+      paris('[**Rust Paris**](https://www.meetup.com/rust-paris)', '[**Talks**](https://www.meetup.com/rust-paris/events/7/)'),
+    ].join('\n');
+    const { result, after } = merge(draft(BASE), batch);
+    expect(result.report.leftOut.map((out) => `${out.event.source}: ${out.why}`)).toEqual([
+      'line 1: it holds raw HTML ("<img…"): write the text without it',
+      'line 9: it holds a bidirectional-override character (U+2066)',
+      'line 3: its link [**Talks**](https://www.meetup.com/rust-paris/events/2/ "title") is not written [text](address): nothing may follow the address',
+      'line 5: the link text "**Rust ** Talks**" holds **, which ends the bold early',
+      'line 7: the link text "Rust [Paris]" holds [ or ], which change the line\'s structure (write \\[ \\])',
+    ]);
+    expect(after).toContain('    * [**Talks \\[6\\]**](https://www.meetup.com/rust-paris/events/6/)');
+    // A group written bold as a whole (as a real draft of 2026-04-15 has it) is no structure change.
+    expect(after).toContain('* 2026-09-09 | Paris, FR | [**Rust Paris**](https://www.meetup.com/rust-paris)\n    * [**Talks**](https://www.meetup.com/rust-paris/events/7/)');
+    for (const refused of ['/events/1/', '/events/2/', '/events/3/', '/events/4/', '/events/5/']) expect(after).not.toContain(refused);
+    expect(findings(after)).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Merging a week's events into a draft, one function for the editor and the CLI. As the events
  * team's linter merges: an incoming event with the same event URL as one of the draft replaces it
- * (rescheduled or renamed), the draft's other events stay, and only events inside the window the
- * draft declares are merged. Each event goes where its location says — virtual under Virtual, in
+ * (rescheduled or renamed) in its region — only the title it matches when the draft's event has
+ * several, never a twin listing in another region — the draft's other events stay, and only events
+ * inside the window the draft declares are merged. Each event goes where its location says — virtual under Virtual, in
  * person under its country's continent, hybrid under both — at its place in TWiR's order, and a
  * missing region heading is created in its place. The result is minimal edits: every line of the
  * draft the merge does not add or replace stays as it was.
@@ -10,13 +11,14 @@
 import { conventionsOf } from '../../conventions';
 import { minimalEdits } from '../../fix-all';
 import type { Entry, EventsModel, IssueModel, Region } from '../../model/types';
-import { compareEvents, currentEvents, eventStart, formatWindow, regionIndex, regionNamed, windowSide, type Window } from '../../rules/events/common';
+import { blockText, compareEvents, currentEvents, eventStart, formatWindow, regionIndex, regionNamed, windowSide, type Window } from '../../rules/events/common';
 import type { TextEdit } from '../../rules/types';
 import { eventsWindowDoubt } from '../../trust';
 import { regionsOfCountry, REGIONS, type RegionName } from '../../util/countries';
 import { formatIsoDate } from '../../util/dates';
 import { comparableUrl } from '../../util/urls';
-import { readBatch } from './batch';
+import { printable, readBatch, type IncomingEvent } from './batch';
+import { eventLinkKeys, matchTitles, sharesEventLink, type TitleMatch } from './match';
 import { normaliseEvents, type NormalisedEvent } from './normalise';
 
 /** An event as the report names it: its overview line, and where it is. */
@@ -37,9 +39,10 @@ export interface RegionChanges {
   /** Whether the merge creates the region's heading. */
   created: boolean;
   readonly added: EventMention[];
-  readonly replaced: { readonly before: EventMention; readonly after: EventMention }[];
-  /** Draft events the batch moved to another region or out of the window. */
-  readonly removed: { readonly event: EventMention; readonly why: string }[];
+  /** `kept`: the titles of the draft's event that the incoming one does not match, which stay. */
+  readonly replaced: { readonly before: EventMention; readonly after: EventMention; readonly kept: readonly string[] }[];
+  /** Draft events (or their matched titles) the batch dates out of the window, or listed twice in a region. */
+  readonly removed: { readonly event: EventMention; readonly why: string; readonly kept: readonly string[] }[];
   /** Incoming events already in the draft as they are. */
   unchanged: number;
 }
@@ -50,14 +53,14 @@ export interface MergeReport {
   readonly regions: RegionChanges[];
   readonly leftOut: { readonly event: EventMention; readonly why: string }[];
   readonly possibleDuplicates: { readonly event: EventMention; readonly draft: EventMention }[];
+  /** Listings of one event in different regions (Virtual and a continent) on different dates: all kept, for a person to decide. */
+  readonly twinsToDecide: { readonly event: EventMention; readonly twin: EventMention; readonly why: string }[];
   readonly notes: string[];
 }
 
 export interface MergeResult {
   /** Minimal edits of the draft; none when the batch changes nothing. */
   readonly edits: TextEdit[];
-  /** The region each edit belongs to (same order as `edits`), for a preview grouped by region. */
-  readonly editRegions: RegionName[];
   readonly report: MergeReport;
 }
 
@@ -69,38 +72,40 @@ export function mergeEvents(model: IssueModel, batchText: string): MergeResult |
   if ('error' in window) return window;
   const batch = readBatch(batchText);
   if ('error' in batch) return batch;
-  const normalised = normaliseEvents(batch.events, window.start);
+  const normalised = normaliseEvents(batch.events.filter((event) => !event.refusal), window.start);
   if ('error' in normalised) return normalised;
 
-  const notes = [...batch.notes];
-  const leftOut: MergeReport['leftOut'] = [];
+  const notes = [...batch.notes, ...batch.events.flatMap((event) => event.notes ?? [])];
+  // What the batch refused is not read as Markdown: the report shows its lines as they came.
+  const leftOut: MergeReport['leftOut'] = batch.events.flatMap((event) => (event.refusal ? [{ event: refusedMention(event), why: event.refusal }] : []));
   const placed: Placed[] = [];
-  for (const event of oneListingPerEvent(normalised, notes)) {
-    const left = (why: string) => leftOut.push({ event: mention(event.entry, event.block, event.incoming.source), why });
+  for (const event of identicalListingsOnce(normalised, notes)) {
+    const left = (why: string) => leftOut.push({ event: incomingMention(event), why });
     const where = windowSide(event.entry, window);
-    if (event.lacks) {
-      left(event.lacks);
+    if (event.refusal) {
+      left(event.refusal);
     } else if (where) {
       left(`${where} the window ${formatWindow(window)}`);
-      // Its listing in the draft goes: the event was rescheduled out of the window.
-      placed.push({ event, regions: [] });
+      // Its listing in the draft, in the region the batch gives, goes: the event was rescheduled out of the window.
+      const regions = regionsFor(event, []);
+      placed.push({ event, regions: [], rescheduledOutOf: 'why' in regions ? [] : regions });
     } else {
       const regions = regionsFor(event, notes);
       if ('why' in regions) left(regions.why);
       else placed.push({ event, regions });
     }
   }
-  const plan = planMerge(model, events, groupsByUrl(placed));
+  const plan = planMerge(model, events, groupsByUrl(oneListingPerRegion(twinsWhereListed(placed), notes)), leftOut);
   const edits = minimalEdits(model.lines, model.text, applyPlan(model, plan));
   return {
     edits,
-    editRegions: edits.map((edit) => plan.regionOf(edit)),
     report: {
       window: formatWindow(window),
       incoming: batch.events.length,
       regions: plan.changes.filter((change) => change.added.length + change.replaced.length + change.removed.length + change.unchanged > 0),
       leftOut,
       possibleDuplicates: plan.possibleDuplicates,
+      twinsToDecide: plan.twinsToDecide,
       notes,
     },
   };
@@ -116,45 +121,70 @@ function declaredWindow(model: IssueModel, events: EventsModel): Window | { erro
   return { start: line.start, end: line.end };
 }
 
-/** An incoming event and the regions it goes to (none: left out). */
+/** An incoming event and the regions it goes to. */
 interface Placed {
   readonly event: NormalisedEvent;
-  readonly regions: RegionName[];
+  readonly regions: readonly RegionName[];
+  /** For an event the batch dates outside the window: the regions whose listing of it goes. */
+  readonly rescheduledOutOf?: readonly RegionName[];
 }
 
-/** The event URLs that identify an event, as `links/duplicate` compares them. */
-function eventKeys(entry: Entry): string[] {
-  return entry.event?.titles.map((title) => comparableUrl(title.url)) ?? [];
-}
-
-function sharesKey(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((key) => b.includes(key));
-}
+const keysOf = (event: NormalisedEvent) => eventLinkKeys(event.entry);
+const sameDay = (a: Entry, b: Entry) => eventStart(a)?.dayNumber === eventStart(b)?.dayNumber;
 
 /**
- * One listing per event: the same event link on the same day is one event — a hybrid event's two
- * listings (under Virtual and its continent, as TWiR's pages and the events linter's JSON list
- * them) or a copy. When the copies differ, the first is merged and the notes say so.
+ * A listing the batch holds twice as it is (a hybrid event under Virtual and its continent, as
+ * TWiR's pages and the events linter's JSON list them, or a copy) is one event. Listings of one
+ * event written otherwise (another date, another location) are all kept: each goes to its region.
  */
-function oneListingPerEvent(events: readonly NormalisedEvent[], notes: string[]): NormalisedEvent[] {
+function identicalListingsOnce(events: readonly NormalisedEvent[], notes: string[]): NormalisedEvent[] {
   const kept: NormalisedEvent[] = [];
   let twins = 0;
   for (const event of events) {
-    const first = kept.find((other) => sharesKey(eventKeys(other.entry), eventKeys(event.entry)) && eventStart(other.entry)?.dayNumber === eventStart(event.entry)?.dayNumber);
-    if (!first) kept.push(event);
-    else if (first.block === event.block) twins++;
-    else notes.push(`${event.incoming.source} is the event of ${first.incoming.source} written otherwise: ${first.incoming.source} is merged`);
+    if (kept.some((other) => other.block === event.block && sharesEventLink(keysOf(other), keysOf(event)) && sameDay(other.entry, event.entry))) twins++;
+    else kept.push(event);
   }
   if (twins > 0) notes.push(`${twins} event${twins === 1 ? '' : 's'} listed twice in the batch (hybrid, under Virtual and a continent) read as one`);
   return kept;
+}
+
+/**
+ * A hybrid event that the batch lists under Virtual and its continent written otherwise (a date
+ * range under one of them): each listing goes only where the batch lists it, so that neither
+ * overwrites the other.
+ */
+function twinsWhereListed(placed: readonly Placed[]): Placed[] {
+  return placed.map((item) => {
+    const hint = item.event.incoming.regionHint;
+    if (item.regions.length < 2 || !hint || !item.regions.includes(hint)) return item;
+    const twinElsewhere = placed.some((other) => {
+      const otherHint = other.event.incoming.regionHint;
+      return other !== item && otherHint !== undefined && otherHint !== hint && item.regions.includes(otherHint) && sharesEventLink(keysOf(other.event), keysOf(item.event));
+    });
+    return twinElsewhere ? { ...item, regions: [hint] } : item;
+  });
+}
+
+/** One listing of an event per region and day: of two written otherwise, the first is merged there, and the notes say so. */
+function oneListingPerRegion(placed: readonly Placed[], notes: string[]): Placed[] {
+  const seen: { region: RegionName; event: NormalisedEvent }[] = [];
+  return placed.map((item) => {
+    const regions = item.regions.filter((region) => {
+      const first = seen.find((other) => other.region === region && sharesEventLink(keysOf(other.event), keysOf(item.event)) && sameDay(other.event.entry, item.event.entry));
+      if (!first) seen.push({ region, event: item.event });
+      else notes.push(`${item.event.incoming.source} is the event of ${first.event.incoming.source} written otherwise: under ${region}, ${first.event.incoming.source} is merged`);
+      return !first;
+    });
+    return regions.length === item.regions.length ? item : { ...item, regions };
+  });
 }
 
 /** Events that share an event link (a conference listed once per day) are merged together. */
 function groupsByUrl(placed: readonly Placed[]): Placed[][] {
   const groups: Placed[][] = [];
   for (const item of placed) {
-    const keys = eventKeys(item.event.entry);
-    const joined = groups.filter((group) => group.some((other) => sharesKey(eventKeys(other.event.entry), keys)));
+    const keys = keysOf(item.event);
+    const joined = groups.filter((group) => group.some((other) => sharesEventLink(keysOf(other.event), keys)));
     const merged = [...joined.flat(), item];
     groups.splice(0, groups.length, ...groups.filter((group) => !joined.includes(group)), merged);
   }
@@ -182,57 +212,102 @@ function regionsFor(event: NormalisedEvent, notes: string[]): RegionName[] | { w
 
 /** What happens to the draft, region by region. */
 interface Plan {
-  /** Draft lines removed (replaced events, and headings of regions left empty). */
+  /** Draft lines removed (replaced events and titles, and headings of regions left empty). */
   readonly removedLines: Set<number>;
   /** Lines inserted before a draft line (line count: at the end). */
   readonly insertions: Map<number, string[]>;
   readonly changes: RegionChanges[];
   readonly possibleDuplicates: MergeReport['possibleDuplicates'];
-  /** The region an edit of the result belongs to: the one whose heading it writes, else the one it is in. */
-  regionOf(edit: TextEdit): RegionName;
+  readonly twinsToDecide: MergeReport['twinsToDecide'];
 }
 
-function planMerge(model: IssueModel, events: EventsModel, groups: readonly Placed[][]): Plan {
+/** A draft event in a region, and which of its titles the incoming event matches. */
+interface Listing {
+  readonly entry: Entry;
+  readonly region: RegionName;
+  readonly match: TitleMatch;
+}
+
+/**
+ * Region by region, an incoming event replaces the draft's listing of it in the same region — the
+ * whole event when it matches all its titles, else only the titles it matches (in place when the
+ * overview line is the same), the others stay. A listing of the event in another region (a twin) is
+ * never removed by it; twin listings whose dates differ are left for a person to decide.
+ */
+function planMerge(model: IssueModel, events: EventsModel, groups: readonly Placed[][], leftOut: MergeReport['leftOut']): Plan {
   const removedLines = new Set<number>();
   const insertions = new Map<number, string[]>();
+  const insertAt = (line: number, lines: readonly string[]) => insertions.set(line, [...(insertions.get(line) ?? []), ...lines]);
   const changes = new Map<RegionName, RegionChanges>(REGIONS.map((region) => [region, { region, created: false, added: [], replaced: [], removed: [], unchanged: 0 }]));
   const possibleDuplicates: MergeReport['possibleDuplicates'] = [];
+  const twinsToDecide: MergeReport['twinsToDecide'] = [];
   const draftListings = events.regions.flatMap((region) => {
     const name = regionNamed(region.name);
     return name ? region.events.map((entry) => ({ entry, region: name })) : [];
   });
+  const draftMention = (entry: Entry) => mention(entry, blockOf(model, entry), undefined, entry.line + 1);
   const removed = new Set<Entry>();
   const added = new Map<RegionName, NormalisedEvent[]>();
 
   for (const group of groups) {
-    const keys = group.flatMap((item) => eventKeys(item.event.entry));
-    const listings = draftListings.filter((listing) => sharesKey(eventKeys(listing.entry), keys));
-    const placements = group.flatMap((item) => item.regions.map((region) => ({ region, event: item.event })));
-    const listed = (region: RegionName, block: string) => `${region}\n${block}`;
-    if (placements.length > 0 && sameItems(listings.map((listing) => listed(listing.region, blockOf(model, listing.entry))), placements.map((placement) => listed(placement.region, placement.event.block)))) {
-      placements.forEach((placement) => changes.get(placement.region)!.unchanged++);
+    const keys = group.flatMap((item) => keysOf(item.event));
+    const listings: Listing[] = draftListings.filter((listing) => sharesEventLink(eventLinkKeys(listing.entry), keys)).map((listing) => ({ ...listing, match: matchTitles(listing.entry, keys) }));
+    const mixed = listings.find((listing) => listing.match.mixed);
+    if (mixed) {
+      const why = `its link is one of several titles on line ${mixed.match.mixed!.first + 1} of the draft: merge it by hand`;
+      group.filter((item) => item.regions.length > 0).forEach((item) => leftOut.push({ event: incomingMention(item.event), why }));
       continue;
     }
+    const touched = new Set<Entry>();
+    const listed: { region: RegionName; event: NormalisedEvent }[] = [];
     for (const region of REGIONS) {
       const before = listings.filter((listing) => listing.region === region);
-      const after = placements.filter((placement) => placement.region === region);
+      const after = group.filter((item) => item.regions.includes(region)).map((item) => item.event);
+      const rescheduled = group.filter((item) => item.rescheduledOutOf?.includes(region));
+      // A twin of the event in another region leaves this region's listing alone.
+      if (after.length === 0 && rescheduled.length === 0) continue;
+      before.forEach((listing) => touched.add(listing.entry));
       const change = changes.get(region)!;
-      before.forEach((listing, index) => {
-        removed.add(listing.entry);
-        const old = mention(listing.entry, blockOf(model, listing.entry), undefined, listing.entry.line + 1);
-        const replacement = after[index];
-        if (replacement) change.replaced.push({ before: old, after: mention(replacement.event.entry, replacement.event.block, replacement.event.incoming.source) });
-        else change.removed.push({ event: old, why: movedWhy(group) });
-      });
-      for (const placement of after.slice(before.length)) {
-        change.added.push(mention(placement.event.entry, placement.event.block, placement.event.incoming.source));
-        if (listings.length === 0) possibleDuplicates.push(...sameGroupSameDay(model, draftListings, region, placement.event));
+      if (after.length > 0 && sameItems(before.map((listing) => matchedBlock(model, listing)), after.map((event) => event.block))) {
+        change.unchanged += after.length;
+        after.forEach((event) => listed.push({ region, event }));
+        continue;
       }
-      if (after.length > 0) added.set(region, [...(added.get(region) ?? []), ...after.map((placement) => placement.event)]);
+      before.forEach((listing, index) => {
+        const replacement = after[index];
+        const old = draftMention(listing.entry);
+        const kept = listing.match.kept.flatMap((item) => item.titles);
+        const otherDates = replacement && dateText(replacement.entry) !== dateText(listing.entry) ? twinDatesElsewhere(draftListings, listing) : [];
+        if (otherDates.length > 0) {
+          twinsToDecide.push({ event: incomingMention(replacement), twin: old, why: `the draft lists this event on other dates under other regions (${otherDates.join('; ')}): both kept, a person decides` });
+          return;
+        }
+        if (listing.match.kept.length === 0) removed.add(listing.entry);
+        else listing.match.matched.forEach((item) => markLines(removedLines, item.first, item.last));
+        if (!replacement) {
+          const why = rescheduled.length > 0 ? `the batch dates it ${rescheduled.map((item) => formatIsoDate(eventStart(item.event.entry)!)).join(', ')}, outside the window` : `listed again under ${region}: the batch lists it once there`;
+          change.removed.push({ event: old, why, kept });
+          return;
+        }
+        change.replaced.push({ before: old, after: incomingMention(replacement), kept });
+        listed.push({ region, event: replacement });
+        const [overview, ...titleLines] = replacement.block.split('\n');
+        if (kept.length > 0 && overview === model.lines.lineText(listing.entry.line).trimEnd() && listing.entry.event!.continuation.length === 0) {
+          insertAt(listing.match.matched[0].first, titleLines);
+        } else {
+          added.set(region, [...(added.get(region) ?? []), replacement]);
+        }
+      });
+      for (const event of after.slice(before.length)) {
+        change.added.push(incomingMention(event));
+        listed.push({ region, event });
+        if (listings.length === 0) possibleDuplicates.push(...sameGroupSameDay(model, draftListings, region, event));
+        added.set(region, [...(added.get(region) ?? []), event]);
+      }
     }
+    twinsToDecide.push(...twinsOnOtherDates(listed, listings.filter((listing) => !touched.has(listing.entry)), draftMention));
   }
 
-  const insertAt = (line: number, lines: string[]) => insertions.set(line, [...(insertions.get(line) ?? []), ...lines]);
   const eol = '\n';
   const tight = conventionsOf(model).eventsRightUnderRegion;
   for (const region of events.regions) {
@@ -261,27 +336,47 @@ function planMerge(model: IssueModel, events: EventsModel, groups: readonly Plac
     else insertAt(events.window!.line + 1, ['', ...section]);
   }
 
-  const regionLines = events.regions.map((region) => ({ first: region.section.heading.line, name: regionNamed(region.name) }));
-  return {
-    removedLines,
-    insertions,
-    changes: [...changes.values()],
-    possibleDuplicates,
-    regionOf(edit) {
-      const created = /^### (.*)$/m.exec(edit.newText);
-      const named = created && regionNamed(created[1].trim());
-      if (named) return named;
-      const owner = [...regionLines].reverse().find((region) => region.first <= edit.range.start.line);
-      return owner?.name ?? 'Virtual';
-    },
-  };
+  return { removedLines, insertions, changes: [...changes.values()], possibleDuplicates, twinsToDecide };
 }
 
-/** Why the batch takes an event out of a region of the draft. */
-function movedWhy(group: readonly Placed[]): string {
-  const regions = [...new Set(group.flatMap((item) => item.regions))];
-  if (regions.length > 0) return `the batch lists it under ${regions.join(' and ')}`;
-  return `the batch dates it ${group.map((item) => formatIsoDate(eventStart(item.event.entry)!)).join(', ')}, outside the window`;
+function dateText(entry: Entry): string {
+  return entry.event?.date?.text.trim() ?? '';
+}
+
+/** The listing's overview lines with the title items the batch matches: what an incoming event that changes nothing reads as. */
+function matchedBlock(model: IssueModel, listing: Listing): string {
+  const lines = (first: number, last: number) => blockText(model, { first, last }).replace(/\r\n/g, '\n');
+  if (listing.match.kept.length === 0) return blockOf(model, listing.entry);
+  const overviewEnd = (listing.entry.event!.titleLine?.line ?? listing.entry.endLine + 1) - 1;
+  return [lines(listing.entry.line, overviewEnd), ...listing.match.matched.map((item) => lines(item.first, item.last))].join('\n');
+}
+
+/** `Europe: 2026-09-10 - 2026-09-12 (draft line 40)` for each twin of a listing, in another region, with another date. */
+function twinDatesElsewhere(draftListings: readonly { entry: Entry; region: RegionName }[], listing: Listing): string[] {
+  const keys = listing.match.matched.flatMap((item) => item.keys);
+  return draftListings
+    .filter((other) => other.region !== listing.region && sharesEventLink(eventLinkKeys(other.entry), keys) && dateText(other.entry) !== dateText(listing.entry))
+    .map((other) => `${other.region}: ${dateText(other.entry)} (draft line ${other.entry.line + 1})`);
+}
+
+/**
+ * Listings of one event that end up in different regions on different days (the merge's and the
+ * draft's untouched twins): kept, and named for a person to decide. A region that also lists the
+ * event on the same day (a conference listed once per day) raises no question.
+ */
+function twinsOnOtherDates(listed: readonly { region: RegionName; event: NormalisedEvent }[], untouched: readonly Listing[], draftMention: (entry: Entry) => EventMention): MergeReport['twinsToDecide'] {
+  const all = [...listed.map((item) => ({ region: item.region, entry: item.event.entry, mention: incomingMention(item.event), incoming: true })), ...untouched.map((listing) => ({ region: listing.region, entry: listing.entry, mention: draftMention(listing.entry), incoming: false }))];
+  const found: MergeReport['twinsToDecide'] = [];
+  for (const [index, item] of all.entries()) {
+    if (!item.incoming) continue;
+    for (const [otherIndex, other] of all.entries()) {
+      if (other.region === item.region || (other.incoming && otherIndex < index) || !sharesEventLink(eventLinkKeys(item.entry), eventLinkKeys(other.entry))) continue;
+      const sameDayThere = all.some((candidate) => candidate.region === other.region && dateText(candidate.entry) === dateText(item.entry));
+      if (dateText(other.entry) === dateText(item.entry) || sameDayThere) continue;
+      found.push({ event: item.mention, twin: other.mention, why: `listed under ${item.region} on ${dateText(item.entry)} and under ${other.region} on ${dateText(other.entry)}: both kept, a person decides` });
+    }
+  }
+  return found;
 }
 
 /** Whether two lists hold the same items, in any order. */
@@ -297,11 +392,14 @@ function markLines(lines: Set<number>, first: number, last: number): void {
   for (let line = first; line <= last; line++) lines.add(line);
 }
 
-/** A region the merge leaves without events loses its heading, as `events/empty-region` fixes it. */
+/** A region the merge leaves without events loses its heading, as `events/empty-region` fixes it, and one of the blank lines around it. */
 function removeRegionHeading(model: IssueModel, region: Region, removedLines: Set<number>): void {
-  let last = region.section.heading.line;
+  const heading = region.section.heading.line;
+  let last = heading;
   while (last + 1 < model.lines.lineCount && model.lineKinds[last + 1] === 'blank') last++;
-  markLines(removedLines, region.section.heading.line, last);
+  markLines(removedLines, heading, last);
+  const afterEvents = region.events[region.events.length - 1].endLine + 1;
+  if (heading > 0 && model.lineKinds[heading - 1] === 'blank' && model.lineKinds[afterEvents] === 'blank') removedLines.add(heading - 1);
 }
 
 function lastRegionLine(events: EventsModel): number {
@@ -334,7 +432,16 @@ function sameGroupSameDay(model: IssueModel, listings: readonly { entry: Entry; 
   const day = eventStart(event.entry)!.dayNumber;
   return listings
     .filter((listing) => listing.region === region && eventStart(listing.entry)?.dayNumber === day && listing.entry.event!.groups.some((group) => groups.includes(comparableUrl(group.url))))
-    .map((listing) => ({ event: mention(event.entry, event.block, event.incoming.source), draft: mention(listing.entry, blockOf(model, listing.entry), undefined, listing.entry.line + 1) }));
+    .map((listing) => ({ event: incomingMention(event), draft: mention(listing.entry, blockOf(model, listing.entry), undefined, listing.entry.line + 1) }));
+}
+
+function refusedMention(event: IncomingEvent): EventMention {
+  const lines = event.lines.map(printable);
+  return { overview: lines[0].replace(/^\s*[*+-]\s+/, ''), title: '', block: lines.join('\n'), source: event.source };
+}
+
+function incomingMention(event: NormalisedEvent): EventMention {
+  return mention(event.entry, event.block, event.incoming.source);
 }
 
 function mention(entry: Entry, block: string, source?: string, draftLine?: number): EventMention {

@@ -33,8 +33,11 @@ export interface NormalisedEvent {
   readonly block: string;
   /** The event as the model reads it (positions are the scratch issue's). */
   readonly entry: Entry;
-  /** What the event lacks to be merged (a location, a group or title link): it is left out, with this reason. */
-  readonly lacks?: string;
+  /**
+   * Why the event is left out: what it lacks (a location, a group or title link), or what would not
+   * read as TWiR's event line in the draft (raw HTML, a link title, brackets or `**` in a link text…).
+   */
+  readonly refusal?: string;
 }
 
 const SCRATCH_HEAD = (date: string) => [
@@ -50,7 +53,7 @@ const SCRATCH_HEAD = (date: string) => [
   '### Virtual',
 ];
 
-/** The events written in the draft's form, or the first that cannot be read as an event. */
+/** The events written in the draft's form, or the first that cannot be read as an event. Events the batch refused already are not read. */
 export function normaliseEvents(events: readonly IncomingEvent[], draftDate: IsoDate): NormalisedEvent[] | { error: string } {
   const head = SCRATCH_HEAD(formatIsoDate(draftDate));
   const firstLines: number[] = [];
@@ -80,8 +83,33 @@ export function normaliseEvents(events: readonly IncomingEvent[], draftDate: Iso
     incoming: events[index],
     entry,
     block: blockText(fixed, { first: entry.line, last: entry.endLine }),
-    lacks: lacking(entry),
+    refusal: lacking(entry) ?? unsafeLinks(fixed, entry),
   }));
+}
+
+/** An address a link may hold: http(s), none of the characters that end or change a Markdown link. */
+const SAFE_URL = /^https?:\/\/[^\s"'<>`()]+$/i;
+/** `[` or `]`, or `**`, not escaped by a backslash. */
+const UNESCAPED_BRACKET = /(?:^|[^\\])(?:\\\\)*[[\]]/;
+const UNESCAPED_BOLD = /(?:^|[^\\])(?:\\\\)*\*\*/;
+
+/**
+ * Why an event's links would not read in the draft as the event line they seem to be: a title after
+ * the address (`"title"` would become the link's title), an address that is not plain http(s), or
+ * brackets or `**` inside a link text that end the link or the bold early.
+ */
+function unsafeLinks(model: IssueModel, entry: Entry): string | undefined {
+  for (const link of entry.links) {
+    const source = model.text.slice(model.lines.offsetAt(link.range.start), model.lines.offsetAt(link.range.end));
+    if (link.kind !== 'inline' || !source.endsWith(`](${link.url})`)) return `its link ${source} is not written [text](address): nothing may follow the address`;
+    if (!SAFE_URL.test(link.url)) return `its link address ${link.url} is not http(s) without spaces, quotes, parentheses or angle brackets`;
+    const written = model.text.slice(model.lines.offsetAt(link.textRange.start), model.lines.offsetAt(link.textRange.end));
+    // A bold title (or group) is bold as a whole: only `**` inside it ends the bold early.
+    const text = written.replace(/^\*\*([^]*)\*\*$/, '$1');
+    if (UNESCAPED_BRACKET.test(text)) return `the link text "${written}" holds [ or ], which change the line's structure (write \\[ \\])`;
+    if (UNESCAPED_BOLD.test(text)) return `the link text "${written}" holds **, which ends the bold early`;
+  }
+  return undefined;
 }
 
 function scratchEvents(model: IssueModel): { events: Entry[]; stray: Entry[] } {

@@ -10,8 +10,9 @@ export function mergeSummary(report: MergeReport): string {
     [count((region) => region.removed.length), 'removed'],
     [report.leftOut.length, 'left out'],
     [report.possibleDuplicates.length, 'possible duplicate'],
+    [report.twinsToDecide.length, 'twin listing with other dates'],
   ] as const;
-  const said = parts.filter(([number]) => number > 0).map(([number, what]) => `${number} ${what}${what === 'possible duplicate' && number > 1 ? 's' : ''}`);
+  const said = parts.filter(([number]) => number > 0).map(([number, what]) => `${number} ${number > 1 ? what.replace(/^(possible duplicate|twin listing)/, '$1s') : what}`);
   const unchanged = count((region) => region.unchanged);
   if (said.length === 0) return unchanged > 0 ? `nothing to merge: the ${unchanged} listings of the batch are in the draft already` : 'nothing to merge';
   return said.join(', ');
@@ -26,6 +27,7 @@ export function mergeOverview(report: MergeReport): string {
   if (outsideWindow > 0) lines.push(`Left out, outside the window ${report.window}: ${outsideWindow}`);
   if (report.leftOut.length > outsideWindow) lines.push(`Left out for another reason: ${report.leftOut.length - outsideWindow}`);
   if (report.possibleDuplicates.length > 0) lines.push(`Possible duplicates (kept): ${report.possibleDuplicates.length}`);
+  if (report.twinsToDecide.length > 0) lines.push(`Twin listings with other dates (kept, to decide): ${report.twinsToDecide.length}`);
   return lines.join('\n');
 }
 
@@ -45,12 +47,13 @@ export function formatMergeReport(report: MergeReport, batchName: string): strin
   for (const region of report.regions) {
     lines.push('', `${region.region}${region.created ? ' (new region)' : ''}: ${regionCounts(region, true)}`);
     for (const event of region.added) lines.push(`  + ${describe(event)}`);
-    for (const { before, after } of region.replaced) {
+    for (const { before, after, kept } of region.replaced) {
       // When only links differ, the lines as written show what changes.
       const [was, now] = summary(before) === summary(after) ? [before, after].map((event) => `${event.block.replace(/\n\s*/g, ' ')} (${where(event)})`) : [describe(before), describe(after)];
       lines.push(`  ~ ${was}`, `    → ${now}`);
+      if (kept.length > 0) lines.push(`    only the title it matches: the event keeps ${titles(kept)}`);
     }
-    for (const { event, why } of region.removed) lines.push(`  - ${describe(event)}: ${why}`);
+    for (const { event, why, kept } of region.removed) lines.push(`  - ${describe(event)}: ${why}${kept.length > 0 ? `; only the title it matches goes, the event keeps ${titles(kept)}` : ''}`);
   }
   if (report.leftOut.length > 0) {
     lines.push('', `Left out (${report.leftOut.length}):`);
@@ -60,6 +63,10 @@ export function formatMergeReport(report: MergeReport, batchName: string): strin
     lines.push('', `Possible duplicates, both kept (${report.possibleDuplicates.length}):`);
     for (const { event, draft } of report.possibleDuplicates) lines.push(`  ${describe(event)}`, `    and ${describe(draft)}: the same group on the same day, under another link`);
   }
+  if (report.twinsToDecide.length > 0) {
+    lines.push('', `Twin listings with other dates, all kept for you to decide (${report.twinsToDecide.length}):`);
+    for (const { event, twin, why } of report.twinsToDecide) lines.push(`  ${describe(event)}`, `    and ${describe(twin)}: ${why}`);
+  }
   if (report.notes.length > 0) lines.push('', 'Notes:', ...report.notes.map((note) => `  ${note}`));
   return `${lines.join('\n')}\n`;
 }
@@ -67,6 +74,10 @@ export function formatMergeReport(report: MergeReport, batchName: string): strin
 /** `2026-09-03 | Berlin, DE | Rust Berlin — Rust Hack and Learn (line 12)`: links by their text. */
 export function describe(event: EventMention): string {
   return `${summary(event)} (${where(event)})`;
+}
+
+function titles(texts: readonly string[]): string {
+  return texts.map((text) => `"${text}"`).join(', ');
 }
 
 function summary(event: EventMention): string {
