@@ -4,9 +4,9 @@
  * worker), and that folder is committed, so a run installs and builds nothing (a test checks that
  * the committed bundle is what the sources make).
  *
- * It turns the inputs into a `twir-lint --format github` command line, takes `since` from the pull
- * request's event when the input is empty, fetches that commit when the checkout lacks it (a pull
- * request's checkout is one commit deep), and runs the CLI.
+ * It turns the inputs into a `twir-lint --format github` command line, takes `since` from the event
+ * when the input is empty (a pull request's base commit, or the commit a push started from), fetches
+ * that commit when the checkout lacks it (a checkout is one commit deep), and runs the CLI.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,17 +20,21 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** The base commit of the pull request the workflow runs for; undefined on other events (a push). */
-function pullRequestBase(): string | undefined {
+/**
+ * What the change is compared with: a pull request's base commit, or the commit a push started from
+ * (none for a new branch, whose `before` is all zeros); undefined for other events.
+ */
+function eventBase(): string | undefined {
   const eventFile = process.env.GITHUB_EVENT_PATH;
   if (!eventFile) return undefined;
+  let event: { pull_request?: { base?: { sha?: unknown } }; before?: unknown };
   try {
-    const event = JSON.parse(readFileSync(eventFile, 'utf8')) as { pull_request?: { base?: { sha?: unknown } } };
-    const sha = event.pull_request?.base?.sha;
-    return typeof sha === 'string' && sha !== '' ? sha : undefined;
+    event = JSON.parse(readFileSync(eventFile, 'utf8'));
   } catch (error) {
     fail(`cannot read the event ${eventFile}: ${(error as Error).message}`);
   }
+  const sha = event.pull_request ? event.pull_request.base?.sha : event.before;
+  return typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha) && !/^0+$/.test(sha) ? sha : undefined;
 }
 
 /** Whether git has the commit; if not, fetches it alone from origin. */
@@ -47,7 +51,7 @@ function booleanInput(name: string): boolean {
 }
 
 const args = ['--format', 'github'];
-const since = input('since') || pullRequestBase();
+const since = input('since') || eventBase();
 if (since) {
   ensureCommit(since);
   args.push('--since', since);
