@@ -3,8 +3,9 @@
 // dist/ (`--outdir=DIR`: elsewhere); and the web build of the client and the server (dist/browser/, for
 // github.dev and vscode.dev). `--action`: only the GitHub Action's bundle, into action/dist/ (committed:
 // GitHub runs the action from its checkout without building it), the CLI beside its entry, no source maps.
-import { chmodSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -62,3 +63,13 @@ for (const options of builds) {
 
 // The CLI runs as a program too (`./dist/cli.js`, the package's bin), with the flags of its `#!` line.
 if (!watch) chmodSync(`${outdir}/cli.js`, 0o755);
+
+// The sizes the README refers to: each bundle as written, minified and gzipped.
+if (!watch) {
+  const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
+  const bundles = readdirSync(outdir, { recursive: true }).filter((file) => file.endsWith('.js')).sort();
+  for (const file of bundles) {
+    const bytes = readFileSync(join(outdir, file));
+    console.log(`${join(outdir, file).padEnd(36)} ${kb(bytes.length).padStart(8)} (${kb(gzipSync(bytes).length)} gzipped)`);
+  }
+}
