@@ -27,7 +27,7 @@ export function ruleDoc(rule: Rule): string {
   if (rule.example) {
     const { wrong, right } = rule.example;
     const after = right === undefined ? '' : `\n\n${rule.fixable ? 'Right (what the fix writes):' : 'Right:'}\n\n${fenced(right)}`;
-    sections.push(`## Example\n\nWrong:\n\n${fenced(wrong)}${after}`);
+    sections.push(`## Example\n\nIn an issue dated 2026-01-14. Wrong:\n\n${fenced(wrong)}${after}`);
   }
   sections.push(
     rule.fixable
