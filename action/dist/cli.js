@@ -235,7 +235,7 @@ ${e.fixable?"Right (what the fix writes):":"Right:"}
 
 ${_p(i)}`;t.push(`## Example
 
-Wrong:
+In an issue dated 2026-01-14. Wrong:
 
 ${_p(r)}${s}`)}if(t.push(e.fixable?"## The fix\n\nIn VS Code, a quick fix on the finding (the light bulb); `source.fixAll.twir` (also on save, with `editor.codeActionsOnSave`) applies the fixes that need no person's eye, as `twir-lint --fix` does. What each fix does, and when it is offered only one by one, is said above.":`## The fix
 
