@@ -17,7 +17,8 @@ const manifest = {
   version: project.version,
   description: 'The checks of This Week in Rust issues, for CI and the command line (the CLI of TWiR Author, bundled: no dependencies).',
   license: project.license,
-  repository: project.repository,
+  // The project's repository, once package.json names it (not before: no guessed URL).
+  ...(project.repository && { repository: project.repository }),
   bin: { 'twir-lint': 'cli.js' },
   files: ['cli.js', 'cli-worker.js'],
   engines: { node: project.engines.node },
@@ -30,8 +31,7 @@ bundled into \`cli.js\` and its worker \`cli-worker.js\`, with no dependencies.
 
     npm install -g ./twir-lint-${project.version}.tgz
     twir-lint --help
-
-Documentation: ${project.repository.url}#twir-lint-the-same-checks-in-ci
+    twir-lint --explain links/tracking   (each rule's documentation)
 `;
 
 const staging = mkdtempSync(join(tmpdir(), 'twir-lint-package-'));

@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, RevealOutputChannelOn, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { DEFAULT_FILE_GLOBS, isIssueFile } from '../../server/src/service/files';
+// A module of one function: the client bundles no rules.
+import { ruleDocPath } from '../../server/src/service/rules/doc-path';
 // The shape of a server command's answer, shared with the server (a type only: nothing is bundled).
 import type { CommandResult } from '../../server/src/lsp/protocol';
 import { ReadinessView } from './readiness';
@@ -29,7 +31,22 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel, schemes: r
     },
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Error,
+    middleware: {
+      // The server sends each finding's rule as its code, without a URL: the code opens the rule's
+      // documentation, which the extension ships, in the editor.
+      handleDiagnostics(uri, diagnostics, next) {
+        for (const diagnostic of diagnostics) {
+          if (diagnostic.source === 'twir' && typeof diagnostic.code === 'string') diagnostic.code = { value: diagnostic.code, target: ruleDocCommand(diagnostic.code) };
+        }
+        next(uri, diagnostics);
+      },
+    },
   };
+}
+
+/** A `command:` URI that opens a rule's documentation (twir.showRuleDoc). */
+function ruleDocCommand(rule: string): vscode.Uri {
+  return vscode.Uri.parse(`command:twir.showRuleDoc?${encodeURIComponent(JSON.stringify([rule]))}`);
 }
 
 /**
@@ -70,6 +87,11 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
       await client.start();
     }),
     vscode.commands.registerCommand('twir.checkPublishReadiness', () => readiness.reveal()),
+    // The rule's documentation as docs/rules/<id>.md in the extension (ruleDocPath), in a Markdown preview.
+    vscode.commands.registerCommand('twir.showRuleDoc', async (rule: unknown) => {
+      if (typeof rule !== 'string' || !/^[a-z]+\/[a-z-]+$/.test(rule)) return;
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, ruleDocPath(rule)));
+    }),
     // Arguments for scripts and keybindings: the batch file, and `{ confirm: false }` to merge without asking or `{ preview: true }` to show the preview at once.
     vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri, options?: { confirm?: boolean; preview?: boolean }) => {
       const batch = await readBatch(source);

@@ -94,7 +94,7 @@ export function provision({ log = (message) => console.error(`[provision] ${mess
   ensureDebianPackages([chromium, cjkFont, { name: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h' }, { name: 'ripgrep', file: '/usr/bin/rg' }], log);
 
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (about a minute and a half, once)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (once)`);
   removeAbandonedStagingDirs();
   // Installed aside and renamed into place when complete, so that a run that starts meanwhile (or
   // after an interrupted install) never uses, or deletes, a half-installed tree.
@@ -111,8 +111,10 @@ export function provision({ log = (message) => console.error(`[provision] ${mess
     // node-pty's postinstall runs `npx node-gyp`; this machine's npm answers npx's prompt with "no".
     npm_config_yes: 'true',
   };
-  // npm 11 no longer knows --unsafe-perm (it warns), but code-server's postinstall refuses root without it.
-  run('npm', ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: staging, env });
+  // code-server's postinstall refuses to run as root under npm unless npm_config_unsafe_perm is
+  // true: as root only, the flag that sets it, which npm 11 no longer knows and warns about (README, Tests).
+  const asRoot = isRoot() ? ['--unsafe-perm'] : [];
+  run('npm', ['install', ...asRoot, '--no-audit', '--no-fund', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: staging, env });
   if (!existsSync(join(staging, ENTRY))) throw new Error(`npm installed code-server into ${staging}, but without its entry script`);
   writeFileSync(join(staging, MARKER), `${new Date().toISOString()}\n`);
   if (existsSync(DONE_MARKER)) {

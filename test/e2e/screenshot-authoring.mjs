@@ -4,6 +4,7 @@
  *
  * - problems:   the draft at its first events, squiggled, with the Outline view and the Problems panel open
  * - hover:      the hover on an event date outside the window (the diagnostic, the rule's docs, the date)
+ * - rule-doc:   a click on the rule's code in that hover: the rule's documentation in a Markdown preview
  * - hover-link: the hover on a meetup event link (URL, group, event id)
  * - completion: the completion list on an empty line of Upcoming Events › Virtual, details open
  * - completion-group: the same after typing `Berl`: the event of the issue's Rust Berlin group
@@ -89,7 +90,17 @@ const SCENARIOS = {
     await closePanel(page);
     await showHover(page, FIRST_EVENT, 5, 'events/out-of-window');
   },
+  async 'rule-doc'(page) {
+    // The code link of the diagnostic in the hover, clicked as a user does: the workbench runs its command: URI.
+    if (!(await page.locator('.monaco-hover', { hasText: 'events/out-of-window' }).isVisible())) await SCENARIOS.hover(page);
+    await page.locator('.monaco-hover a.code-link', { hasText: 'events/out-of-window' }).first().click();
+    await page.locator('.tab', { hasText: 'Preview out-of-window.md' }).waitFor({ state: 'visible' });
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('h1', { hasText: 'events/out-of-window' }).waitFor({ state: 'visible' });
+  },
   async 'hover-link'(page) {
+    // The draft again, if the rule's documentation took the editor.
+    await page.locator('.tab', { hasText: SEED_DRAFT }).click();
     await closePanel(page);
     // Line 210: `    * [**Indy.rs - with Social Distancing**](https://www.meetup.com/indyrs/events/312102790/)`
     await showHover(page, 210, 70, 'Meetup group');

@@ -47,14 +47,15 @@ describe('language server process: diagnostics and code actions', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('publishes diagnostics with code, source and docs link', async () => {
+  it('publishes diagnostics with code and source, and no URL (the VS Code client links the code to the docs it ships)', async () => {
     const uri = pathToFileURL(join(root, 'draft/2026-01-14-this-week-in-rust.md')).href;
     server.open(uri, ISSUE);
     const diagnostics = bulletDiagnostics(await server.diagnostics(uri, 1));
     expect(diagnostics.map((diagnostic) => diagnostic.range.start.line)).toEqual([9, 10]);
     const [first] = diagnostics;
     expect(first.source).toBe('twir');
-    expect(first.codeDescription?.href).toMatch(/README\.md#rule-render-bullet$/);
+    expect(first.code).toBe('render/bullet');
+    expect(first.codeDescription).toBeUndefined();
   });
 
   it('offers the quick fix (preferred), fix-all of the rule and disable-for-line, for the current version', async () => {

@@ -29,12 +29,14 @@ export interface CliOptions {
 export type ParsedCommand =
   | { kind: 'help'; usage?: string }
   | { kind: 'version' }
+  | { kind: 'explain'; rule: string }
   | { kind: 'lint'; options: CliOptions }
   | { kind: 'merge'; options: MergeOptions }
   | { kind: 'usage-error'; message: string; usage?: string };
 
 export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci] [--config FILE] [--cache] PATH…
        twir-lint merge --events FILE [--write] DRAFT   (see twir-lint merge --help)
+       twir-lint --explain RULE                        (a rule's documentation)
 
 Checks This Week in Rust issues. A PATH is a file (linted whatever its name) or a
 folder, searched for issue files (*-this-week-in-rust.md, *-this-week-in-rust.markdown,
@@ -63,6 +65,7 @@ Options:
   --cache-location PATH    with --cache, the cache file, or a folder for it
                            (default: twir-lint-cache in the checkout's git
                            folder, else .twir-lint-cache in the current folder)
+  --explain RULE           print the documentation of a rule (links/tracking…)
   -h, --help               show this help
   -v, --version            show the version
 
@@ -82,6 +85,7 @@ export const LINT_OPTIONS = {
   concurrency: { type: 'string', default: 'auto' },
   cache: { type: 'boolean', default: false },
   'cache-location': { type: 'string' },
+  explain: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -98,6 +102,7 @@ export function parseCommandLine(args: readonly string[]): ParsedCommand {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  if (values.explain !== undefined) return { kind: 'explain', rule: values.explain };
   const format = FORMATS.find((name) => name === values.format);
   if (!format) return { kind: 'usage-error', message: `--format must be one of ${FORMATS.join(', ')}, not "${values.format}"` };
   const concurrency = parseConcurrency(values.concurrency);

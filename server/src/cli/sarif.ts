@@ -1,10 +1,11 @@
 /**
  * `--format sarif`: one SARIF 2.1.0 log (OASIS), as GitHub code scanning reads it: the rules with
- * their docs and help URIs, one result per finding, positions in UTF-16 code units as the editor's.
+ * their documentation as help (no URI: the docs travel with the log), one result per finding,
+ * positions in UTF-16 code units as the editor's.
  */
 import { version } from '../../../package.json';
 import { RULES } from '../service/rules/index';
-import { DOCS_BASE, ruleDocsUrl } from '../service/rules/docs';
+import { ruleDoc } from '../service/rules/docs';
 import type { Rule, Severity } from '../service/rules/types';
 import type { Formatter } from './formats';
 import { FATAL_RULE, type FileReport } from './lint-file';
@@ -16,7 +17,6 @@ const FATAL_DESCRIPTOR = {
   id: FATAL_RULE,
   shortDescription: { text: 'The file could not be linted (or fixed) fully.' },
   fullDescription: { text: 'The file is missing, binary, not UTF-8, not a regular file, past the analysis budget, or a rule crashed on it: its other findings may be missing.' },
-  helpUri: DOCS_BASE,
   defaultConfiguration: { level: 'error' },
 };
 
@@ -26,8 +26,7 @@ function descriptor(rule: Rule) {
     id: rule.id,
     shortDescription: { text: firstSentence },
     fullDescription: { text: rule.docs },
-    help: { text: rule.docs, markdown: rule.docs },
-    helpUri: ruleDocsUrl(rule.id),
+    help: { text: ruleDoc(rule), markdown: ruleDoc(rule) },
     defaultConfiguration: { enabled: !rule.offByDefault, level: LEVEL[rule.severity] },
   };
 }
@@ -69,7 +68,7 @@ export function sarifFormatter(): Formatter {
         version: '2.1.0',
         runs: [
           {
-            tool: { driver: { name: 'twir-lint', version, semanticVersion: version, informationUri: DOCS_BASE, rules } },
+            tool: { driver: { name: 'twir-lint', version, semanticVersion: version, rules } },
             columnKind: 'utf16CodeUnits',
             invocations: [{ executionSuccessful: !reports.some((report) => report.fatal) }],
             results,

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { version } from '../../../package.json';
 import type { RuleSettings } from '../service/lint';
 import { formatter, leftOutSentence, Summary, wantsColours } from './formats';
+import { explainCommand } from './explain';
 import { collectInputs } from './inputs';
 import type { LintTask } from './lint-file';
 import { parseCommandLine, USAGE, type CliOptions } from './options';
@@ -52,6 +53,8 @@ async function main(args: readonly string[]): Promise<number> {
     case 'usage-error':
       process.stderr.write(`twir-lint: ${command.message}\n\n${command.usage ?? USAGE}`);
       return 2;
+    case 'explain':
+      return explainCommand(command.rule, print);
     case 'merge':
       return mergeCommand(command.options, print);
     case 'lint':

@@ -2,7 +2,6 @@ import { CodeAction, DiagnosticSeverity, TextDocumentEdit, type CodeActionParams
 import { codeActions, currentFindings, type RequestedFinding } from '../service/actions';
 import { fixAllToStable } from '../service/fix-all';
 import type { LintDiagnostic } from '../service/lint';
-import { ruleDocsUrl } from '../service/rules/docs';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
 import { MainNotifications, WorkerRequests } from './protocol';
@@ -18,8 +17,8 @@ export function toLspDiagnostic(diagnostic: LintDiagnostic): Diagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity],
+    // No URL: the VS Code client links the code to the rule's documentation, which it ships.
     code: diagnostic.rule,
-    codeDescription: { href: ruleDocsUrl(diagnostic.rule) },
     source: 'twir',
     message: diagnostic.message,
   };

@@ -3,13 +3,10 @@
  * (`schemas/twir-lint.schema.json`, contributed to VS Code through `jsonValidation`) and the
  * `twir.rules` setting in package.json. `npm run docs` writes both; a test checks they are current.
  */
-import { ruleDefault, ruleDocsUrl } from './rules/docs';
+import { ruleDefault } from './rules/docs';
 import type { Rule } from './rules/types';
 
 export const RULE_SETTINGS = ['off', 'hint', 'info', 'warning', 'error'] as const;
-
-/** Where the config's schema is published, for `"$schema"` in a config outside VS Code. */
-export const CONFIG_SCHEMA_URL = 'https://raw.githubusercontent.com/twir-author/twir-author/main/schemas/twir-lint.schema.json';
 
 /** The schema of a rules object: each rule id with its docs, and nothing else. */
 export function ruleSettingsSchema(rules: readonly Rule[]) {
@@ -22,7 +19,7 @@ export function ruleSettingsSchema(rules: readonly Rule[]) {
         {
           enum: [...RULE_SETTINGS],
           description: `${rule.docs} (Default: ${ruleDefault(rule)}.)`,
-          markdownDescription: `${rule.docs}\n\nDefault: \`${ruleDefault(rule)}\`. [Docs](${ruleDocsUrl(rule.id)})`,
+          markdownDescription: `${rule.docs}\n\nDefault: \`${ruleDefault(rule)}\`. Its documentation: \`twir-lint --explain ${rule.id}\`, or the rule's code on one of its findings.`,
         },
       ]),
     ),
@@ -34,7 +31,6 @@ export function ruleSettingsSchema(rules: readonly Rule[]) {
 export function configSchema(rules: readonly Rule[]) {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: CONFIG_SCHEMA_URL,
     title: 'twir-lint configuration (.twir-lint.json)',
     description: 'Rule settings of twir-lint and the TWiR Author extension for VS Code.',
     type: 'object',

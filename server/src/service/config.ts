@@ -113,7 +113,7 @@ function describe(error: ErrorObject, config: unknown, prefix = ''): { node?: Js
 }
 
 /** The rule id a mistyped one most likely meant: the nearest by edit distance, if near enough. */
-function closestRule(id: string): string | undefined {
+export function closestRule(id: string): string | undefined {
   let best: { id: string; distance: number } | undefined;
   for (const rule of RULES) {
     const distance = leven(id, rule.id);

@@ -98,6 +98,21 @@ describe('diagnostics and quick fixes in a real VS Code', () => {
     assert.equal(diagnosticOn(draft, 'placeholder/link', 350, 'REDDIT_LINK_HERE').severity, vscode.DiagnosticSeverity.Error);
   });
 
+  it("opens a finding's rule documentation, shipped with the extension, in a Markdown preview from its code", async () => {
+    const { target } = diagnosticOn(draft, 'events/out-of-window', 206, '2026-01-07').code as { value: string; target: vscode.Uri };
+    // The server sends no URL: the client's middleware made the code a command: link.
+    assert.equal(target.scheme, 'command');
+    assert.equal(target.path, 'twir.showRuleDoc');
+    // Opened as the workbench opens a code link (its opener runs command: URIs with their JSON arguments).
+    await vscode.commands.executeCommand(target.path, ...JSON.parse(target.query));
+    const preview = await waitFor('the Markdown preview of the rule', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label.includes('out-of-window.md')),
+    );
+    const doc = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'docs/rules/events/out-of-window.md');
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(doc)), /^# `events\/out-of-window`\n/);
+    await vscode.window.tabGroups.close(preview);
+  });
+
   it('removes an event outside the window with its quick fix, and the squiggle goes', async () => {
     const girona = diagnosticOn(draft, 'events/out-of-window', 206, '2026-01-07');
     const actions = await codeActions(draft.uri, girona.range, 'quickfix');

@@ -1,3 +1,4 @@
+import type { ConventionName } from '../conventions';
 import type { IssueModel } from '../model/types';
 import type { Range } from '../util/text';
 import type { LineSpan } from './span';
@@ -57,6 +58,19 @@ export interface RuleContext {
   readonly span?: LineSpan;
 }
 
+/** Lines of an issue as a rule reports them and as they should be. */
+export interface RuleExample {
+  readonly wrong: string;
+  /** Absent when what is right cannot be shown (a link that has to be looked up). */
+  readonly right?: string;
+  /**
+   * Where the lines go: `body` (default) after the header of issue 634 (2026-01-14); `community`
+   * in a category of Updates from Rust Community; `events` in Upcoming Events, after its window
+   * line (2026-01-14 - 2026-02-11); `file`: the lines are the whole file.
+   */
+  readonly in?: 'body' | 'community' | 'events' | 'file';
+}
+
 /** A rule: one file with its id, docs, default severity, check and (in its findings) fixes. */
 export interface Rule {
   /** Stable id, `area/name`: tools outside the project rely on it. */
@@ -83,6 +97,14 @@ export interface Rule {
    * and the events team's linter (bdillo/twir-events-lint). Absent: the rule is ours alone.
    */
   readonly peers?: { readonly twirCi?: string; readonly eventsLint?: string };
+  /**
+   * What it reports and what is right instead, shown in its documentation (docs.ts). A test puts
+   * both into an issue of 2026 and checks that the rule reports `wrong`, not `right`, and that its
+   * fixes turn one into the other.
+   */
+  readonly example?: RuleExample;
+  /** The dated conventions the rule reads (conventions.ts): its documentation shows their dates. */
+  readonly conventions?: readonly ConventionName[];
   /** Whether the rule applies to the draft template too (default false: the template is full of placeholders). */
   readonly appliesToTemplate?: boolean;
   check(context: RuleContext): Finding[];

@@ -25,6 +25,11 @@ const rule: Rule = {
     'not a mistake), four fields, real dates, and, from 2025 when the names became bold, the bold event name. A CFP ' +
     'that closed, or whose event took place, before the issue date is reported whatever the fields. The fixes make ' +
     'the name bold and normalise the spacing.',
+  example: {
+    wrong: '## Call for Participation; projects and speakers\n\n### CFP - Events\n\n* [TokioConf 2026](https://tokio.rs/blog/cfp) |CFP closes 2026-01-20 | Portland, Oregon, USA | 2026-04-20',
+    right: '## Call for Participation; projects and speakers\n\n### CFP - Events\n\n* [**TokioConf 2026**](https://tokio.rs/blog/cfp) | CFP closes 2026-01-20 | Portland, Oregon, USA | 2026-04-20',
+  },
+  conventions: ['cfpBoldNames'],
   check({ model }) {
     const findings: Finding[] = [];
     const issueDate = model.header?.issueDate;

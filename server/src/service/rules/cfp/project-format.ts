@@ -13,6 +13,10 @@ const rule: Rule = {
     'A CFP - Projects entry as the template writes it: `* [project name - title of issue](URL to issue)`, one ' +
     'space after the bullet, the line starting with its link, and the link text naming the project before ' +
     '` - ` (or `–`, `—`, `:`). The fix normalises the space after the bullet.',
+  example: {
+    wrong: '## Call for Participation; projects and speakers\n\n### CFP - Projects\n\n*  [Cordial - Map the FLog channels](https://github.com/luohoa97/cordial/issues/13)',
+    right: '## Call for Participation; projects and speakers\n\n### CFP - Projects\n\n* [Cordial - Map the FLog channels](https://github.com/luohoa97/cordial/issues/13)',
+  },
   check({ model }) {
     const findings: Finding[] = [];
     for (const entry of model.entries) {

@@ -14,6 +14,12 @@ const rule: Rule = {
     'and each region heading has a blank line before it. A line of nothing but spaces is no blank line to it. The ' +
     'fixes remove the blank lines, insert the missing one, and empty the lines of spaces.',
   peers: { eventsLint: 'the same: it rejects these lines (a blank line in a region, a heading right after an event, a line of spaces)' },
+  example: {
+    in: 'events',
+    wrong: '### Europe\n\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\n\n* 2026-01-21 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)',
+    right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\n* 2026-01-21 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)',
+  },
+  conventions: ['eventsRightUnderRegion'],
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

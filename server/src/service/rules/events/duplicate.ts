@@ -10,6 +10,11 @@ const rule: Rule = {
     'The same event (same title and link) listed twice in one region. On the same date the second is removed by the ' +
     'fix; on another date the link was most likely copied from the other event, which a person has to check.',
   peers: { eventsLint: 'the same title and link twice in a region; it reports every such pair as an error, we remove a same-day copy and leave a copy on another date (most likely a copied link) to a person' },
+  example: {
+    in: 'events',
+    wrong: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+    right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+  },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

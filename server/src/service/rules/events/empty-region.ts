@@ -10,6 +10,11 @@ const rule: Rule = {
     'A region heading under Upcoming Events with no event below it, typically left after past events were removed. ' +
     'The site would show an empty heading; the fix removes the heading and the blank lines after it.',
   peers: { eventsLint: 'the same, and the same removal of the heading' },
+  example: {
+    in: 'events',
+    wrong: '### Asia\n\n### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+    right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+  },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

@@ -29,6 +29,12 @@ const rule: Rule = {
     'forms of issues before 2025 (`City, CC + Virtual`, `Virtual and In-Person (…)`) are the style of their time; ' +
     'from 2025 they are rewritten as `Hybrid (City, CC)`.',
   peers: { eventsLint: 'reads `Virtual`, `Virtual (…)`, `Hybrid (…)` and takes any other text as in person; rejects `Virtual(…)` and `Virtual and In-Person (…)`, as we do from 2025. Stricter: `Online`, countries and states, which it does not check' },
+  example: {
+    in: 'events',
+    wrong: '### Virtual\n* 2026-01-20 | Virtual(Berlin, DE) | [Rust Berlin](https://example.com/berlin)\n    * [**Rust meetup**](https://example.com/berlin/1)',
+    right: '### Virtual\n* 2026-01-20 | Virtual (Berlin, DE) | [Rust Berlin](https://example.com/berlin)\n    * [**Rust meetup**](https://example.com/berlin/1)',
+  },
+  conventions: ['hybridForm', 'optionalAuCaStates'],
   check({ model, recentIssues }) {
     const events = currentEvents(model);
     if (!events) return [];

@@ -14,6 +14,11 @@ const rule: Rule = {
     'event listed before an earlier one is hard to find. The fix sorts the region that way, moving whole events and ' +
     "keeping each event's lines as written.",
   peers: { eventsLint: 'the same order (date, then `location.to_string()`), reported and fixed as it does' },
+  example: {
+    in: 'events',
+    wrong: '### Europe\n* 2026-01-21 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+    right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\n* 2026-01-21 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)',
+  },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

@@ -14,6 +14,11 @@ const rule: Rule = {
     '`twir-lint --fix` apply it only when the header date is confirmed (a Wednesday, the file name\'s date, the ' +
     'window line\'s) and the removal leaves at least half of the events; otherwise it is offered one by one, with the reason.',
   peers: { eventsLint: 'the same window check (inclusive, a range counts when it overlaps) and the same removal; ours takes the window from the header date and removes unasked only on a trusted header (see Robustness)' },
+  example: {
+    in: 'events',
+    wrong: '### Europe\n* 2026-01-07 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+    right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+  },
   check({ model }) {
     const events = currentEvents(model);
     const window = eventsWindow(model);

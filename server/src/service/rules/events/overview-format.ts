@@ -18,6 +18,11 @@ const rule: Rule = {
     '`YYYY-MM-DD-DD`) or not on the calendar (2026-02-30), a missing location or field, and text after the group link. ' +
     'Normalises where unambiguous; trailing whitespace is left to text/trailing-space.',
   peers: { eventsLint: 'rejects the same lines (its parser wants exactly `* DATE | LOCATION | [Group](url)`); stricter on dates, which it only parses' },
+  example: {
+    in: 'events',
+    wrong: '### Europe\n* 2026-01-20-21 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+    right: '### Europe\n* 2026-01-20 - 2026-01-21 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+  },
   check({ model, span }) {
     return eventsIn(model, span).flatMap(overviewFindings);
   },

@@ -19,6 +19,12 @@ const rule: Rule = {
     'a script), a wrong heading level and regions out of order (from mid-2022, when that order settled); fixes ' +
     'rename, strip and reorder where unambiguous.',
   peers: { eventsLint: 'rejects unknown names and `### Oceania:` too; stricter: it does not check the order of regions' },
+  example: {
+    in: 'events',
+    wrong: '### Online\n* 2026-01-20 | Virtual | [Rust Online](https://example.com/online)\n    * [**Rust meetup**](https://example.com/online/1)',
+    right: '### Virtual\n* 2026-01-20 | Virtual | [Rust Online](https://example.com/online)\n    * [**Rust meetup**](https://example.com/online/1)',
+  },
+  conventions: ['regionOrder'],
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

@@ -11,6 +11,11 @@ const rule: Rule = {
     'missing, or an item that does not start with a date. The events after it are still read and checked. No fix: ' +
     'only a person knows whether it is a broken event or a note to delete.',
   peers: { eventsLint: 'rejects the same lines as lines of an unexpected type' },
+  example: {
+    in: 'events',
+    wrong: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\nTBD: more to come',
+    right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+  },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

@@ -16,6 +16,11 @@ const rule: Rule = {
     'line without its bullet as text. Reports a missing title line, the indent, the bullet and a title that is not ' +
     'bold, or only partly (`[**Rust Meetup #19**: Talks](…)`, an unbalanced `**`); fixes indent, bullet and bold.',
   peers: { eventsLint: 'rejects the same lines: it wants `    * ` and a link text that starts and ends with `**` (so it accepts `***Title***`, as we do)' },
+  example: {
+    in: 'events',
+    wrong: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n  * [**Rust meetup**](https://example.com/paris/1)',
+    right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+  },
   check({ model, span }) {
     return eventsIn(model, span).flatMap(titleFindings);
   },

@@ -13,6 +13,10 @@ const rule: Rule = {
     'rewrites the dates from the header date — unasked only when that date is confirmed (a Wednesday, the file ' +
     'name\'s date); a lost crab is a warning.',
   peers: { eventsLint: 'reads `Rusty Events between START - END` and judges events by it; ours also checks it against the header date' },
+  example: {
+    wrong: '## Upcoming Events\n\nRusty Events between 2026-01-07 - 2026-02-04 🦀\n\n### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+    right: '## Upcoming Events\n\nRusty Events between 2026-01-14 - 2026-02-11 🦀\n\n### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+  },
   check({ model }) {
     const events = currentEvents(model);
     const expected = eventsWindow(model);

@@ -12,6 +12,11 @@ const rule: Rule = {
     'does not belong to (countries on two continents may go under either), or a virtual event under a continent. A ' +
     'hybrid event is listed twice, under Virtual and under its continent; a missing twin is a hint. The fix moves the ' +
     'event (creating the region heading in its place when needed) or adds the twin.',
+  example: {
+    in: 'events',
+    wrong: '### Virtual\n* 2026-01-15 | Virtual (Berlin, DE) | [Rust Berlin](https://example.com/berlin)\n    * [**Rust meetup**](https://example.com/berlin/1)\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\n\n### Europe\n* 2026-01-21 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)',
+    right: '### Virtual\n* 2026-01-15 | Virtual (Berlin, DE) | [Rust Berlin](https://example.com/berlin)\n    * [**Rust meetup**](https://example.com/berlin/1)\n\n### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\n* 2026-01-21 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)',
+  },
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

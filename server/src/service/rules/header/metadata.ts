@@ -19,6 +19,12 @@ const rule: Rule = {
     'in the title equal to `Number`; `Date` an ISO date (old issues add a time), a Wednesday (since issue 342, ' +
     '2020-06-10) and the date in the file name. Fixes fill in what the rest of the header or the file name ' +
     'tells unambiguously, take the title number from `Number` and pad unpadded dates.',
+  example: {
+    in: 'file',
+    wrong: 'Title: This Week in Rust 633\nNumber: 634\nDate: 2026-01-14\nCategory: This Week in Rust\n\nHello and welcome to another issue of *This Week in Rust*!\n',
+    right: 'Title: This Week in Rust 634\nNumber: 634\nDate: 2026-01-14\nCategory: This Week in Rust\n\nHello and welcome to another issue of *This Week in Rust*!\n',
+  },
+  conventions: ['wednesdayIssues'],
   check({ model }) {
     const header = model.header;
     if (!header) {

@@ -33,6 +33,11 @@ const rule: Rule = {
     '(events, CFPs, the RFC lists) recur every week and are not compared. The fix removes a repeated entry of this ' +
     'issue; a link from an earlier issue is for the editor to judge.',
   peers: { twirCi: 'same check and scope ("possible duplicate link"); wider: `www.` and no `www.` are one host' },
+  example: {
+    in: 'community',
+    wrong: '* [One](https://example.com/one/)\n* [Two](https://example.com/two)\n* [One again](http://example.com//one?utm_source=rss)',
+    right: '* [One](https://example.com/one/)\n* [Two](https://example.com/two)',
+  },
   check({ model, recentIssues }) {
     const findings: Finding[] = [];
     const earlier = earlierUrls(recentIssues);

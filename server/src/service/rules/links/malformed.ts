@@ -25,6 +25,11 @@ const rule: Rule = {
     'intent is plain: the scheme, the space between, the missing `)` at the end of a line, the extra or stray ' +
     'bracket.',
   peers: { twirCi: 'shares one case: `* [](url)` is an empty list item to the CI' },
+  example: {
+    in: 'community',
+    wrong: '* [A post] (https://example.com/post)',
+    right: '* [A post](https://example.com/post)',
+  },
   check({ model, span }) {
     return [...urlFindings(model, span), ...linkTextFindings(model, span), ...syntaxFindings(model, span)].sort((a, b) => comparePositions(a.range.start, b.range.start));
   },

@@ -41,6 +41,11 @@ const rule: Rule = {
     'language code such as `[ZH]` (upper case), each left of the link: `* [video] [ZH] [Title](url)`. Reports ' +
     'prefixes in the wrong case, written after the link, named in words (`[Chinese]`, `[podcast]`), country codes ' +
     'used as language codes (`[CN]`), and unknown ones; the fix rewrites or moves them.',
+  example: {
+    in: 'community',
+    wrong: '* [Video] [A talk](https://example.com/talk)',
+    right: '* [video] [A talk](https://example.com/talk)',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const entry of entriesIn(model, span)) {

@@ -17,6 +17,10 @@ const rule: Rule = {
     'unless switched on: `twir-lint --deny-project-tooling-links` (or the action\'s `deny-project-tooling-links` ' +
     'input, set from the pull request author\'s permission). With `--since` it reports only the links the change adds.',
   peers: { twirCi: 'same policy as its `--deny-project-tooling-links`, which its workflow sets for authors without write access' },
+  example: {
+    wrong: '## Updates from Rust Community\n\n### Project/Tooling Updates\n* [My crate 1.0](https://example.com/my-crate)',
+    right: '## Updates from Rust Community\n\n### Project/Tooling Updates',
+  },
   check({ model }) {
     const findings: Finding[] = [];
     for (const { link, section } of communityLinks(model)) {

@@ -28,6 +28,11 @@ const rule: Rule = {
     'TWiR\'s CI warns about these: the community sections link to something written about a project (an ' +
     'announcement, release notes, a blog post); a crate itself can be suggested as Crate of the Week.',
   peers: { twirCi: 'same warning and scope; wider: `http` and `www.` too; narrower: GitHub\'s own pages (`/sponsors/…`) are no repository' },
+  example: {
+    in: 'community',
+    wrong: '* [Announcing Zebra 1.0.0](https://github.com/ZcashFoundation/zebra)',
+    right: '* [Announcing Zebra 1.0.0](https://example.com/announcing-zebra-1-0-0)',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const { link } of communityLinks(model, span)) {

@@ -20,6 +20,11 @@ const rule: Rule = {
     'linked to IRC channels) and links inside the site are fine. Mistyped schemes (`hhttps://`) are reported by ' +
     '`links/malformed`.',
   peers: { twirCi: 'same check in the community sections ("unexpected/malformed link scheme"); wider: host names without a scheme anywhere' },
+  example: {
+    in: 'community',
+    wrong: '* [A post](example.com/post)',
+    right: '* [A post](https://example.com/post)',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const url of writtenUrls(model, span)) {

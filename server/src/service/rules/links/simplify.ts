@@ -16,6 +16,11 @@ const rule: Rule = {
     'a hint of our own on every link, `http://` where `https://` would do (the CI keeps the scheme; a few old sites ' +
     'serve no `https`, so that fix is offered one by one).',
   peers: { twirCi: 'same check and scope as "link can be simplified" (Python\'s URL rules); the http → https hint is ours' },
+  example: {
+    in: 'community',
+    wrong: '* [IDEs and Macros](https://rust-analyzer.github.io//blog/2021/11/21///ides-and-macros.html)',
+    right: '* [IDEs and Macros](https://rust-analyzer.github.io/blog/2021/11/21/ides-and-macros.html)',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const url of writtenUrls(model, span)) {

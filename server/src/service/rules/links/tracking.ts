@@ -12,6 +12,11 @@ const rule: Rule = {
     '`utm_*`, `fbclid`, `gclid`, `msclkid`): they only tell the linked site where readers came from. TWiR\'s CI rejects ' +
     'the first four in the community sections; we report them all, in every link. The fix removes them and keeps every other parameter as written.',
   peers: { twirCi: 'same check; wider: every link, not only the community sections, and more parameters than its four' },
+  example: {
+    in: 'community',
+    wrong: '* [A post](https://example.com/post?utm_source=rss&utm_medium=rss)',
+    right: '* [A post](https://example.com/post)',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const url of writtenUrls(model, span)) {

@@ -13,6 +13,11 @@ const rule: Rule = {
     'A community link title of exactly 70 characters ending in `...`: the length at which tools that fill in a ' +
     'page\'s title cut it off. TWiR\'s CI warns about it; write the full title (or a shorter one of your own).',
   peers: { twirCi: 'same warning and scope' },
+  example: {
+    in: 'community',
+    wrong: '* [Building a fast and reliable linter for the This Week in Rust newsl...](https://example.com/a)',
+    right: '* [Building a fast and reliable linter for the This Week in Rust newsletter](https://example.com/a)',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const { link } of communityLinks(model, span)) {

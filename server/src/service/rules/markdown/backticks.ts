@@ -18,6 +18,10 @@ const rule: Rule = {
     'markers (a PR title may hold backticks), which `submerge merge` removes before the CI sees the file. A code span ' +
     'wrapped over two lines is valid Markdown but fails the CI too.',
   peers: { twirCi: 'same check on every line, comments and code included' },
+  example: {
+    wrong: '## Jobs\n\n* [Stabilize `Option::zip](https://github.com/rust-lang/rust/pull/72938)',
+    right: '## Jobs\n\n* [Stabilize `Option::zip`](https://github.com/rust-lang/rust/pull/72938)',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const line of linesIn(model, span)) {

@@ -21,6 +21,10 @@ const rule: Rule = {
     '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked. An item ' +
     'holding only a link without text (`* [](url)`), which the CI calls empty too, is reported by `links/malformed`.',
   peers: { twirCi: 'same tags and empty items; `* [](url)` reported by links/malformed' },
+  example: {
+    wrong: '## Jobs\n\n* [Relax bounds on BufReader<T>](https://github.com/rust-lang/rust/pull/1)',
+    right: '## Jobs\n\n* [Relax bounds on `BufReader<T>`](https://github.com/rust-lang/rust/pull/1)',
+  },
   check({ model, span }) {
     return visibleLines(model, span).flatMap(({ line, text }) => htmlOn(text, line, model.lineKinds[line]));
   },

@@ -21,6 +21,10 @@ const rule: Rule = {
     'on a Call for Testing item ("This RFC will appear in the **Call for Testing** section of the next issue…", ' +
     '"You may remove the `call-for-testing` label…") and its commit message. Inside an HTML comment it is fine; ' +
     'outside, readers see it. The fix removes the lines.',
+  example: {
+    wrong: '### [New and Updated RFCs](https://github.com/rust-lang/rfcs/pulls)\n* [An RFC](https://github.com/rust-lang/rfcs/pull/4000)\n\n<!-- Commit message -->\nUpdate CFT, FCP, MCP and RFC sections for TWiR-634\n\n## Upcoming Events',
+    right: '### [New and Updated RFCs](https://github.com/rust-lang/rfcs/pulls)\n* [An RFC](https://github.com/rust-lang/rfcs/pull/4000)\n\n<!-- Commit message -->\n\n## Upcoming Events',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const { line, text } of visibleLines(model, span)) {

@@ -18,6 +18,9 @@ const rule: Rule = {
     '`REDDIT_LINK_HERE` (the r/rust discussion; it leaked into 10 published issues), or an example line such as ' +
     '`[Item title](Item URL)`, `(URL to issue)` or `[ - ]()`. Only text a reader sees counts: the template\'s ' +
     'HTML comments may keep their examples. The real link has to be looked up, so there is no fix.',
+  example: {
+    wrong: '## Jobs\n\nPlease see the latest [Who\'s Hiring thread on r/rust](INSERT_LINK_HERE)',
+  },
   check({ model, span }) {
     return visibleLines(model, span).flatMap(({ line, text }) => placeholdersOn(text, line));
   },

@@ -12,6 +12,12 @@ const rule: Rule = {
     'A list item written with `-` or `+` where TWiR uses `*`. Both render alike, but editors that rewrite ' +
     '`*` to `-` have broken drafts before (one commit rewrote 119 lines), and reviewers change them back (218 fixes). ' +
     'The first issues (2014) wrote `-`: they are not reported.',
+  example: {
+    in: 'events',
+    wrong: '### Europe\n- 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    - [**Rust meetup**](https://example.com/paris/1)',
+    right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
+  },
+  conventions: ['starBullets'],
   check({ model, span }) {
     if (!conventionsOf(model).starBullets) return [];
     const findings: Finding[] = [];

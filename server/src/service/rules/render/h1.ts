@@ -9,6 +9,11 @@ const rule: Rule = {
     'A `#` heading in the body renders as a second title of the page: TWiR\'s sections are `##` headings, and the ' +
     'only `#` heading is Quote of the Week (an old habit of the template, kept). Issues before mid-2022 also had ' +
     '`# Rust Jobs` and are not reported. The fix, offered one by one, makes it `##`.',
+  example: {
+    wrong: '# Crate of the Week\n\nThis week\'s crate is x.\n\n# Quote of the Week',
+    right: '## Crate of the Week\n\nThis week\'s crate is x.\n\n# Quote of the Week',
+  },
+  conventions: ['h1OnlyForQuote'],
   check({ model }) {
     if (!conventionsOf(model).h1OnlyForQuote) return [];
     const findings: Finding[] = [];

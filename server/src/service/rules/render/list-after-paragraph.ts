@@ -13,6 +13,10 @@ const rule: Rule = {
     'A list item on the line right after a paragraph (or a block quote), with no blank line between. A ' +
     'CommonMark preview starts a list there, but the site (Python-Markdown) renders the item as more text of ' +
     'the paragraph, bullet and all. A heading directly followed by a list is fine. The fix inserts a blank line (not in an Upcoming Events region, where a blank line ends the region).',
+  example: {
+    wrong: '### [Approved RFCs](https://github.com/rust-lang/rfcs/commits/master)\n\nThese are the RFCs that were approved this week:\n* [RFC 1](https://github.com/rust-lang/rfcs/pull/1)',
+    right: '### [Approved RFCs](https://github.com/rust-lang/rfcs/commits/master)\n\nThese are the RFCs that were approved this week:\n\n* [RFC 1](https://github.com/rust-lang/rfcs/pull/1)',
+  },
   check({ model }) {
     const findings: Finding[] = [];
     const kinds = model.lineKinds;

@@ -14,6 +14,10 @@ const rule: Rule = {
     'which nests a list only 4 spaces deeper than its parent: an item indented by 2 or 3 spaces shows as a ' +
     'sibling of its parent, although a CommonMark preview nests it. The fix indents it by 4 spaces per level. ' +
     '(Event title lines are checked by `events/title-line`.)',
+  example: {
+    wrong: '## Updates from Rust Community\n\n### Observations/Thoughts\n* [A post](https://example.com/post)\n  * [Its discussion](https://example.com/discussion)',
+    right: '## Updates from Rust Community\n\n### Observations/Thoughts\n* [A post](https://example.com/post)\n    * [Its discussion](https://example.com/discussion)',
+  },
   check({ model }) {
     const findings: Finding[] = [];
     for (const entry of model.entries) {

@@ -14,6 +14,10 @@ const rule: Rule = {
     'hides everything up to the next `-->`, headings and entries included (an older template wrote ' +
     '`<!-- Remove this section if empty>`, which hid the Final Comment Period subsections). The fix closes ' +
     'the comment on its own line.',
+  example: {
+    wrong: '## Jobs\n\n<!-- Jobs go here\n\nPlease see the thread.',
+    right: '## Jobs\n\n<!-- Jobs go here -->\n\nPlease see the thread.',
+  },
   check({ model }) {
     const findings: Finding[] = [];
     for (const comment of model.comments) {

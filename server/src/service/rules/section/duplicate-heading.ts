@@ -9,6 +9,10 @@ const rule: Rule = {
     'The same heading twice at the same place of the tree (two `### Europe` under Upcoming Events, two ' +
     '`### Official` in the community section): readers see two sections where one is meant, and the outline and ' +
     'the rules treat them apart. No fix: moving the entries of one into the other is left to a person.',
+  example: {
+    wrong: '## Updates from Rust Community\n\n### Official\n* [a](https://a.example)\n\n### Official\n* [b](https://b.example)',
+    right: '## Updates from Rust Community\n\n### Official\n* [a](https://a.example)\n* [b](https://b.example)',
+  },
   check({ model }) {
     const findings: Finding[] = [];
     const byParent = new Map<Section | undefined, Map<string, Section>>();

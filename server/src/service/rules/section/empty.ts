@@ -31,6 +31,10 @@ const rule: Rule = {
     '`*No Calls for papers or presentations were submitted this week.*`; entries that are only commented out ' +
     'do not count. The fix inserts the sentence where the template comment shows it, worded as that comment ' +
     'words it.',
+  example: {
+    wrong: '### CFP - Events\n\nAre you a speaker?\n\nIf you are an event organizer, please submit a link.',
+    right: '### CFP - Events\n\n*No Calls for papers or presentations were submitted this week.*\n\nAre you a speaker?\n\nIf you are an event organizer, please submit a link.',
+  },
   check({ model }) {
     const findings: Finding[] = [];
     for (const section of model.allSections) {

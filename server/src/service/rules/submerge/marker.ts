@@ -19,6 +19,11 @@ const rule: Rule = {
     'that is no longer a single list item. A marker on a nested item is a warning: `submerge merge` skips it without ' +
     'a word, so its PR stays open and the marker stays in the text. A marker in a published issue (`content/`) is an ' +
     'error: `submerge merge` removes the markers before it commits.',
+  example: {
+    in: 'community',
+    wrong: '* [A post](https://example.com/a)\n\n<!-- url=https://github.com/rust-lang/this-week-in-rust/pull/7001 submerge-pr=7001 sha=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa author=someone title=Add a post -->',
+    right: '* [A post](https://example.com/a) <!-- url=https://github.com/rust-lang/this-week-in-rust/pull/7001 submerge-pr=7001 sha=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa author=someone title=Add a post -->',
+  },
   check({ model }) {
     if (model.folder === 'content') {
       return model.markers.map((marker) => ({

@@ -13,6 +13,11 @@ const rule: Rule = {
     '`NÃ¼rnberg`, `WrocÅ‚aw`, `ðŸ¦€` (read as Windows-1252 or Latin-1) or `N眉rnberg`, `Sessi贸` (read as GBK). ' +
     'The fix encodes the run back to the wrong character set and decodes the bytes as UTF-8, and is offered ' +
     'only when that gives valid UTF-8.',
+  example: {
+    in: 'events',
+    wrong: '### Europe\n* 2026-01-20 | NÃ¼rnberg, DE | [Rust NÃ¼rnberg](https://example.com/noris)\n    * [**Rust meetup**](https://example.com/noris/1)',
+    right: '### Europe\n* 2026-01-20 | Nürnberg, DE | [Rust Nürnberg](https://example.com/noris)\n    * [**Rust meetup**](https://example.com/noris/1)',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const line of linesIn(model, span)) {

@@ -10,6 +10,10 @@ const rule: Rule = {
   docs:
     'Trailing spaces or tabs at the end of a line. Editors remove them in review (31 event lines in the ' +
     "drafts' history); two trailing spaces are also a hard line break in Markdown, which TWiR never wants.",
+  example: {
+    wrong: '## Jobs \n\nPlease see the thread.',
+    right: '## Jobs\n\nPlease see the thread.',
+  },
   check({ model, span }) {
     const findings: Finding[] = [];
     for (const line of linesIn(model, span)) {
