@@ -342,3 +342,8 @@ function mention(entry: Entry, block: string, source?: string, draftLine?: numbe
   const title = entry.event?.titles[0]?.text.replace(/^\*\*|\*\*$/g, '') ?? '';
   return { overview, title, block, source, draftLine };
 }
+
+/** Whether two listings are one event as the merge matches them (an event link in common): for resolving conflicts. */
+export function sameEvent(a: Entry, b: Entry): boolean {
+  return sharesKey(eventKeys(a), eventKeys(b));
+}
