@@ -8,6 +8,7 @@
  * Where both sides changed one entry differently, one removed what the other changed, or the
  * conflict spans text that is no list entry, the conflict is left for a person, with the reason.
  */
+import { diff3Merge } from 'node-diff3';
 import { buildModel } from '../../model/build';
 import type { Entry, IssueModel, Section, SectionKind } from '../../model/types';
 import { compareEvents } from '../../rules/events/common';
@@ -72,6 +73,8 @@ interface Token {
   readonly entry?: Entry;
   /** The link that identifies a list entry (compared as `links/duplicate` compares). */
   readonly url?: string;
+  /** Whether the token is in the lines git marked (not in those the conflict was widened by). */
+  readonly marked: boolean;
 }
 
 /** The layout of one side's part: lines between entries, and the slots where entries go. */
@@ -87,9 +90,9 @@ function resolveOne(lines: LineIndex, conflicts: readonly Conflict[], index: num
   const left = (why: string): ConflictResolution => ({ conflict, section, resolved: false, summary: `left for a person: ${why}` });
   try {
     const tokens = {
-      ours: tokenize(ours, span.ours),
-      theirs: tokenize(theirs, span.theirs),
-      base: base ? tokenize(base, span.base!) : undefined,
+      ours: tokenize(ours, span.ours, span.marked[0]),
+      theirs: tokenize(theirs, span.theirs, span.marked[1]),
+      base: base ? tokenize(base, span.base!, span.marked[2]) : undefined,
     };
     // The section where the conflict starts: the one of the line before it, the same on every side.
     const before = sectionPath(sectionAt(ours.model, span.ours.first - 1));
@@ -115,11 +118,14 @@ interface Span {
   readonly ours: { first: number; end: number };
   readonly theirs: { first: number; end: number };
   readonly base?: { first: number; end: number };
+  /** The lines git marked, per side (ours, theirs, base). */
+  readonly marked: { first: number; end: number }[];
 }
 
 /**
- * The conflict widened to whole entries: git's hunk may start or end inside an entry (only an
- * event's title line changed). The lines it is widened by are the same on every side.
+ * The conflict widened to whole entries — git's hunk may start or end inside an entry (only an
+ * event's title line changed) — and to all the events of the regions it touches. The lines it is
+ * widened by are the same on every side; it never reaches into another conflict.
  */
 function wholeEntries(lines: LineIndex, conflicts: readonly Conflict[], index: number, sides: readonly SideModel[]): Span {
   const conflict = conflicts[index];
@@ -136,14 +142,21 @@ function wholeEntries(lines: LineIndex, conflicts: readonly Conflict[], index: n
     let changed = false;
     for (const side of sides) {
       const hunk = hunkOf(side);
-      for (const entry of side.model.entries) {
-        if (entry.line >= hunk.end || entry.endLine < hunk.first) continue;
-        if (entry.line < hunk.first && conflict.start - before - (hunk.first - entry.line) >= firstFree) {
-          before += hunk.first - entry.line;
+      // Whole entries; in an events region, all its events, so that each added one finds its place in the order.
+      const regions = [hunk.first - 1, hunk.first, ...side.model.entries.filter((entry) => entry.line < hunk.end && entry.endLine >= hunk.first).map((entry) => entry.line)]
+        .map((line) => sectionAt(side.model, line))
+        .filter((section): section is Section => section?.kind === 'events-region' && section.entries.length > 0);
+      const spans = [
+        ...side.model.entries.filter((entry) => entry.line < hunk.end && entry.endLine >= hunk.first).map((entry) => ({ first: entry.line, last: entry.endLine })),
+        ...regions.map((region) => ({ first: region.entries[0].line, last: region.entries[region.entries.length - 1].endLine })),
+      ];
+      for (const span of spans) {
+        if (span.first < hunk.first && conflict.start - before - (hunk.first - span.first) >= firstFree) {
+          before += hunk.first - span.first;
           changed = true;
         }
-        if (entry.endLine >= hunk.end && conflict.end + after + (entry.endLine - hunk.end + 1) <= lastFree) {
-          after += entry.endLine - hunk.end + 1;
+        if (span.last >= hunk.end && conflict.end + after + (span.last - hunk.end + 1) <= lastFree) {
+          after += span.last - hunk.end + 1;
           changed = true;
         }
         if (changed) break;
@@ -153,7 +166,10 @@ function wholeEntries(lines: LineIndex, conflicts: readonly Conflict[], index: n
     if (!changed) break;
   }
   const [ours, theirs, base] = sides.map(hunkOf);
-  return { from: conflict.start - before, to: conflict.end + after, ours, theirs, base };
+  const widenedBy = { before, after };
+  [before, after] = [0, 0];
+  const marked = sides.map(hunkOf);
+  return { from: conflict.start - widenedBy.before, to: conflict.end + widenedBy.after, ours, theirs, base, marked };
 }
 
 /** The innermost section holding a line. */
@@ -179,9 +195,10 @@ function sectionName(model: IssueModel, line: number): string | undefined {
 }
 
 /** One side's part of the conflict as tokens: whole entries of list sections, and the lines between them. */
-function tokenize({ side, model }: SideModel, hunk: { first: number; end: number }): Token[] {
+function tokenize({ side, model }: SideModel, hunk: { first: number; end: number }, marked: { first: number; end: number }): Token[] {
   const tokens: Token[] = [];
   const raw = (first: number, last: number) => model.text.slice(model.lines.starts[first], last + 1 < model.lines.lineCount ? model.lines.starts[last + 1] : model.text.length);
+  const isMarked = (first: number, last: number) => first < marked.end && last >= marked.first;
   const joined = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, offset) => model.lines.lineText(first + offset)).join('\n');
   let line = hunk.first;
   while (line < hunk.end) {
@@ -191,7 +208,7 @@ function tokenize({ side, model }: SideModel, hunk: { first: number; end: number
       if (!LIST_SECTIONS.has(section!.kind)) throw new Unresolvable(`the conflict is in ${sectionPath(section)}, which is not a list section the resolution knows (community links, CFPs, events, jobs)`);
       if (entry.kind === 'stray-line') throw new Unresolvable(`line ${line + 1} of ${sideName(side)} is no event ("${clip(model.lines.lineText(line))}")`);
       const url = entry.kind === 'event' ? undefined : entry.links[0]?.url;
-      tokens.push({ side, kind: 'entry', first: line, last: entry.endLine, raw: raw(line, entry.endLine), text: joined(line, entry.endLine), section: sectionPath(section), entry, url: url && comparableUrl(url) });
+      tokens.push({ side, kind: 'entry', first: line, last: entry.endLine, raw: raw(line, entry.endLine), text: joined(line, entry.endLine), section: sectionPath(section), entry, url: url && comparableUrl(url), marked: isMarked(line, entry.endLine) });
       line = entry.endLine + 1;
       continue;
     }
@@ -202,9 +219,9 @@ function tokenize({ side, model }: SideModel, hunk: { first: number; end: number
     }
     if (isNone) {
       // "No calls … this week": an entry of its own, which a side that adds the first call removes.
-      tokens.push({ side, kind: 'entry', first: line, last: line, raw: raw(line, line), text: joined(line, line), section: sectionPath(section) });
+      tokens.push({ side, kind: 'entry', first: line, last: line, raw: raw(line, line), text: joined(line, line), section: sectionPath(section), marked: isMarked(line, line) });
     } else {
-      tokens.push({ side, kind: 'layout', first: line, last: line, raw: raw(line, line), text: joined(line, line), section: sectionPath(kind === 'heading' ? sectionAt(model, line) : section) });
+      tokens.push({ side, kind: 'layout', first: line, last: line, raw: raw(line, line), text: joined(line, line), section: sectionPath(kind === 'heading' ? sectionAt(model, line) : section), marked: isMarked(line, line) });
     }
     line++;
   }
@@ -219,24 +236,54 @@ function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-/** The layout of a side: its lines between entries, with a slot (of the section there) before, between and after them. */
-function layoutOf(tokens: readonly Token[], firstSection: string): LayoutItem[] {
+type Slot = Extract<LayoutItem, { kind: 'slot' }>;
+
+/** Layout lines with a slot (of the section there) before, between and after them. */
+function slotted(layout: readonly Token[], firstSection: string): LayoutItem[] {
   const items: LayoutItem[] = [{ kind: 'slot', section: firstSection, entries: [] }];
+  for (const token of layout) items.push({ kind: 'layout', token }, { kind: 'slot', section: token.section, entries: [] });
+  return items;
+}
+
+/** Which of the slots with the same section an entry of a side sits in: 0 for the first. */
+function slotOrdinal(tokens: readonly Token[], entry: Token, firstSection: string): number {
+  let section = firstSection;
+  const seen = new Map<string, number>([[section, 0]]);
   for (const token of tokens) {
+    if (token === entry) return seen.get(section) ?? 0;
     if (token.kind === 'layout') {
-      items.push({ kind: 'layout', token }, { kind: 'slot', section: token.section, entries: [] });
-    } else {
-      const slot = items[items.length - 1] as Extract<LayoutItem, { kind: 'slot' }>;
-      slot.entries.push(token);
+      section = token.section;
+      seen.set(section, (seen.get(section) ?? -1) + 1);
     }
   }
-  return items;
+  return 0;
 }
 
 function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
   let at = 0;
   for (const item of long) if (at < short.length && short[at] === item) at++;
   return at === short.length;
+}
+
+/**
+ * The lines between entries (headings, blank lines, comments) of both sides: merged three-way
+ * with the base, so that a heading one side removed stays removed; without a base, the side that
+ * has more of them, when it holds all of the other's.
+ */
+function mergeLayout(ours: readonly Token[], theirs: readonly Token[], base: readonly Token[] | undefined): Token[] {
+  const texts = (tokens: readonly Token[]) => tokens.map((token) => token.text);
+  if (!base) {
+    if (isSubsequence(texts(theirs), texts(ours))) return [...ours];
+    if (isSubsequence(texts(ours), texts(theirs))) return [...theirs];
+    throw new Unresolvable('both sides changed the headings or the lines between entries differently');
+  }
+  const byText = new Map([...theirs, ...ours].map((token) => [token.text, token]));
+  const merged: Token[] = [];
+  for (const region of diff3Merge(texts(ours), texts(base), texts(theirs), { excludeFalseConflicts: true })) {
+    if (region.conflict) throw new Unresolvable('both sides changed the headings or the lines between entries differently');
+    merged.push(...(region.ok ?? []).map((text) => byText.get(text) ?? base.find((token) => token.text === text)!));
+  }
+  return merged;
 }
 
 /** Whether two entries are the same entry (changed or not): the same event, the same link, or the same text. */
@@ -277,112 +324,84 @@ function describe(token: Token): string {
   return link ? `"${clip(link.text.replace(/^\*\*|\*\*$/g, ''))}"` : `"${clip(token.text.trim())}"`;
 }
 
-/** The union of both sides' entries in the layout of one of them. */
+/** The union of both sides' entries, in the merged layout. */
 function merge(ours: readonly Token[], theirs: readonly Token[], base: readonly Token[] | undefined, firstSection: string): { items: LayoutItem[]; counts: Counts } {
   const entries = (tokens: readonly Token[]) => tokens.filter((token) => token.kind === 'entry');
+  const layout = (tokens: readonly Token[]) => tokens.filter((token) => token.kind === 'layout');
   const [oursEntries, theirsEntries, baseEntries] = [entries(ours), entries(theirs), base ? entries(base) : undefined];
   const counts: Counts = { both: 0, ours: 0, theirs: 0, dropped: 0 };
-
-  // The layout (headings, blank lines) of the side that has more of it, when it holds the other's.
-  const layoutTexts = (tokens: readonly Token[]) => tokens.filter((token) => token.kind === 'layout').map((token) => token.text);
-  const [oursLayout, theirsLayout] = [layoutTexts(ours), layoutTexts(theirs)];
-  const layoutSide = isSubsequence(theirsLayout, oursLayout) ? 'ours' : isSubsequence(oursLayout, theirsLayout) ? 'theirs' : undefined;
-  if (!layoutSide) throw new Unresolvable('both sides changed the headings or the lines between entries differently');
-  const [host, guest] = layoutSide === 'ours' ? [oursEntries, theirsEntries] : [theirsEntries, oursEntries];
-  const hostTokens = layoutSide === 'ours' ? ours : theirs;
-  const items = layoutOf(hostTokens.filter((token) => token.kind === 'layout'), firstSection);
-  // Where each host entry sat: its slot, in order.
-  const slots = items.filter((item): item is Extract<LayoutItem, { kind: 'slot' }> => item.kind === 'slot');
-  {
-    let slot = 0;
-    for (const token of hostTokens) {
-      if (token.kind === 'layout') slot++;
-      else slots[slot].entries.push(token);
-    }
-  }
+  const items = slotted(mergeLayout(layout(ours), layout(theirs), base && layout(base)), firstSection);
+  const slots = items.filter((item): item is Slot => item.kind === 'slot');
 
   const pairs = pairEntries(oursEntries, theirsEntries);
   const theirsPaired = new Set(pairs.values());
   const oursBase = baseEntries ? pairEntries(oursEntries, baseEntries) : new Map<Token, Token>();
   const theirsBase = baseEntries ? pairEntries(theirsEntries, baseEntries) : new Map<Token, Token>();
 
-  /** The version kept of each entry, by the host token it replaces (undefined: removed), and the guest versions to insert. */
-  const replacement = new Map<Token, Token | undefined>();
-  const insert: Token[] = [];
   const decide = (mine: Token | undefined, other: Token | undefined, original: Token | undefined): Token | undefined => {
     const entry = (mine ?? other)!;
     if (mine && other) {
-      if (identical(mine, other)) return counts.both++, mine;
-      if (original && identical(original, mine)) return counts[other.side as 'ours' | 'theirs']++, other;
-      if (original && identical(original, other)) return counts[mine.side as 'ours' | 'theirs']++, mine;
+      if (identical(mine, other)) return (counts.both += mine.marked || other.marked ? 1 : 0), mine;
+      if (original && identical(original, mine)) return counts.theirs++, other;
+      if (original && identical(original, other)) return counts.ours++, mine;
       if (!baseEntries) throw new Unresolvable(`both sides wrote ${describe(entry)} differently, and the markers carry no base to tell which side changed it (git config merge.conflictStyle diff3)`);
       throw new Unresolvable(`both sides changed ${describe(entry)} differently`);
     }
-    const only = entry;
     if (original) {
-      if (identical(original, only)) return counts.dropped++, undefined;
-      throw new Unresolvable(`${only.side === 'ours' ? 'theirs' : 'ours'} removed ${describe(only)}, which ${only.side} changed`);
+      if (identical(original, entry)) return counts.dropped++, undefined;
+      throw new Unresolvable(`${entry.side === 'ours' ? 'theirs' : 'ours'} removed ${describe(entry)}, which ${entry.side} changed`);
     }
-    counts[only.side as 'ours' | 'theirs']++;
-    return only;
+    counts[entry.side as 'ours' | 'theirs']++;
+    return entry;
   };
+  /** Ours' entries stay where ours has them (an event another side moved in time or region is placed again); the rest is inserted. */
+  const placedAt = new Map<Token, Token>();
+  const insert: Token[] = [];
   for (const mine of oursEntries) {
-    const other = pairs.get(mine);
-    const original = oursBase.get(mine) ?? (other && theirsBase.get(other));
-    const kept = decide(mine, other, original);
-    record(mine, other, kept);
+    const kept = decide(mine, pairs.get(mine), oursBase.get(mine) ?? (pairs.has(mine) ? theirsBase.get(pairs.get(mine)!) : undefined));
+    if (!kept) continue;
+    const moved = kept !== mine && kept.entry?.kind === 'event' && (kept.section !== mine.section || compareEvents(kept.entry, mine.entry!) !== 0);
+    if (moved || kept.section !== mine.section) insert.push(kept);
+    else placedAt.set(mine, kept);
   }
   for (const other of theirsEntries) {
     if (theirsPaired.has(other)) continue;
-    record(undefined, other, decide(undefined, other, theirsBase.get(other)));
-  }
-  function record(mine: Token | undefined, other: Token | undefined, kept: Token | undefined) {
-    const hosted = layoutSide === 'ours' ? mine : other;
-    if (hosted) {
-      // An event whose date or place the other side changed is placed again by TWiR's order.
-      const moves = kept && kept !== hosted && kept.entry?.kind === 'event' && (kept.section !== hosted.section || compareEvents(kept.entry, hosted.entry!) !== 0);
-      replacement.set(hosted, moves ? undefined : kept);
-      if (moves) insert.push(kept!);
-    } else if (kept) {
-      insert.push(kept);
-    }
+    const kept = decide(undefined, other, theirsBase.get(other));
+    if (kept) insert.push(kept);
   }
 
-  for (const slot of slots) slot.entries = slot.entries.flatMap((token) => replacement.get(token) ?? []);
-  const guestOrder = guest;
+  const slotFor = (token: Token, side: readonly Token[]) => {
+    const candidates = slots.filter((slot) => slot.section === token.section);
+    if (candidates.length === 0) throw new Unresolvable(`${describe(token)} of ${token.side} is in ${token.section}, whose heading the other side removed`);
+    return candidates[Math.min(slotOrdinal(side, token, firstSection), candidates.length - 1)];
+  };
+  for (const [mine, kept] of placedAt) slotFor(mine, ours).entries.push(kept);
   for (const token of insert) place(token);
   function place(token: Token) {
-    const candidates = slots.filter((slot) => slot.section === token.section);
-    if (candidates.length === 0) throw new Unresolvable(`${describe(token)} belongs to ${token.section}, which the other side's layout has no place for`);
+    const own = token.side === 'ours' ? ours : theirs;
+    const slot = slotFor(token, own);
     if (token.entry?.kind === 'event') {
-      const slot = candidates[candidates.length - 1];
       const before = slot.entries.findIndex((other) => other.entry?.kind === 'event' && compareEvents(other.entry, token.entry!) > 0);
       slot.entries.splice(before < 0 ? slot.entries.length : before, 0, token);
       return;
     }
     // A link goes after the entry it followed on its own side, else before the one it preceded, else last.
-    const own = guestOrder.includes(token) ? guestOrder : host;
-    const at = own.indexOf(token);
-    const counterpart = (neighbour: Token) => [...pairs.entries()].find(([a, b]) => a === neighbour || b === neighbour);
-    const locate = (neighbour: Token | undefined) => {
-      if (!neighbour) return undefined;
-      const pair = counterpart(neighbour);
-      const versions = new Set([neighbour, ...(pair ?? [])].flatMap((version) => [version, replacement.get(version)]).filter((version): version is Token => version !== undefined));
-      for (const slot of candidates) {
-        const found = slot.entries.findIndex((entry) => versions.has(entry));
-        if (found >= 0) return { slot, found };
-      }
-      return undefined;
+    const versionsOf = (neighbour: Token) => {
+      const counterpart = token.side === 'ours' ? undefined : [...pairs.entries()].find(([, theirsVersion]) => theirsVersion === neighbour)?.[0];
+      return new Set([neighbour, counterpart, counterpart && placedAt.get(counterpart)].filter((version): version is Token => version !== undefined));
     };
+    const sideEntries = own.filter((candidate) => candidate.kind === 'entry');
+    const at = sideEntries.indexOf(token);
     for (let back = at - 1; back >= 0; back--) {
-      const hit = locate(own[back]);
-      if (hit) return void hit.slot.entries.splice(hit.found + 1, 0, token);
+      const versions = versionsOf(sideEntries[back]);
+      const found = slot.entries.findIndex((entry) => versions.has(entry));
+      if (found >= 0) return void slot.entries.splice(found + 1, 0, token);
     }
-    for (let ahead = at + 1; ahead < own.length; ahead++) {
-      const hit = locate(own[ahead]);
-      if (hit) return void hit.slot.entries.splice(hit.found, 0, token);
+    for (let ahead = at + 1; ahead < sideEntries.length; ahead++) {
+      const versions = versionsOf(sideEntries[ahead]);
+      const found = slot.entries.findIndex((entry) => versions.has(entry));
+      if (found >= 0) return void slot.entries.splice(found, 0, token);
     }
-    const slot = candidates[candidates.length - 1];
     slot.entries.push(token);
   }
   return { items, counts };
