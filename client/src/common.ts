@@ -15,6 +15,9 @@ let client: BaseLanguageClient | undefined;
 let starting: Promise<BaseLanguageClient> | undefined;
 /** Where reports that go with an edit (a merge) are shown. */
 let reports: vscode.OutputChannel | undefined;
+/** The texts a command would make, shown in a diff before it applies them (`twir-preview:` documents). */
+const previews = new Map<string, string>();
+const PREVIEW_SCHEME = 'twir-preview';
 
 /** The client's options, for Markdown documents of these URI schemes. */
 export function clientOptions(outputChannel: vscode.LogOutputChannel, schemes: readonly string[], watched: readonly vscode.FileSystemWatcher[]): LanguageClientOptions {
@@ -62,6 +65,11 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
       await client.start();
     }),
     vscode.commands.registerCommand('twir.checkPublishReadiness', () => readiness.reveal()),
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: (uri) => previews.get(uri.toString()) }),
+    // `{ confirm: false }` for scripts and keybindings: resolve without asking.
+    vscode.commands.registerCommand('twir.resolveConflicts', async (options?: { confirm?: boolean }) =>
+      runServerCommand(await startClient(), 'twir.server.resolveConflicts', vscode.window.activeTextEditor?.document.uri, [], options?.confirm !== false),
+    ),
     // Arguments for scripts and keybindings: the batch file, and `{ confirm: false }` to merge without asking.
     vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri, options?: { confirm?: boolean }) => {
       const batch = await readBatch(source);
@@ -138,6 +146,19 @@ async function forwardToServer(client: BaseLanguageClient, command: string, uri:
 }
 
 const REVIEW = 'Review Changes…';
+const SHOW = 'Show Changes…';
+
+/** Opens a diff of the document and the text an edit would make of it; returns whether the person then applies it. */
+async function confirmAfterDiff(uri: vscode.Uri, preview: string, question: string, action: string): Promise<boolean> {
+  const previewUri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: uri.path, query: String(Date.now()) });
+  previews.set(previewUri.toString(), preview);
+  try {
+    await vscode.commands.executeCommand('vscode.diff', uri, previewUri, `${uri.path.slice(uri.path.lastIndexOf('/') + 1)} ↔ resolved (preview)`);
+    return (await vscode.window.showInformationMessage(`TWiR: ${question}`, action)) === action;
+  } finally {
+    previews.delete(previewUri.toString());
+  }
+}
 
 /** Runs a palette command's server command on the active document and shows what it answers. */
 async function runServerCommand(client: BaseLanguageClient, command: string, uri: vscode.Uri | undefined, extra: unknown[] = [], confirm = true): Promise<void> {
@@ -158,9 +179,10 @@ async function runServerCommand(client: BaseLanguageClient, command: string, uri
   }
   let edit = result.edit;
   if (edit && result.confirm && confirm) {
-    const actions = [result.confirmAction ?? 'OK', ...(result.review ? [REVIEW] : [])];
+    const actions = [result.confirmAction ?? 'OK', ...(result.review ? [REVIEW] : []), ...(result.preview !== undefined && uri ? [SHOW] : [])];
     const choice = await vscode.window.showWarningMessage(`TWiR: ${result.confirm}`, { modal: true, detail: result.detail }, ...actions);
     if (choice === undefined) return;
+    if (choice === SHOW && !(await confirmAfterDiff(uri!, result.preview!, result.confirm, result.confirmAction ?? 'OK'))) return;
     // Changes annotated for review open VS Code's refactor preview, where the person checks what to apply.
     if (choice === REVIEW) edit = result.review;
   }

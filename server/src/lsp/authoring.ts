@@ -14,6 +14,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { describeResolution, resolveAll } from '../service/commands/conflicts/actions';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
 import { mergeEvents } from '../service/commands/merge-events/merge';
 import { formatMergeReport, mergeOverview, mergeSummary } from '../service/commands/merge-events/report';
@@ -23,6 +24,7 @@ import { completions, type SuggestionKind } from '../service/providers/completio
 import { hover } from '../service/providers/hover';
 import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
+import { applyEdits } from '../service/rules/fixes';
 import { dateFromDayNumber, formatIsoDate } from '../service/util/dates';
 import { servesScheme } from '../service/workspace/read';
 import { repositoryRootOf } from '../service/workspace/recent-issues';
@@ -97,6 +99,8 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           const merge = mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], 'the pasted lines');
           return merge.edit ? { edit: merge.edit, message: merge.message } : null;
         }
+        case AuthoringCommands.resolveConflicts:
+          return resolveConflictsCommand(issue.document, issue.model);
         case AuthoringCommands.checkPublishReadiness: {
           return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
         }
@@ -136,6 +140,30 @@ function mergeEventsCommand(document: { uri: string; version: number }, model: I
     review: { documentChanges: [TextDocumentEdit.create(version, annotated)], changeAnnotations: annotations },
     log,
     message: `Merged ${batchName}: ${summary}.`,
+  };
+}
+
+/**
+ * Every conflict the sections' rules resolve, as one edit of the document's version: asked first,
+ * with what becomes of each conflict, and the resolved text for a diff (a preview whose edits all
+ * start ticked, unlike VS Code's refactor preview of edits that need confirmation).
+ */
+function resolveConflictsCommand(document: { uri: string; version: number }, model: IssueModel): CommandResult {
+  const { edits, resolved, left } = resolveAll(model);
+  const total = resolved.length + left.length;
+  if (total === 0) return { message: 'The document has no merge conflicts.' };
+  const log = [...resolved, ...left].sort((a, b) => a.conflict.start - b.conflict.start).map(describeResolution).join('\n');
+  const conflicts = (count: number) => `${count} conflict${count === 1 ? '' : 's'}`;
+  if (edits.length === 0) return { log, message: `No conflict resolved: the sections' rules leave all ${conflicts(total)} to a person (why: in the TWiR output).` };
+  const rest = left.length > 0 ? ` ${conflicts(left.length)} left for a person (why: in the TWiR output).` : '';
+  return {
+    edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] },
+    confirm: `Resolve ${resolved.length} of ${conflicts(total)} by the sections' rules?`,
+    detail: log,
+    confirmAction: 'Resolve',
+    preview: applyEdits(model.text, model.lines, edits),
+    log,
+    message: `Resolved ${conflicts(resolved.length)} by the sections' rules.${rest}`,
   };
 }
 

@@ -89,6 +89,8 @@ export const AuthoringCommands = {
    * events, the merge's edit (offered as a paste option); otherwise null.
    */
   pasteEvents: 'twir.server.pasteEvents',
+  /** `[uri]`: the edit that resolves every conflict of the document that the sections' rules resolve, with its preview. */
+  resolveConflicts: 'twir.server.resolveConflicts',
 } as const;
 
 /**
@@ -103,6 +105,8 @@ export interface CommandResult {
   confirmAction?: string;
   /** The same edit with each change annotated for review (VS Code's refactor preview), offered beside the confirm action. */
   review?: WorkspaceEdit;
+  /** The document's text once the edit is applied, offered beside the confirm action in a diff editor. */
+  preview?: string;
   open?: string;
   report?: string;
   /** Plain text the client shows in its TWiR output (a merge report), beside the edit's preview. */

@@ -20,6 +20,11 @@ export type Side = 'ours' | 'base' | 'theirs';
 
 const ANY_MARKER = /^(?:<{7,}|\|{7,}|>{7,})(?: |$)|^={7,}\s*$/;
 
+/** Whether the text may hold a conflict marker: a cheap test before looking line by line. */
+export function mayHoldConflicts(text: string): boolean {
+  return /^(?:<{7}|\|{7}|={7}|>{7})/m.test(text);
+}
+
 /** Whether a line looks like a conflict marker of any size (7 or more characters). */
 export function isMarkerLine(text: string): boolean {
   return ANY_MARKER.test(text);
@@ -64,6 +69,17 @@ export function findConflicts(lines: LineIndex): { conflicts: Conflict[]; stray:
     line = end + 1;
   }
   return { conflicts, stray };
+}
+
+/**
+ * Whether lines first … last touch a conflict (its markers included) or a stray marker: there only
+ * the conflict is reported, and no other fix edits. Undefined for a text without markers.
+ */
+export function conflictedLines(text: string, lines: LineIndex): ((first: number, last: number) => boolean) | undefined {
+  if (!mayHoldConflicts(text)) return undefined;
+  const { conflicts, stray } = findConflicts(lines);
+  const spans = [...conflicts.map((conflict) => [conflict.start, conflict.end]), ...stray.map((line) => [line, line])];
+  return spans.length === 0 ? undefined : (first, last) => spans.some(([start, end]) => first <= end && last >= start);
 }
 
 /** A side's lines of a conflict, first … end-1 (empty when first === end). */
