@@ -25,6 +25,15 @@ export function mayHoldConflicts(text: string): boolean {
   return /^(?:<{7}|\|{7}|={7}|>{7})/m.test(text);
 }
 
+/**
+ * The text with each line that looks like a conflict marker blanked (spaces of the same length), for
+ * the Markdown parser: a marker line would otherwise join the list item above it, make the list
+ * below it follow a paragraph, or underline the line above it as a heading.
+ */
+export function withoutMarkerLines(text: string): string {
+  return mayHoldConflicts(text) ? text.replace(/^(?:(?:<{7,}|\|{7,}|>{7,})(?: [^\r\n]*)?|={7,}[ \t]*)(?=\r?$)/gm, (marker) => ' '.repeat(marker.length)) : text;
+}
+
 /** Whether a line looks like a conflict marker of any size (7 or more characters). */
 export function isMarkerLine(text: string): boolean {
   return ANY_MARKER.test(text);
