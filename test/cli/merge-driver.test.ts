@@ -50,7 +50,7 @@ beforeEach(() => {
   commitDraft(DRAFT.text, 'the draft');
 });
 
-describe('twir-lint merge-driver in a real git merge', () => {
+describe('twir-lint merge-driver in a real git merge', { timeout: 120_000 }, () => {
   it('merges two pull requests of links to the same category without a conflict', () => {
     const ours = withEntries(DRAFT.text, 'Observations/Thoughts', OBSERVATIONS.slice(0, 3));
     const theirs = withEntries(DRAFT.text, 'Observations/Thoughts', OBSERVATIONS.slice(3, 6));
