@@ -61,9 +61,6 @@ interface SideModel {
 interface Token {
   readonly side: Side;
   readonly kind: 'entry' | 'layout';
-  /** Side lines, first … last inclusive. */
-  readonly first: number;
-  readonly last: number;
   /** The lines as written, with their breaks. */
   readonly raw: string;
   /** The lines without their breaks, joined by `\n`: what sides are compared by. */
@@ -208,7 +205,7 @@ function tokenize({ side, model }: SideModel, hunk: { first: number; end: number
       if (!LIST_SECTIONS.has(section!.kind)) throw new Unresolvable(`the conflict is in ${sectionPath(section)}, which is not a list section the resolution knows (community links, CFPs, events, jobs)`);
       if (entry.kind === 'stray-line') throw new Unresolvable(`line ${line + 1} of ${sideName(side)} is no event ("${clip(model.lines.lineText(line))}")`);
       const url = entry.kind === 'event' ? undefined : entry.links[0]?.url;
-      tokens.push({ side, kind: 'entry', first: line, last: entry.endLine, raw: raw(line, entry.endLine), text: joined(line, entry.endLine), section: sectionPath(section), entry, url: url && comparableUrl(url), marked: isMarked(line, entry.endLine) });
+      tokens.push({ side, kind: 'entry', raw: raw(line, entry.endLine), text: joined(line, entry.endLine), section: sectionPath(section), entry, url: url && comparableUrl(url), marked: isMarked(line, entry.endLine) });
       line = entry.endLine + 1;
       continue;
     }
@@ -219,9 +216,9 @@ function tokenize({ side, model }: SideModel, hunk: { first: number; end: number
     }
     if (isNone) {
       // "No calls … this week": an entry of its own, which a side that adds the first call removes.
-      tokens.push({ side, kind: 'entry', first: line, last: line, raw: raw(line, line), text: joined(line, line), section: sectionPath(section), marked: isMarked(line, line) });
+      tokens.push({ side, kind: 'entry', raw: raw(line, line), text: joined(line, line), section: sectionPath(section), marked: isMarked(line, line) });
     } else {
-      tokens.push({ side, kind: 'layout', first: line, last: line, raw: raw(line, line), text: joined(line, line), section: sectionPath(kind === 'heading' ? sectionAt(model, line) : section), marked: isMarked(line, line) });
+      tokens.push({ side, kind: 'layout', raw: raw(line, line), text: joined(line, line), section: sectionPath(kind === 'heading' ? sectionAt(model, line) : section), marked: isMarked(line, line) });
     }
     line++;
   }
