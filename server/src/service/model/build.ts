@@ -1,4 +1,4 @@
-import { isMarkerLine, withoutMarkerLines } from '../commands/conflicts/markers';
+import { isMarkerLine, mayHoldConflicts, withoutMarkerLines } from '../commands/conflicts/markers';
 import { parseIsoDate } from '../util/dates';
 import { LineIndex } from '../util/text';
 import { parseEventEntry, parseWindow } from './events';
@@ -124,10 +124,11 @@ const THEMATIC_BREAK = /^ {0,3}([*_-])(?: *\1){2,} *$/;
 
 function classifyLines(lines: LineIndex, bodyStartLine: number, collected: Collected): LineKind[] {
   const kinds: LineKind[] = [];
+  const markers = mayHoldConflicts(lines.text);
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     if (line < bodyStartLine) kinds.push('header');
-    else if (text.trim() === '' || isMarkerLine(text)) kinds.push('blank');
+    else if (text.trim() === '' || (markers && isMarkerLine(text))) kinds.push('blank');
     else if (LIST_LINE.test(text) && !THEMATIC_BREAK.test(text)) kinds.push('list');
     else kinds.push('text');
   }
