@@ -56,7 +56,9 @@ describe('language server process: merge conflicts', () => {
   it("offers \"Resolve by the section's rules\" on a conflict in a list section, and says why not on the other", async () => {
     const conflicts = diagnostics.filter((diagnostic) => diagnostic.code === 'text/merge-conflict');
     const ask = (index: number) => server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: conflicts[index].range, context: { diagnostics: [conflicts[index]] } }) as Promise<CodeAction[]>;
-    const [resolve] = await ask(0);
+    const actions = await ask(0);
+    expect(actions.map((action) => action.title), 'a conflict is resolved, never silenced').not.toContain('Disable text/merge-conflict for this line');
+    const [resolve] = actions;
     expect(resolve.title).toBe("Resolve by the section's rules: 4 entries kept (2 from ours, 2 from theirs)");
     expect(resolve.disabled).toBeUndefined();
     const [change] = resolve.edit!.documentChanges as TextDocumentEdit[];
