@@ -53,3 +53,14 @@ describe('the three-way merge of the merge driver', () => {
     expect(merged.text).toBe(withEntries(DRAFT.text, 'Observations/Thoughts', OBSERVATIONS.slice(0, 4)));
   });
 });
+
+describe('the three-way merge on odd text', () => {
+  it('a lone carriage return inside a line does not shift the resolution', () => {
+    const base = DRAFT.text.replace('### Official', 'An odd\rline\n\n### Official');
+    const ours = withEntries(base, 'Observations/Thoughts', OBSERVATIONS.slice(0, 1));
+    const theirs = withEntries(base, 'Observations/Thoughts', OBSERVATIONS.slice(1, 2));
+    const merged = mergeIssue(base, ours, theirs, { fileName: DRAFT.fileName });
+    expect(merged.conflicts).toBe(0);
+    expect(merged.text).toBe(withEntries(base, 'Observations/Thoughts', OBSERVATIONS.slice(0, 2)));
+  });
+});

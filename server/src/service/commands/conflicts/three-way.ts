@@ -40,9 +40,12 @@ const LABELS: Labels = { ours: 'ours', base: 'base', theirs: 'theirs' };
  */
 type Block = { kind: 'unchanged' | 'changed'; lines: string[] } | { kind: 'conflict'; ours: string[]; base: string[]; theirs: string[] };
 
-/** Lines with their breaks (the last one may have none). */
+/**
+ * Lines with their breaks (the last one may have none). A lone `\r` ends a line too, as in
+ * `LineIndex`, which the resolutions' ranges count in (git would read it as part of the line).
+ */
 function linesOf(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
 }
 
 /** Merges the three versions; the conflicts that no section's rules resolve stay, with markers. */
