@@ -3,7 +3,7 @@
  * parent, merged by git itself (`git merge-file`), as a pull request updated from `main` meets them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildModel } from '../../server/src/service/model/build';
@@ -56,8 +56,4 @@ export function gitMergeFile(base: string, ours: string, theirs: string, options
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-export function readText(path: string): string {
-  return readFileSync(path, 'utf8');
 }
