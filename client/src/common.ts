@@ -87,6 +87,10 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
       await client.start();
     }),
     vscode.commands.registerCommand('twir.checkPublishReadiness', () => readiness.reveal()),
+    // `{ confirm: false }` for scripts and keybindings: resolve without asking.
+    vscode.commands.registerCommand('twir.resolveConflicts', async (options?: { confirm?: boolean }) =>
+      runServerCommand(await startClient(), 'twir.server.resolveConflicts', vscode.window.activeTextEditor?.document.uri, [], options?.confirm === false ? 'no' : 'yes'),
+    ),
     // The rule's documentation as docs/rules/<id>.md in the extension (ruleDocPath), in a Markdown preview.
     vscode.commands.registerCommand('twir.showRuleDoc', async (rule: unknown) => {
       if (typeof rule !== 'string' || !/^[a-z]+\/[a-z-]+$/.test(rule)) return;

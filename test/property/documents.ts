@@ -146,7 +146,7 @@ export function runs(defaultRuns: number): number {
 }
 
 /** The total of the default runs of every property, so `TWIR_PROPERTY_RUNS=20000` means ~20 000 cases. */
-const DEFAULT_TOTAL = 1950;
+const DEFAULT_TOTAL = 1990;
 
 /**
  * The seed of the random cases: fixed by default so that `npm test` checks the same cases every

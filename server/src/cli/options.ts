@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { parseMergeCommandLine, type MergeOptions } from './merge';
+import { parseMergeDriverCommandLine, type MergeDriverOptions } from './merge-driver';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -32,11 +33,13 @@ export type ParsedCommand =
   | { kind: 'explain'; rule: string }
   | { kind: 'lint'; options: CliOptions }
   | { kind: 'merge'; options: MergeOptions }
+  | { kind: 'merge-driver'; options: MergeDriverOptions }
   | { kind: 'usage-error'; message: string; usage?: string };
 
 export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci] [--config FILE] [--cache] PATH…
        twir-lint merge --events FILE [--write] DRAFT   (see twir-lint merge --help)
        twir-lint --explain RULE                        (a rule's documentation)
+       twir-lint merge-driver %O %A %B %L %P          (git's merge driver: see twir-lint merge-driver --help)
 
 Checks This Week in Rust issues. A PATH is a file (linted whatever its name) or a
 folder, searched for issue files (*-this-week-in-rust.md, *-this-week-in-rust.markdown,
@@ -93,6 +96,7 @@ export const LINT_OPTIONS = {
 /** Reads the command line with Node's own parser: unknown options are usage errors, not ignored. */
 export function parseCommandLine(args: readonly string[]): ParsedCommand {
   if (args[0] === 'merge') return parseMergeCommandLine(args.slice(1));
+  if (args[0] === 'merge-driver') return parseMergeDriverCommandLine(args.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: LINT_OPTIONS });

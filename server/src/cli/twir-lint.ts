@@ -9,6 +9,7 @@ import { collectInputs } from './inputs';
 import type { LintTask } from './lint-file';
 import { parseCommandLine, USAGE, type CliOptions } from './options';
 import { mergeCommand } from './merge';
+import { mergeDriverCommand } from './merge-driver';
 import { lintAll, WORKER_FILE } from './pool';
 import { resolveSince, SinceError } from './since';
 
@@ -57,6 +58,8 @@ async function main(args: readonly string[]): Promise<number> {
       return explainCommand(command.rule, print);
     case 'merge':
       return mergeCommand(command.options, print);
+    case 'merge-driver':
+      return mergeDriverCommand(command.options);
     case 'lint':
       return lintCommand(command.options);
   }

@@ -12,6 +12,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { describeResolution, resolveAll } from '../service/commands/conflicts/actions';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
 import { mergeEvents } from '../service/commands/merge-events/merge';
 import { formatMergeReport, mergeOverview, mergeSummary } from '../service/commands/merge-events/report';
@@ -94,6 +95,8 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
           const merge = mergeEventsCommand(issue.document, issue.model, params.arguments?.[1], 'the pasted lines', true);
           return merge.edit ? merge : null;
         }
+        case AuthoringCommands.resolveConflicts:
+          return resolveConflictsCommand(issue.document, issue.model);
         case AuthoringCommands.checkPublishReadiness: {
           return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
         }
@@ -130,6 +133,29 @@ function mergeEventsCommand(document: { uri: string; version: number }, model: I
     preview: `Merge of ${batchName}: ${summary}`,
     log,
     message,
+  };
+}
+
+/**
+ * Every conflict the sections' rules resolve, as one edit of the document's version: asked first,
+ * with what becomes of each conflict, and offered as a preview side by side (as the merge of events).
+ */
+function resolveConflictsCommand(document: { uri: string; version: number }, model: IssueModel): CommandResult {
+  const { edits, resolved, left } = resolveAll(model);
+  const total = resolved.length + left.length;
+  if (total === 0) return { message: 'The document has no merge conflicts.' };
+  const log = [...resolved, ...left].sort((a, b) => a.conflict.start - b.conflict.start).map(describeResolution).join('\n');
+  const conflicts = (count: number) => `${count} conflict${count === 1 ? '' : 's'}`;
+  if (edits.length === 0) return { log, message: `No conflict resolved: the sections' rules leave all ${conflicts(total)} to a person (why: in the TWiR output).` };
+  const rest = left.length > 0 ? ` ${conflicts(left.length)} left for a person (why: in the TWiR output).` : '';
+  return {
+    edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] },
+    confirm: `Resolve ${resolved.length} of ${conflicts(total)} by the sections' rules?`,
+    detail: log,
+    confirmAction: 'Resolve',
+    preview: `Resolution of ${resolved.length} of ${conflicts(total)}`,
+    log,
+    message: `Resolved ${conflicts(resolved.length)} by the sections' rules.${rest}`,
   };
 }
 

@@ -1,7 +1,10 @@
-import { CodeAction, DiagnosticSeverity, TextDocumentEdit, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, DiagnosticSeverity, TextDocumentEdit, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { codeActions, currentFindings, type RequestedFinding } from '../service/actions';
+import { conflictActions } from '../service/commands/conflicts/actions';
 import { fixAllToStable } from '../service/fix-all';
 import type { LintDiagnostic } from '../service/lint';
+import type { TextEdit } from '../service/rules/types';
+import { MERGE_CONFLICT_RULE } from '../service/rules/text/merge-conflict';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
 import { MainNotifications, WorkerRequests } from './protocol';
@@ -56,13 +59,25 @@ export function diagnosticsHandlers(context: AnalysisContext): Handlers {
         if (unsettled) context.notify(MainNotifications.log, { message: `Fix all TWiR problems in ${document.uri} applied nothing: ${unsettled}.` });
         return edits;
       };
-      return codeActions(all, inRange, { lineText: (line) => model.lines.lineText(line), eol: model.eol, only: params.context.only, fixAll }).map((action) => {
-        const edit = { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, action.edits)] };
-        const codeAction = CodeAction.create(action.title, edit, action.kind);
+      const versioned = (edits: TextEdit[]) => ({ documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] });
+      const actions = codeActions(all, inRange, { lineText: (line) => model.lines.lineText(line), eol: model.eol, only: params.context.only, fixAll }).map((action) => {
+        const codeAction = CodeAction.create(action.title, versioned(action.edits), action.kind);
         codeAction.isPreferred = action.isPreferred;
         codeAction.diagnostics = action.diagnostics.map(toLspDiagnostic);
         return codeAction;
       });
+      // A conflict under the cursor: its resolution by the section's rules, or why it is left for a person.
+      const conflicts = all.filter((diagnostic) => diagnostic.rule === MERGE_CONFLICT_RULE && diagnostic.range.start.line <= params.range.end.line && diagnostic.range.end.line >= params.range.start.line);
+      if (conflicts.length > 0 && (!params.context.only || params.context.only.includes(CodeActionKind.QuickFix))) {
+        for (const action of conflictActions(model, params.range.start.line, params.range.end.line)) {
+          const codeAction = action.edit ? CodeAction.create(action.title, versioned([action.edit]), CodeActionKind.QuickFix) : CodeAction.create(action.title, CodeActionKind.QuickFix);
+          if (action.disabled) codeAction.disabled = { reason: action.disabled };
+          else codeAction.isPreferred = true;
+          codeAction.diagnostics = conflicts.filter((diagnostic) => diagnostic.range.start.line === action.line).map(toLspDiagnostic);
+          actions.unshift(codeAction);
+        }
+      }
+      return actions;
     },
   };
 }

@@ -89,6 +89,8 @@ export const AuthoringCommands = {
    * events, the merge's edit (offered as a paste option, with its title, report and message); otherwise null.
    */
   pasteEvents: 'twir.server.pasteEvents',
+  /** `[uri]`: the edit that resolves every conflict of the document that the sections' rules resolve, with its preview. */
+  resolveConflicts: 'twir.server.resolveConflicts',
 } as const;
 
 /**

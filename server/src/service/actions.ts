@@ -1,5 +1,6 @@
 import type { LintDiagnostic } from './lint';
 import { nonOverlapping } from './rules/fixes';
+import { MERGE_CONFLICT_RULE } from './rules/text/merge-conflict';
 import type { TextEdit } from './rules/types';
 import type { Range } from './util/text';
 
@@ -84,7 +85,8 @@ export function codeActions(all: readonly LintDiagnostic[], inRange: readonly Li
     const seen = new Set<string>();
     for (const diagnostic of inRange) {
       const key = `${diagnostic.rule}@${diagnostic.range.start.line}`;
-      if (seen.has(key)) continue;
+      // A conflict is resolved, never silenced.
+      if (seen.has(key) || diagnostic.rule === MERGE_CONFLICT_RULE) continue;
       seen.add(key);
       const line = diagnostic.range.start.line;
       actions.push({

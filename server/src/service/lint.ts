@@ -1,7 +1,9 @@
+import { conflictedLines } from './commands/conflicts/markers';
 import type { IssueModel } from './model/types';
 import { RULES } from './rules/index';
 import { localFindings } from './rules/local';
 import { protectMarkers } from './rules/submerge/protect';
+import { MERGE_CONFLICT_RULE } from './rules/text/merge-conflict';
 import type { EarlierIssue, Finding, Fix, Rule, Severity } from './rules/types';
 import type { Range } from './util/text';
 
@@ -83,6 +85,8 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   });
   const local = options.reuse === false ? new Map<Rule, Finding[] | { error: unknown }>() : localFindings(enabled.filter((rule) => rule.local), model, recentIssues);
   const isSuppressed = suppressions(model);
+  // Inside a conflict both sides' lines stand together: only the conflict is reported there, and no other fix edits it.
+  const inConflict = conflictedLines(model.text, model.lines);
   const diagnostics: LintDiagnostic[] = [];
   const failures: LintResult['failures'] = [];
   for (const rule of enabled) {
@@ -97,12 +101,15 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
     const setting = settings[rule.id] as Severity | undefined;
     for (const finding of findings) {
       if (isSuppressed(rule.id, finding.range.start.line)) continue;
+      const ownConflict = rule.id === MERGE_CONFLICT_RULE;
+      if (inConflict && !ownConflict && inConflict(finding.range.start.line, finding.range.end.line)) continue;
+      const fix = inConflict && !ownConflict && finding.fix?.edits.some((edit) => inConflict(edit.range.start.line, edit.range.end.line)) ? undefined : finding.fix;
       diagnostics.push({
         rule: rule.id,
         severity: setting ?? finding.severity ?? options.defaults?.[rule.id] ?? rule.severity,
         range: finding.range,
         message: finding.message,
-        fix: finding.fix && protectMarkers(model, finding.fix),
+        fix: fix && protectMarkers(model, fix),
       });
     }
   }

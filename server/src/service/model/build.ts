@@ -1,3 +1,4 @@
+import { isMarkerLine, mayHoldConflicts, withoutMarkerLines } from '../commands/conflicts/markers';
 import { parseIsoDate } from '../util/dates';
 import { LineIndex } from '../util/text';
 import { parseEventEntry, parseWindow } from './events';
@@ -61,11 +62,13 @@ export function buildModel(text: string, options: AnalyzeOptions = {}): IssueMod
   const bodyStartLine = header ? header.endLine : 0;
   // Segments start at line starts; the parser skips the BOM (see parse.ts).
   const bodyStart = header ? lines.starts[bodyStartLine] : 0;
+  // Git's conflict markers are read as blank lines: the lines between them as each side wrote them.
+  const parsedText = withoutMarkerLines(text);
   const parsed = options.singleSegment
-    ? parseWhole(text, bodyStart, summariseSegment)
+    ? parseWhole(parsedText, bodyStart, summariseSegment)
     : options.previous
-      ? parseSegments(text, bodyStart, summariseSegment, { previous: segmentCaches.get(options.previous), simple: summariseSimpleSegment })
-      : parseSegments(text, bodyStart, summariseSegment, { store: sharedSegments, simple: summariseSimpleSegment });
+      ? parseSegments(parsedText, bodyStart, summariseSegment, { previous: segmentCaches.get(options.previous), simple: summariseSimpleSegment })
+      : parseSegments(parsedText, bodyStart, summariseSegment, { store: sharedSegments, simple: summariseSimpleSegment });
   const collected = withoutEventHeadings(collectNodes(parsed.segments, lines));
 
   const lineKinds = classifyLines(lines, bodyStartLine, collected);
@@ -121,10 +124,11 @@ const THEMATIC_BREAK = /^ {0,3}([*_-])(?: *\1){2,} *$/;
 
 function classifyLines(lines: LineIndex, bodyStartLine: number, collected: Collected): LineKind[] {
   const kinds: LineKind[] = [];
+  const markers = mayHoldConflicts(lines.text);
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     if (line < bodyStartLine) kinds.push('header');
-    else if (text.trim() === '') kinds.push('blank');
+    else if (text.trim() === '' || (markers && isMarkerLine(text))) kinds.push('blank');
     else if (LIST_LINE.test(text) && !THEMATIC_BREAK.test(text)) kinds.push('list');
     else kinds.push('text');
   }

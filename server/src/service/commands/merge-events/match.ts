@@ -67,3 +67,8 @@ export function matchTitles(listing: Entry, keys: readonly string[]): TitleMatch
   }
   return { matched, kept, mixed };
 }
+
+/** Whether two listings are one event as the merge matches them (an event link in common): for resolving conflicts. */
+export function sameEvent(a: Entry, b: Entry): boolean {
+  return sharesEventLink(eventLinkKeys(a), eventLinkKeys(b));
+}
