@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { parseMergeCommandLine, type MergeOptions } from './merge';
+import { parseReviewCommandLine, type ReviewOptions } from './review';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,10 +32,12 @@ export type ParsedCommand =
   | { kind: 'version' }
   | { kind: 'lint'; options: CliOptions }
   | { kind: 'merge'; options: MergeOptions }
+  | { kind: 'review'; options: ReviewOptions }
   | { kind: 'usage-error'; message: string; usage?: string };
 
 export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci] [--config FILE] [--cache] PATH…
        twir-lint merge --events FILE [--write] DRAFT   (see twir-lint merge --help)
+       twir-lint review [--previous FILE] [--format text|json] DRAFT   (see twir-lint review --help)
 
 Checks This Week in Rust issues. A PATH is a file (linted whatever its name) or a
 folder, searched for issue files (*-this-week-in-rust.md, *-this-week-in-rust.markdown,
@@ -88,6 +91,7 @@ export const LINT_OPTIONS = {
 /** Reads the command line with Node's own parser: unknown options are usage errors, not ignored. */
 export function parseCommandLine(args: readonly string[]): ParsedCommand {
   if (args[0] === 'merge') return parseMergeCommandLine(args.slice(1));
+  if (args[0] === 'review') return parseReviewCommandLine(args.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: LINT_OPTIONS });

@@ -8,6 +8,7 @@ import { collectInputs } from './inputs';
 import type { LintTask } from './lint-file';
 import { parseCommandLine, USAGE, type CliOptions } from './options';
 import { mergeCommand } from './merge';
+import { reviewCommand } from './review';
 import { lintAll, WORKER_FILE } from './pool';
 import { resolveSince, SinceError } from './since';
 
@@ -46,6 +47,8 @@ async function main(args: readonly string[]): Promise<number> {
       return 2;
     case 'merge':
       return mergeCommand(command.options, print);
+    case 'review':
+      return reviewCommand(command.options, print);
     case 'lint':
       return lintCommand(command.options);
   }

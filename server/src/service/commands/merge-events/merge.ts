@@ -123,11 +123,11 @@ interface Placed {
 }
 
 /** The event URLs that identify an event, as `links/duplicate` compares them. */
-function eventKeys(entry: Entry): string[] {
+export function eventKeys(entry: Entry): string[] {
   return entry.event?.titles.map((title) => comparableUrl(title.url)) ?? [];
 }
 
-function sharesKey(a: readonly string[], b: readonly string[]): boolean {
+export function sharesKey(a: readonly string[], b: readonly string[]): boolean {
   return a.some((key) => b.includes(key));
 }
 
