@@ -10,6 +10,7 @@ import { DEFAULT_FILE_GLOBS, isIssueFile } from '../../server/src/service/files'
 // The shape of a server command's answer, shared with the server (a type only: nothing is bundled).
 import type { CommandResult } from '../../server/src/lsp/protocol';
 import { ReadinessView } from './readiness';
+import { REVIEW_VIEW, ReviewView } from './review';
 
 let client: BaseLanguageClient | undefined;
 let starting: Promise<BaseLanguageClient> | undefined;
@@ -30,12 +31,17 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel, schemes: r
   };
 }
 
+/** The extension's API: its views, which the extension tests read. */
+export interface ClientApi {
+  readonly readiness: ReadinessView;
+  readonly review: ReviewView;
+}
+
 /**
- * Registers the commands, the paste of events and the readiness view; `create` makes the client when
- * the first issue is opened. Returns the readiness view as the extension's API (the extension tests
- * read what it shows).
+ * Registers the commands, the paste of events and the views (readiness, this week against last);
+ * `create` makes the client when the first issue is opened.
  */
-export function activateClient(context: vscode.ExtensionContext, create: () => BaseLanguageClient): { readiness: ReadinessView } {
+export function activateClient(context: vscode.ExtensionContext, create: () => BaseLanguageClient): ClientApi {
   const startClient = () => {
     starting ??= (async () => {
       client = create();
@@ -46,13 +52,15 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
   };
   // Only an issue starts the server: until then, nothing is ready to show.
   const readiness = new ReadinessView(async (uri) => (client ? (await forwardToServer(client, 'twir.server.checkPublishReadiness', uri))?.readiness : undefined));
+  const review = new ReviewView(async (uri) => (client ? ((await forwardToServer(client, 'twir.server.reviewWeek', uri)) ?? undefined) : undefined));
   reports = vscode.window.createOutputChannel('TWiR');
   const startOnIssue = (document: vscode.TextDocument) => {
-    if (!client && isIssue(document)) void startClient().then(() => readiness.refresh());
+    if (!client && isIssue(document)) void startClient().then(() => Promise.all([readiness.refresh(), review.refresh()]));
   };
   context.subscriptions.push(
     reports,
     readiness,
+    review,
     vscode.workspace.onDidOpenTextDocument(startOnIssue),
     // A file becomes an issue when its first line is written: `Title: This Week in Rust …`.
     vscode.workspace.onDidChangeTextDocument(({ document }) => startOnIssue(document)),
@@ -62,6 +70,7 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
       await client.start();
     }),
     vscode.commands.registerCommand('twir.checkPublishReadiness', () => readiness.reveal()),
+    vscode.commands.registerCommand('twir.reviewWeek', () => vscode.commands.executeCommand(`${REVIEW_VIEW}.focus`)),
     // Arguments for scripts and keybindings: the batch file, and `{ confirm: false }` to merge without asking.
     vscode.commands.registerCommand('twir.mergeEvents', async (source?: vscode.Uri, options?: { confirm?: boolean }) => {
       const batch = await readBatch(source);
@@ -74,7 +83,7 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
     ),
   );
   vscode.workspace.textDocuments.forEach(startOnIssue);
-  return { readiness };
+  return { readiness, review };
 }
 
 /** Whether a document is a TWiR issue, as the server judges it (`twir.files` or its first line). */

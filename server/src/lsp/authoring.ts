@@ -13,19 +13,22 @@ import {
   type HoverParams,
   type Position,
 } from 'vscode-languageserver';
+import { basename } from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
 import { mergeEvents } from '../service/commands/merge-events/merge';
 import { formatMergeReport, mergeOverview, mergeSummary } from '../service/commands/merge-events/report';
 import { checkoutWithTemplate, defaultDraftDate, nextDraft, readTemplate, TEMPLATE_PATH } from '../service/commands/new-draft';
 import { publishReadiness } from '../service/commands/readiness';
+import { reviewItems, reviewWeek } from '../service/commands/review';
 import { completions, type SuggestionKind } from '../service/providers/completion';
 import { hover } from '../service/providers/hover';
 import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
 import { dateFromDayNumber, formatIsoDate } from '../service/util/dates';
-import { servesScheme } from '../service/workspace/read';
-import { repositoryRootOf } from '../service/workspace/recent-issues';
+import { fileUri, readWorkspaceFile, servesScheme } from '../service/workspace/read';
+import { issueModelOf, previousIssueFile, repositoryRootOf } from '../service/workspace/recent-issues';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
 import { AuthoringCommands, type CommandResult } from './protocol';
@@ -100,6 +103,8 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
         case AuthoringCommands.checkPublishReadiness: {
           return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
         }
+        case AuthoringCommands.reviewWeek:
+          return reviewWeekCommand(context, issue.document, issue.model);
         default:
           return null;
       }
@@ -137,6 +142,20 @@ function mergeEventsCommand(document: { uri: string; version: number }, model: I
     log,
     message: `Merged ${batchName}: ${summary}.`,
   };
+}
+
+/** The draft against the issue before it in its repository, read as the recent issues are (on the web: through the client). */
+function reviewWeekCommand(context: AnalysisContext, document: TextDocument, model: IssueModel): CommandResult {
+  if (!servesScheme(URI.parse(document.uri).scheme)) return { message: 'Save the issue in a This Week in Rust checkout to compare it with last week\'s.' };
+  const path = context.documentPath(document);
+  const previousPath = previousIssueFile(path, model);
+  if (!previousPath) return { message: 'No earlier issue in content/ to compare this one with.' };
+  const read = readWorkspaceFile(previousPath);
+  const fileName = basename(previousPath);
+  const previous = 'text' in read ? issueModelOf(read.text, fileName) : undefined;
+  if (!previous) return { message: `${fileName} cannot be read${'problem' in read ? `: ${read.problem}` : ' yet'}.` };
+  const review = reviewWeek(model, previous, fileName, context.recentIssues(document, model));
+  return { weekReview: { review, previousUri: fileUri(previousPath), ...reviewItems(review) } };
 }
 
 /** A position inside the document: a client may ask past a line's end or past the last line. */

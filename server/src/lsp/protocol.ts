@@ -1,5 +1,6 @@
 import type { ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver';
 import type { Readiness } from '../service/commands/readiness';
+import type { ReviewItem, WeekReview } from '../service/commands/review';
 
 /**
  * The one protocol between the LSP main thread and the analysis worker: a method name with plain
@@ -89,6 +90,8 @@ export const AuthoringCommands = {
    * events, the merge's edit (offered as a paste option); otherwise null.
    */
   pasteEvents: 'twir.server.pasteEvents',
+  /** `[uri]`: the draft against the issue before it (`weekReview`), or a message saying why there is none. */
+  reviewWeek: 'twir.server.reviewWeek',
 } as const;
 
 /**
@@ -112,6 +115,8 @@ export interface CommandResult {
   /** A value to ask the person for, offered prefilled: the command then runs again with it as its second argument. */
   input?: { prompt: string; value: string };
   readiness?: Readiness;
+  /** This week against last week, with the URI of the issue compared with (where dropped events are). */
+  weekReview?: { review: WeekReview; previousUri: string; summary: string; items: ReviewItem[] };
   message?: string;
   /** Why the command did nothing: the client shows it as an error. */
   error?: string;

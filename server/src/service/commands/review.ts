@@ -273,3 +273,34 @@ export function formatReview(review: WeekReview, draftPath: string, previousPath
 function oneLine(text: string): string {
   return text.replace(/\n/g, ' ⏎ ');
 }
+
+/** A line of the review as a view lists it: under its group path, a click away from its line (in the draft, or the previous issue). */
+export interface ReviewItem {
+  readonly kind: 'added' | 'removed' | 'new' | 'carried' | 'changed' | 'dropped' | 'repeated';
+  /** The headings it is listed under, outermost first: `['Events', 'Changed']`. */
+  readonly group: string[];
+  readonly line: number;
+  /** Whether the line is the previous issue's (a dropped event, a removed entry). */
+  readonly inPrevious: boolean;
+  readonly label: string;
+  readonly detail?: string;
+}
+
+/** The review as a flat list of items, in the order a view lists them; `summary` is one line for its title. */
+export function reviewItems(review: WeekReview): { summary: string; items: ReviewItem[] } {
+  const { events } = review;
+  const items: ReviewItem[] = [];
+  const event = (kind: ReviewItem['kind'], group: string, item: ReviewEvent, detail: string, inPrevious = false) =>
+    items.push({ kind, group: ['Events', group], line: item.line, inPrevious, label: item.label, detail });
+  for (const item of events.new) event('new', 'New', item, item.region);
+  for (const change of events.changed) event('changed', 'Changed', change.event, change.fields.map((field) => `${field.field}: ${oneLine(field.before)} → ${oneLine(field.after)}`).join(' · '));
+  for (const dropped of events.dropped) event('dropped', 'Dropped', dropped.event, `${dropped.event.region} · ${dropped.outside ?? 'inside the window'}`, true);
+  for (const item of events.carried) event('carried', 'Carried over', item, item.region);
+  for (const link of review.repeatedLinks) items.push({ kind: 'repeated', group: ['Links repeated from recent issues'], line: link.line, inPrevious: false, label: link.url, detail: link.issues.join(', ') });
+  for (const section of review.sections) {
+    for (const entry of section.added) items.push({ kind: 'added', group: ['Sections', section.section, 'Added'], line: entry.line, inPrevious: false, label: entry.text });
+    for (const entry of section.removed) items.push({ kind: 'removed', group: ['Sections', section.section, 'Removed'], line: entry.line, inPrevious: true, label: entry.text });
+  }
+  const previous = review.previous.issueNumber === undefined ? review.previous.fileName : `TWiR ${review.previous.issueNumber}`;
+  return { summary: `against ${previous}: ${events.new.length} new, ${events.changed.length} changed, ${events.dropped.length} dropped`, items };
+}
