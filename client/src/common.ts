@@ -11,6 +11,7 @@ import { DEFAULT_FILE_GLOBS, isIssueFile } from '../../server/src/service/files'
 import type { CommandResult } from '../../server/src/lsp/protocol';
 import { ReadinessView } from './readiness';
 import { REVIEW_VIEW, ReviewView } from './review';
+import { registerTitles, titleActionsMiddleware } from './titles';
 
 let client: BaseLanguageClient | undefined;
 let starting: Promise<BaseLanguageClient> | undefined;
@@ -28,6 +29,7 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel, schemes: r
     },
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Error,
+    middleware: titleActionsMiddleware,
   };
 }
 
@@ -78,6 +80,7 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
       if (batch) await runServerCommand(await startClient(), 'twir.server.mergeEvents', uri, [batch.text, batch.name], options?.confirm !== false);
     }),
     vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, { provideDocumentPasteEdits: pasteEvents }, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
+    ...registerTitles(() => client),
     ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) =>
       vscode.commands.registerCommand(command, async () => runServerCommand(await startClient(), serverCommand, vscode.window.activeTextEditor?.document.uri)),
     ),

@@ -24,6 +24,7 @@ import { publishReadiness } from '../service/commands/readiness';
 import { reviewItems, reviewWeek } from '../service/commands/review';
 import { completions, type SuggestionKind } from '../service/providers/completion';
 import { hover } from '../service/providers/hover';
+import { pastedUrl } from '../service/titles';
 import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
 import { dateFromDayNumber, formatIsoDate } from '../service/util/dates';
@@ -102,6 +103,13 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
         }
         case AuthoringCommands.checkPublishReadiness: {
           return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
+        }
+        case AuthoringCommands.pasteUrl: {
+          const text = params.arguments?.[1];
+          const position = params.arguments?.[2] as Position | undefined;
+          if (typeof text !== 'string' || typeof position?.line !== 'number') return null;
+          const url = pastedUrl(issue.model, clampPosition(issue.model, position), text);
+          return url ? { url } : null;
         }
         case AuthoringCommands.reviewWeek:
           return reviewWeekCommand(context, issue.document, issue.model);

@@ -1,11 +1,13 @@
-import { CodeAction, DiagnosticSeverity, TextDocumentEdit, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Command, DiagnosticSeverity, TextDocumentEdit, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { codeActions, currentFindings, type RequestedFinding } from '../service/actions';
 import { fixAllToStable } from '../service/fix-all';
 import type { LintDiagnostic } from '../service/lint';
 import { ruleDocsUrl } from '../service/rules/docs';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
-import { MainNotifications, WorkerRequests } from './protocol';
+import type { IssueModel } from '../service/model/types';
+import { titleTargetAt } from '../service/titles';
+import { FETCH_TITLE_COMMAND, MainNotifications, WorkerRequests } from './protocol';
 
 const SEVERITY: Record<LintDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -30,6 +32,19 @@ function requestedFinding(diagnostic: Diagnostic): RequestedFinding | undefined 
   if (diagnostic.source !== 'twir' || typeof diagnostic.code !== 'string') return undefined;
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
   return { rule: diagnostic.code, range: diagnostic.range, message };
+}
+
+/**
+ * "Fetch the page's title" on a bare URL or an untitled link: a command for the client, which
+ * fetches only when the person picks it (never while the editor lists the actions).
+ */
+function titleActions(model: IssueModel, params: CodeActionParams, version: number): CodeAction[] {
+  const only = params.context.only;
+  if (only && !only.some((kind) => CodeActionKind.RefactorRewrite.startsWith(kind))) return [];
+  const target = titleTargetAt(model, params.range.start);
+  if (!target) return [];
+  const title = 'Fetch the page\'s title: [Title](url)';
+  return [CodeAction.create(title, Command.create(title, FETCH_TITLE_COMMAND, params.textDocument.uri, target.range, target.url, version), CodeActionKind.RefactorRewrite)];
 }
 
 /** The diagnostics of a document version, and its code actions. */
@@ -57,13 +72,14 @@ export function diagnosticsHandlers(context: AnalysisContext): Handlers {
         if (unsettled) context.notify(MainNotifications.log, { message: `Fix all TWiR problems in ${document.uri} applied nothing: ${unsettled}.` });
         return edits;
       };
-      return codeActions(all, inRange, { lineText: (line) => model.lines.lineText(line), eol: model.eol, only: params.context.only, fixAll }).map((action) => {
+      const fixes = codeActions(all, inRange, { lineText: (line) => model.lines.lineText(line), eol: model.eol, only: params.context.only, fixAll }).map((action) => {
         const edit = { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, action.edits)] };
         const codeAction = CodeAction.create(action.title, edit, action.kind);
         codeAction.isPreferred = action.isPreferred;
         codeAction.diagnostics = action.diagnostics.map(toLspDiagnostic);
         return codeAction;
       });
+      return [...fixes, ...titleActions(model, params, document.version)];
     },
   };
 }
