@@ -98,8 +98,10 @@ export async function fetchTitle(url: string, network: TitleNetwork, signal?: Ab
   signal?.addEventListener('abort', abort);
   if (signal?.aborted) stop.abort();
   try {
-    const github = GITHUB_ITEM.exec(url);
-    const title = github ? await githubTitle(github, network, stop.signal, limits.maxBytes) : await pageTitle(url, network, stop.signal, limits.maxBytes);
+    // The tracking parameters are not sent either.
+    const page = cleanUrl(url);
+    const github = GITHUB_ITEM.exec(page);
+    const title = github ? await githubTitle(github, network, stop.signal, limits.maxBytes) : await pageTitle(page, network, stop.signal, limits.maxBytes);
     const clean = title?.replace(/\s+/g, ' ').trim();
     return clean ? { title: clean } : { error: 'the page has no title' };
   } catch (error) {
