@@ -73,6 +73,11 @@ export class ReviewView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     this.changed.fire();
   }
 
+  /** What the view says instead of items (no earlier issue, not an issue). */
+  get message(): string | undefined {
+    return this.view.message;
+  }
+
   getChildren(node?: Node): Node[] {
     if (node) return 'children' in node ? node.children : [];
     return this.shown ? groupedNodes(this.shown.items) : [];
