@@ -28,7 +28,7 @@ import { pastedUrl } from '../service/titles';
 import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
 import { dateFromDayNumber, formatIsoDate } from '../service/util/dates';
-import { fileUri, readWorkspaceFile, servesScheme } from '../service/workspace/read';
+import { fileUri, readWorkspaceFile, servesScheme, statOf } from '../service/workspace/read';
 import { issueModelOf, previousIssueFile, repositoryRootOf } from '../service/workspace/recent-issues';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
@@ -158,12 +158,25 @@ function reviewWeekCommand(context: AnalysisContext, document: TextDocument, mod
   const path = context.documentPath(document);
   const previousPath = previousIssueFile(path, model);
   if (!previousPath) return { message: 'No earlier issue in content/ to compare this one with.' };
-  const read = readWorkspaceFile(previousPath);
   const fileName = basename(previousPath);
-  const previous = 'text' in read ? issueModelOf(read.text, fileName) : undefined;
-  if (!previous) return { message: `${fileName} cannot be read${'problem' in read ? `: ${read.problem}` : ' yet'}.` };
-  const review = reviewWeek(model, previous, fileName, context.recentIssues(document, model));
+  const previous = previousIssueModel(previousPath, fileName);
+  if (!('model' in previous)) return { message: `${fileName} cannot be read${previous.problem ? `: ${previous.problem}` : ' yet'}.` };
+  const review = reviewWeek(model, previous.model, fileName, context.recentIssues(document, model));
   return { weekReview: { review, previousUri: fileUri(previousPath), ...reviewItems(review) } };
+}
+
+/** Last week's issue, modelled once per modification: the view asks again at every version of the draft. */
+let previousIssue: { path: string; mtimeMs: number; size: number; model: IssueModel } | undefined;
+
+function previousIssueModel(path: string, fileName: string): { model: IssueModel } | { problem?: string } {
+  const stat = statOf(path);
+  if (previousIssue && stat && previousIssue.path === path && previousIssue.mtimeMs === stat.mtimeMs && previousIssue.size === stat.size) return previousIssue;
+  const read = readWorkspaceFile(path);
+  if (!('text' in read)) return { problem: 'problem' in read ? read.problem : undefined };
+  const model = issueModelOf(read.text, fileName);
+  if (!model) return { problem: 'it is over the analysis budget' };
+  if (stat) previousIssue = { path, mtimeMs: stat.mtimeMs, size: stat.size, model };
+  return { model };
 }
 
 /** A position inside the document: a client may ask past a line's end or past the last line. */
