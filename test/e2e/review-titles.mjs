@@ -13,7 +13,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { REPO_ROOT, assertBuilt, createWorkspace, openWorkbench, screenshotAfter, startCodeServer, widenSideBar, workbenchUrl } from '../../scripts/e2e/code-server.mjs';
 
 const outputs = resolve(process.argv[2] ?? join(REPO_ROOT, 'test-results'));
@@ -73,7 +73,9 @@ async function main() {
       await page.screenshot({ path: join(outputs, 'paste-title.png') });
       pasteShot = true;
       if (requested.length > 0) fail(`listing the paste options fetched ${requested.join(', ')}`);
-      await option.click();
+      // The menu has the keyboard: the option is the one after plain text.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
       const expected = `* [Rust 2027: what’s next & why](${url})`;
       await page.locator('.view-line', { hasText: expected }).waitFor({ timeout: 30_000 });
       await page.keyboard.press('Control+S');
@@ -90,8 +92,9 @@ async function main() {
       await page.keyboard.press('Enter');
       const view = page.locator('.pane', { hasText: 'TWiR This Week vs Last' });
       await view.locator('.monaco-list-row', { hasText: 'Changed' }).waitFor({ timeout: 60_000 });
-      await page.locator('.pane-header', { hasText: 'TWiR Readiness' }).click();
-      await widenSideBar(page, 350);
+      // The view gets the side bar: the folders fold away.
+      await page.locator('.pane-header', { hasText: basename(workspace.folder) }).click();
+      await widenSideBar(page, 450);
       await page.waitForTimeout(500);
     });
   } finally {

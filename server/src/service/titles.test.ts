@@ -105,6 +105,12 @@ describe('fetching a page\'s title', () => {
     expect(await fetchTitle(`http://127.0.0.1:${closedPort}/`, network())).toEqual({ error: 'the request failed (ECONNREFUSED)' });
   });
 
+  it('in a browser, names the CORS policy when the request is refused', async () => {
+    // What a browser's fetch does when a site's CORS policy refuses: a TypeError, nothing more.
+    const browser: TitleNetwork = { fetch: () => Promise.reject(new TypeError('Failed to fetch')), githubApi: base, inBrowser: true };
+    expect(await fetchTitle('https://example.com/post', browser)).toEqual({ error: 'the browser refused the request: the site\'s CORS policy does not let an extension read it (or the network is down)' });
+  });
+
   it('gives up on a server that does not answer, and can be cancelled', async () => {
     expect(await fetchTitle(`${base}/slow`, network(), undefined, { timeoutMs: 200, maxBytes: 1024 })).toEqual({ error: 'no answer within 0.2 s' });
     const cancel = new AbortController();
