@@ -120,7 +120,8 @@ async function githubTitle([, owner, repo, number]: RegExpExecArray, network: Ti
   const api = `${network.githubApi.replace(/\/+$/, '')}/repos/${owner}/${repo}/issues/${number}`;
   const response = await network.fetch(api, { signal, redirect: 'follow', headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
   if (!response.ok) throw new FetchFailure(`GitHub's API answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${owner}/${repo}#${number}`);
-  const { bytes } = await readHead(response, maxBytes, () => false);
+  // The item's JSON holds its body too (up to 65,536 characters): it is read whole, within four heads.
+  const { bytes } = await readHead(response, maxBytes * 4, () => false);
   let item: unknown;
   try {
     item = JSON.parse(new TextDecoder().decode(bytes));
