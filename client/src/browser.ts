@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
-import { activateClient, clientOptions, stopClient } from './common';
-import type { ReadinessView } from './readiness';
+import { activateClient, clientOptions, stopClient, type ClientApi } from './common';
 import { serveWorkspaceFiles } from './workspace-files';
 
 /** The web worker's constructor (the project compiles without the DOM's types). */
@@ -18,7 +17,7 @@ declare const Worker: new (url: string) => Exclude<ServerOptions, () => unknown>
  */
 const SCHEMES = ['vscode-vfs', 'file', 'vscode-remote', 'untitled', 'vscode-test-web'];
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ readiness: ReadinessView }> {
+export async function activate(context: vscode.ExtensionContext): Promise<ClientApi> {
   const script = (name: string) => workerScript(context.extensionUri, name);
   const outputChannel = vscode.window.createOutputChannel('TWiR Language Server', { log: true });
   // The server's file cache forgets what changes: the settings file, issues, the draft template.

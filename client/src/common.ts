@@ -12,6 +12,8 @@ import { ruleDocPath } from '../../server/src/service/rules/doc-path';
 // The shape of a server command's answer, shared with the server (a type only: nothing is bundled).
 import type { CommandResult } from '../../server/src/lsp/protocol';
 import { ReadinessView } from './readiness';
+import { REVIEW_VIEW, ReviewView } from './review';
+import { registerTitles, titleActionsMiddleware } from './titles';
 
 let client: BaseLanguageClient | undefined;
 let starting: Promise<BaseLanguageClient> | undefined;
@@ -32,6 +34,7 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel, schemes: r
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Error,
     middleware: {
+      ...titleActionsMiddleware,
       // The server sends each finding's rule as its code, without a URL: the code opens the rule's
       // documentation, which the extension ships, in the editor.
       handleDiagnostics(uri, diagnostics, next) {
@@ -49,12 +52,21 @@ function ruleDocCommand(rule: string): vscode.Uri {
   return vscode.Uri.parse(`command:twir.showRuleDoc?${encodeURIComponent(JSON.stringify([rule]))}`);
 }
 
+/** The extension's API: its views and what the extension tests read. */
+export interface ClientApi {
+  readonly readiness: ReadinessView;
+  readonly review: ReviewView;
+  /** The reports shown in the TWiR output, in order. */
+  readonly reportsShown: readonly string[];
+  /** VS Code on the web pastes as plain text when a command (not a key) pastes, so the extension tests call it as a paste would. */
+  readonly pasteEditProvider: vscode.DocumentPasteEditProvider;
+}
+
 /**
- * Registers the commands, the paste of events and the readiness view; `create` makes the client when
- * the first issue is opened. Returns the readiness view as the extension's API (the extension tests
- * read what it shows).
+ * Registers the commands, the paste of events and the views (readiness, this week against last);
+ * `create` makes the client when the first issue is opened.
  */
-export function activateClient(context: vscode.ExtensionContext, create: () => BaseLanguageClient): { readiness: ReadinessView; reportsShown: readonly string[]; pasteEditProvider: vscode.DocumentPasteEditProvider } {
+export function activateClient(context: vscode.ExtensionContext, create: () => BaseLanguageClient): ClientApi {
   const startClient = () => {
     starting ??= (async () => {
       client = create();
@@ -65,13 +77,15 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
   };
   // Only an issue starts the server: until then, nothing is ready to show.
   const readiness = new ReadinessView(async (uri) => (client ? (await forwardToServer(client, 'twir.server.checkPublishReadiness', uri))?.readiness : undefined));
+  const review = new ReviewView(async (uri) => (client ? ((await forwardToServer(client, 'twir.server.reviewWeek', uri)) ?? undefined) : undefined));
   reports = vscode.window.createOutputChannel('TWiR');
   const startOnIssue = (document: vscode.TextDocument) => {
-    if (!client && isIssue(document)) void startClient().then(() => readiness.refresh());
+    if (!client && isIssue(document)) void startClient().then(() => Promise.all([readiness.refresh(), review.refresh()]));
   };
   context.subscriptions.push(
     reports,
     readiness,
+    review,
     vscode.workspace.onDidOpenTextDocument(startOnIssue),
     // A file becomes an issue when its first line is written: `Title: This Week in Rust …`.
     vscode.workspace.onDidChangeTextDocument(({ document }) => {
@@ -91,6 +105,7 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
     vscode.commands.registerCommand('twir.resolveConflicts', async (options?: { confirm?: boolean }) =>
       runServerCommand(await startClient(), 'twir.server.resolveConflicts', vscode.window.activeTextEditor?.document.uri, [], options?.confirm === false ? 'no' : 'yes'),
     ),
+    vscode.commands.registerCommand('twir.reviewWeek', () => vscode.commands.executeCommand(`${REVIEW_VIEW}.focus`)),
     // The rule's documentation as docs/rules/<id>.md in the extension (ruleDocPath), in a Markdown preview.
     vscode.commands.registerCommand('twir.showRuleDoc', async (rule: unknown) => {
       if (typeof rule !== 'string' || !/^[a-z]+\/[a-z-]+$/.test(rule)) return;
@@ -104,13 +119,13 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
       if (batch) await runServerCommand(await startClient(), 'twir.server.mergeEvents', uri, [batch.text, batch.name], ask);
     }),
     vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, pasteEditProvider, { providedPasteEditKinds: [PASTE_EVENTS], pasteMimeTypes: ['text/plain'] }),
+    ...registerTitles(() => client),
     ...Object.entries(SERVER_COMMANDS).map(([command, serverCommand]) =>
       vscode.commands.registerCommand(command, async () => runServerCommand(await startClient(), serverCommand, vscode.window.activeTextEditor?.document.uri)),
     ),
   );
   vscode.workspace.textDocuments.forEach(startOnIssue);
-  // The paste provider too: VS Code on the web pastes as plain text when a command (not a key) pastes, so the extension tests call it as a paste would.
-  return { readiness, reportsShown, pasteEditProvider };
+  return { readiness, review, reportsShown, pasteEditProvider };
 }
 
 /** Whether a document is a TWiR issue, as the server judges it (`twir.files` or its first line). */

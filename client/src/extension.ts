@@ -5,10 +5,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { activateClient, clientOptions, stopClient } from './common';
-import type { ReadinessView } from './readiness';
+import { activateClient, clientOptions, stopClient, type ClientApi } from './common';
 
-export function activate(context: vscode.ExtensionContext): { readiness: ReadinessView } {
+export function activate(context: vscode.ExtensionContext): ClientApi {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

@@ -7,10 +7,11 @@
 import * as vscode from 'vscode';
 // A type only: nothing of the server is bundled.
 import type { Readiness, ReadinessItem } from '../../server/src/service/commands/readiness';
+import { groupedNodes, groupTreeItem, openAtLine, type GroupNode } from './grouped-tree';
 
 export const READINESS_VIEW = 'twir.readiness';
 
-type Node = { group: string[]; children: Node[]; count: number } | { item: ReadinessItem; uri: vscode.Uri };
+type Node = GroupNode<ReadinessItem>;
 
 export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -81,38 +82,18 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getChildren(node?: Node): Node[] {
     if (node) return 'children' in node ? node.children : [];
-    if (!this.shown) return [];
-    const { uri, readiness } = this.shown;
-    const root: Node = { group: [], children: [], count: 0 };
-    for (const item of readiness.items) {
-      let parent = root;
-      for (const name of item.group) {
-        const path = [...parent.group, name];
-        let group = parent.children.find((candidate): candidate is Extract<Node, { group: string[] }> => 'group' in candidate && candidate.group.at(-1) === name);
-        if (!group) parent.children.push((group = { group: path, children: [], count: 0 }));
-        group.count++;
-        parent = group;
-      }
-      parent.children.push({ item, uri });
-    }
-    return root.children;
+    return this.shown ? groupedNodes(this.shown.readiness.items) : [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if ('group' in node) {
-      const group = new vscode.TreeItem(node.group.at(-1)!, vscode.TreeItemCollapsibleState.Expanded);
-      group.id = node.group.join('\u0000');
-      group.description = String(node.count);
-      return group;
-    }
-    const { item, uri } = node;
+    if ('group' in node) return groupTreeItem(node);
+    const { item } = node;
     const treeItem = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.None);
     const line = `line ${item.line + 1}`;
     treeItem.description = item.detail ? `${item.detail} · ${line}` : line;
     treeItem.tooltip = `${item.label}\n${treeItem.description}`;
     treeItem.iconPath = new vscode.ThemeIcon(item.severity, new vscode.ThemeColor(`problems${item.severity[0].toUpperCase()}${item.severity.slice(1)}Icon.foreground`));
-    const at = new vscode.Range(item.line, 0, item.line, 0);
-    treeItem.command = { title: 'Go to the line', command: 'vscode.open', arguments: [uri, { selection: at } satisfies vscode.TextDocumentShowOptions] };
+    treeItem.command = openAtLine(this.shown!.uri, item.line);
     return treeItem;
   }
 

@@ -197,6 +197,8 @@ export async function openWorkbench(url, { onLog, onExit, viewport = { width: 14
     // Without the networking flags chromium keeps trying to reach Google's hosts on this closed network.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // The paste tests put a URL on the clipboard and paste it, as a person does.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = context.pages()[0] ?? (await context.newPage());
   if (onLog) await page.exposeFunction('codeAutomationLog', onLog);
   if (onExit) await page.exposeFunction('codeAutomationExit', onExit);

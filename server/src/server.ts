@@ -23,4 +23,6 @@ startServer(createConnection(ProposedFeatures.all), {
   createWorker: () => new Worker(join(__dirname, 'analysis-worker.js'), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
   /** `TWIR_ANALYSIS_TIME_BUDGET_MS` overrides the budget, for tests. */
   budgetMilliseconds: Number(process.env.TWIR_ANALYSIS_TIME_BUDGET_MS) || ANALYSIS_BUDGET.maxMilliseconds,
+  // Node's fetch, looked up when a title is asked for. `TWIR_GITHUB_API` points GitHub's API elsewhere, for tests.
+  network: { fetch: (url, init) => fetch(url, init), githubApi: process.env.TWIR_GITHUB_API || 'https://api.github.com' },
 });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited' }; virtualWorkspaces?: boolean | { supported: boolean | 'limited'; description?: string } };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; description?: string }; virtualWorkspaces?: boolean | { supported: boolean | 'limited'; description?: string } };
   main?: string;
   browser?: string;
 };
@@ -24,8 +24,11 @@ function schemesOf(source: string): string[] {
 }
 
 describe('manifest capabilities', () => {
-  it('supports untrusted workspaces', () => {
-    expect(manifest.capabilities?.untrustedWorkspaces).toEqual({ supported: true });
+  it('supports untrusted workspaces, limited: everything but fetching a page\'s title, which the client refuses there', () => {
+    expect(manifest.capabilities?.untrustedWorkspaces).toMatchObject({ supported: 'limited' });
+    expect(manifest.capabilities?.untrustedWorkspaces?.description).toMatch(/everything works except fetching a page's title/);
+    const titles = readFileSync(resolve(ROOT, 'client/src/titles.ts'), 'utf8');
+    expect(titles).toMatch(/function titlesAllowed\(\): boolean \{\n\s*return vscode\.workspace\.isTrusted &&/);
   });
 
   it('declares virtual workspaces as limited: every file system on the web, file and untitled on the desktop', () => {

@@ -1,5 +1,7 @@
 /**
- * Links are never fetched: the CLI (with its workers) and the server run over every fixture with
+ * Links are never fetched, only on the explicit title action (`twir/titledLink`, which the client
+ * sends when the person picks "Paste as a titled link" or "Fetch the page's title"): the CLI (with
+ * its workers) and the server run over every fixture with
  * Node's network modules replaced by ones that throw and log (block-network.cjs), and the log stays
  * empty. The first test shows that the blocker does catch each way out, workers included.
  */
@@ -88,9 +90,16 @@ describe('no network access', () => {
         const linkLine = lines.findIndex((line) => line.includes('](http'));
         const position = linkLine < 0 ? undefined : { line: linkLine, character: lines[linkLine].indexOf('](http') + 4 };
         for (const { method, params } of requestsFor(server, uri, position)) await server.connection.sendRequest(method, params);
+        // What the editor asks before a title is fetched: whether a paste is a URL to title, the review.
+        if (position) await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.pasteUrl', arguments: [uri, 'https://example.com/post', position] });
+        await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.reviewWeek', arguments: [uri] });
       }
       expect(attempts()).toBe('');
       expect(server.stderr()).not.toContain('network access blocked');
+      // The one request that reaches out: the title action, asked for explicitly.
+      const asked = (await server.connection.sendRequest('twir/titledLink', { url: 'https://example.com/post' })) as { error?: string };
+      expect(asked.error).toMatch(/network access blocked: fetch/);
+      expect(attempts()).toMatch(/^network access blocked: fetch\("https:\/\/example\.com\/post"/);
     } finally {
       await server.stop();
     }

@@ -61,4 +61,6 @@ function filesChanged(uris: string[], server: Server): void {
   server.revalidateAll();
 }
 
-startServer(connection, { createWorker, budgetMilliseconds: ANALYSIS_BUDGET.maxMilliseconds, readFiles, filesChanged });
+// The browser's fetch: a site whose CORS policy does not allow it refuses, and the title action says so.
+const network = { fetch: (url: string, init: RequestInit) => fetch(url, init), githubApi: 'https://api.github.com', inBrowser: true };
+startServer(connection, { createWorker, budgetMilliseconds: ANALYSIS_BUDGET.maxMilliseconds, readFiles, filesChanged, network });

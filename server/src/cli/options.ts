@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { parseMergeCommandLine, type MergeOptions } from './merge';
 import { parseMergeDriverCommandLine, type MergeDriverOptions } from './merge-driver';
+import { parseReviewCommandLine, type ReviewOptions } from './review';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -34,12 +35,14 @@ export type ParsedCommand =
   | { kind: 'lint'; options: CliOptions }
   | { kind: 'merge'; options: MergeOptions }
   | { kind: 'merge-driver'; options: MergeDriverOptions }
+  | { kind: 'review'; options: ReviewOptions }
   | { kind: 'usage-error'; message: string; usage?: string };
 
 export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci] [--config FILE] [--cache] PATH…
        twir-lint merge --events FILE [--write] DRAFT   (see twir-lint merge --help)
        twir-lint --explain RULE                        (a rule's documentation)
        twir-lint merge-driver %O %A %B %L %P          (git's merge driver: see twir-lint merge-driver --help)
+       twir-lint review [--previous FILE] [--format text|json] DRAFT   (see twir-lint review --help)
 
 Checks This Week in Rust issues. A PATH is a file (linted whatever its name) or a
 folder, searched for issue files (*-this-week-in-rust.md, *-this-week-in-rust.markdown,
@@ -97,6 +100,7 @@ export const LINT_OPTIONS = {
 export function parseCommandLine(args: readonly string[]): ParsedCommand {
   if (args[0] === 'merge') return parseMergeCommandLine(args.slice(1));
   if (args[0] === 'merge-driver') return parseMergeDriverCommandLine(args.slice(1));
+  if (args[0] === 'review') return parseReviewCommandLine(args.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: LINT_OPTIONS });

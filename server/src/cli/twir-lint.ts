@@ -10,6 +10,7 @@ import type { LintTask } from './lint-file';
 import { parseCommandLine, USAGE, type CliOptions } from './options';
 import { mergeCommand } from './merge';
 import { mergeDriverCommand } from './merge-driver';
+import { reviewCommand } from './review';
 import { lintAll, WORKER_FILE } from './pool';
 import { resolveSince, SinceError } from './since';
 
@@ -60,6 +61,8 @@ async function main(args: readonly string[]): Promise<number> {
       return mergeCommand(command.options, print);
     case 'merge-driver':
       return mergeDriverCommand(command.options);
+    case 'review':
+      return reviewCommand(command.options, print);
     case 'lint':
       return lintCommand(command.options);
   }

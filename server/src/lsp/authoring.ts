@@ -11,6 +11,8 @@ import {
   type HoverParams,
   type Position,
 } from 'vscode-languageserver';
+import { basename } from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { describeResolution, resolveAll } from '../service/commands/conflicts/actions';
 import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service/commands/events';
@@ -18,13 +20,15 @@ import { mergeEvents } from '../service/commands/merge-events/merge';
 import { formatMergeReport, mergeOverview, mergeSummary } from '../service/commands/merge-events/report';
 import { checkoutWithTemplate, defaultDraftDate, nextDraft, readTemplate, TEMPLATE_PATH } from '../service/commands/new-draft';
 import { publishReadiness } from '../service/commands/readiness';
+import { reviewItems, reviewWeek } from '../service/commands/review';
 import { completions, type SuggestionKind } from '../service/providers/completion';
 import { hover } from '../service/providers/hover';
+import { pastedUrl } from '../service/titles';
 import { documentLinks } from '../service/providers/links';
 import type { IssueModel } from '../service/model/types';
 import { dateFromDayNumber, formatIsoDate } from '../service/util/dates';
-import { servesScheme } from '../service/workspace/read';
-import { repositoryRootOf } from '../service/workspace/recent-issues';
+import { fileUri, readWorkspaceFile, servesScheme, statOf } from '../service/workspace/read';
+import { issueModelOf, previousIssueFile, repositoryRootOf } from '../service/workspace/recent-issues';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
 import { AuthoringCommands, type CommandResult } from './protocol';
@@ -100,6 +104,15 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
         case AuthoringCommands.checkPublishReadiness: {
           return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
         }
+        case AuthoringCommands.pasteUrl: {
+          const text = params.arguments?.[1];
+          const position = params.arguments?.[2] as Position | undefined;
+          if (typeof text !== 'string' || typeof position?.line !== 'number') return null;
+          const url = pastedUrl(issue.model, clampPosition(issue.model, position), text);
+          return url ? { url } : null;
+        }
+        case AuthoringCommands.reviewWeek:
+          return reviewWeekCommand(context, issue.document, issue.model);
         default:
           return null;
       }
@@ -157,6 +170,33 @@ function resolveConflictsCommand(document: { uri: string; version: number }, mod
     log,
     message: `Resolved ${conflicts(resolved.length)} by the sections' rules.${rest}`,
   };
+}
+
+/** The draft against the issue before it in its repository, read as the recent issues are (on the web: through the client). */
+function reviewWeekCommand(context: AnalysisContext, document: TextDocument, model: IssueModel): CommandResult {
+  if (!servesScheme(URI.parse(document.uri).scheme)) return { message: 'Save the issue in a This Week in Rust checkout to compare it with last week\'s.' };
+  const path = context.documentPath(document);
+  const previousPath = previousIssueFile(path, model);
+  if (!previousPath) return { message: 'No earlier issue in content/ to compare this one with.' };
+  const fileName = basename(previousPath);
+  const previous = previousIssueModel(previousPath, fileName);
+  if (!('model' in previous)) return { message: `${fileName} cannot be read${previous.problem ? `: ${previous.problem}` : ' yet'}.` };
+  const review = reviewWeek(model, previous.model, fileName, context.recentIssues(document, model));
+  return { weekReview: { review, previousUri: fileUri(previousPath), ...reviewItems(review) } };
+}
+
+/** Last week's issue, modelled once per modification: the view asks again at every version of the draft. */
+let previousIssue: { path: string; mtimeMs: number; size: number; model: IssueModel } | undefined;
+
+function previousIssueModel(path: string, fileName: string): { model: IssueModel } | { problem?: string } {
+  const stat = statOf(path);
+  if (previousIssue && stat && previousIssue.path === path && previousIssue.mtimeMs === stat.mtimeMs && previousIssue.size === stat.size) return previousIssue;
+  const read = readWorkspaceFile(path);
+  if (!('text' in read)) return { problem: 'problem' in read ? read.problem : undefined };
+  const model = issueModelOf(read.text, fileName);
+  if (!model) return { problem: 'it is over the analysis budget' };
+  if (stat) previousIssue = { path, mtimeMs: stat.mtimeMs, size: stat.size, model };
+  return { model };
 }
 
 /** A position inside the document: a client may ask past a line's end or past the last line. */

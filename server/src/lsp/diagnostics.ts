@@ -1,4 +1,4 @@
-import { CodeAction, CodeActionKind, DiagnosticSeverity, TextDocumentEdit, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Command, DiagnosticSeverity, TextDocumentEdit, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { codeActions, currentFindings, type RequestedFinding } from '../service/actions';
 import { conflictActions } from '../service/commands/conflicts/actions';
 import { fixAllToStable } from '../service/fix-all';
@@ -7,7 +7,9 @@ import type { TextEdit } from '../service/rules/types';
 import { MERGE_CONFLICT_RULE } from '../service/rules/text/merge-conflict';
 import type { AnalysisContext } from './context';
 import type { Handlers } from './handlers';
-import { MainNotifications, WorkerRequests } from './protocol';
+import type { IssueModel } from '../service/model/types';
+import { titleTargetAt } from '../service/titles';
+import { FETCH_TITLE_COMMAND, MainNotifications, WorkerRequests } from './protocol';
 
 const SEVERITY: Record<LintDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -32,6 +34,19 @@ function requestedFinding(diagnostic: Diagnostic): RequestedFinding | undefined 
   if (diagnostic.source !== 'twir' || typeof diagnostic.code !== 'string') return undefined;
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
   return { rule: diagnostic.code, range: diagnostic.range, message };
+}
+
+/**
+ * "Fetch the page's title" on a bare URL or an untitled link: a command for the client, which
+ * fetches only when the person picks it (never while the editor lists the actions).
+ */
+function titleActions(model: IssueModel, params: CodeActionParams, version: number): CodeAction[] {
+  const only = params.context.only;
+  if (only && !only.some((kind) => CodeActionKind.RefactorRewrite.startsWith(kind))) return [];
+  const target = titleTargetAt(model, params.range.start);
+  if (!target) return [];
+  const title = 'Fetch the page\'s title: [Title](url)';
+  return [CodeAction.create(title, Command.create(title, FETCH_TITLE_COMMAND, params.textDocument.uri, target.range, target.url, version), CodeActionKind.RefactorRewrite)];
 }
 
 /** The diagnostics of a document version, and its code actions. */
@@ -77,7 +92,7 @@ export function diagnosticsHandlers(context: AnalysisContext): Handlers {
           actions.unshift(codeAction);
         }
       }
-      return actions;
+      return [...actions, ...titleActions(model, params, document.version)];
     },
   };
 }

@@ -21,7 +21,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
-import { authoringCapabilities, WorkerNotifications, WorkerRequests, type Settings } from './protocol';
+import { fetchTitle, titledLink, type TitleNetwork } from '../service/titles';
+import { authoringCapabilities, TitledLinkRequest, WorkerNotifications, WorkerRequests, type Settings, type TitledLinkResult } from './protocol';
 import { WorkerHost, type AnalysisWorker, type WorkerHostEvents } from './worker-host';
 
 export interface ServerOptions {
@@ -33,6 +34,8 @@ export interface ServerOptions {
    * asked for, and sends them to the worker.
    */
   readFiles?(paths: string[], server: Server): Promise<void>;
+  /** The network the title action fetches through (the only use of the network); without it, the action says so. */
+  network?: TitleNetwork;
   /** The client saw these files change (`workspace/didChangeWatchedFiles`), before the settings are read again. */
   filesChanged?(uris: string[], server: Server): void;
 }
@@ -49,7 +52,7 @@ export interface Server {
   showProblemsOnce(problems: readonly string[]): void;
 }
 
-export function startServer(connection: Connection, { createWorker, budgetMilliseconds, readFiles, filesChanged }: ServerOptions): Server {
+export function startServer(connection: Connection, { createWorker, budgetMilliseconds, readFiles, filesChanged, network }: ServerOptions): Server {
   const documents = new TextDocuments(TextDocument);
   let workspaceFolderUris: string[] = [];
   /** How many times the worker asked for files, and the reads in turn. */
@@ -156,6 +159,20 @@ export function startServer(connection: Connection, { createWorker, budgetMillis
     }
   });
 
+  // The title of a page, on this thread: a fetch waits on the network, not on the analysis worker.
+  connection.onRequest<TitledLinkResult, void>(TitledLinkRequest, async (params: { url?: unknown }, token: CancellationToken): Promise<TitledLinkResult> => {
+    if (typeof params?.url !== 'string') return { error: 'no URL given' };
+    if (!network) return { error: 'this server does not fetch titles' };
+    const cancel = new AbortController();
+    const listener = token.onCancellationRequested(() => cancel.abort());
+    try {
+      const result = await fetchTitle(params.url, network, cancel.signal);
+      return 'title' in result ? { link: titledLink(result.title, params.url) } : result;
+    } finally {
+      listener.dispose();
+    }
+  });
+
   // Diagnostics: a newly opened document is analysed at once; edits wait for typing to pause this
   // long, so that a burst of changes is analysed once while a keystroke still shows its diagnostics
   // within ~100 ms. Only the latest version is published.
@@ -215,7 +232,7 @@ export function startServer(connection: Connection, { createWorker, budgetMillis
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'TWiR' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.twir'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, 'source.fixAll.twir'] },
         ...authoringCapabilities,
       },
       serverInfo: { name: 'twir-author' },

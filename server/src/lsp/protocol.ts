@@ -1,5 +1,6 @@
 import type { ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver';
 import type { Readiness } from '../service/commands/readiness';
+import type { ReviewItem, WeekReview } from '../service/commands/review';
 
 /**
  * The one protocol between the LSP main thread and the analysis worker: a method name with plain
@@ -76,6 +77,18 @@ export interface Settings {
   workspaceFolders: string[];
 }
 
+/**
+ * Client → server (main thread): `{ url }` → `{ link }` (`[Title](url)`, the URL cleaned) or
+ * `{ error }` (why not). The only request that opens a network connection: the client sends it only
+ * when the person picked the paste option or the code action, in a trusted workspace, with
+ * `twir.titles.fetch` on. Cancellable.
+ */
+export const TitledLinkRequest = 'twir/titledLink';
+export type TitledLinkResult = { link: string } | { error: string };
+
+/** The client's command that a title code action runs: `[uri, range, url, version]`. */
+export const FETCH_TITLE_COMMAND = 'twir.fetchTitle';
+
 /** The server's commands; the client's palette commands forward to them with the active document. */
 export const AuthoringCommands = {
   newDraft: 'twir.server.newDraft',
@@ -91,6 +104,10 @@ export const AuthoringCommands = {
   pasteEvents: 'twir.server.pasteEvents',
   /** `[uri]`: the edit that resolves every conflict of the document that the sections' rules resolve, with its preview. */
   resolveConflicts: 'twir.server.resolveConflicts',
+  /** `[uri, pasted text, position]`: the URL to write as a titled link when one URL is pasted into a link section (no fetch), or null. */
+  pasteUrl: 'twir.server.pasteUrl',
+  /** `[uri]`: the draft against the issue before it (`weekReview`), or a message saying why there is none. */
+  reviewWeek: 'twir.server.reviewWeek',
 } as const;
 
 /**
@@ -119,6 +136,10 @@ export interface CommandResult {
   /** A value to ask the person for, offered prefilled: the command then runs again with it as its second argument. */
   input?: { prompt: string; value: string };
   readiness?: Readiness;
+  /** The URL a paste would title (`pasteUrl`). */
+  url?: string;
+  /** This week against last week, with the URI of the issue compared with (where dropped events are). */
+  weekReview?: { review: WeekReview; previousUri: string; summary: string; items: ReviewItem[] };
   message?: string;
   /** Why the command did nothing: the client shows it as an error. */
   error?: string;

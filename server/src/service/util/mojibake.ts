@@ -71,7 +71,7 @@ type Codec = 'windows-1252' | 'latin1' | 'gbk';
  * undefined are left out, so text with them reads as Latin-1); every other byte is Latin-1's. Not
  * taken from `TextDecoder`: Node 20's decodes `windows-1252` as ISO-8859-1.
  */
-const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+export const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /**

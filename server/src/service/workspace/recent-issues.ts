@@ -82,6 +82,15 @@ export function earlierIssueFiles(filePath: string, model: Pick<IssueModel, 'hea
   return repositoryIssueFiles(root).filter((file) => file.date < date && file.path !== filePath);
 }
 
+/**
+ * The issue a draft follows: the newest published one (`content/`) dated before it, else the
+ * newest earlier draft.
+ */
+export function previousIssueFile(filePath: string, model: Pick<IssueModel, 'header'>): string | undefined {
+  const earlier = earlierIssueFiles(filePath, model);
+  return (earlier.find((file) => basename(dirname(file.path)) === 'content') ?? earlier[0])?.path;
+}
+
 /** The issue files of a TWiR checkout, newest first (a name in both folders: the published one). */
 export function repositoryIssueFiles(root: string): Listed[] {
   const byName = new Map<string, Listed>();
