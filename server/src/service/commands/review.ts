@@ -1,7 +1,7 @@
 /**
  * This week against last week: what a draft changes against the issue before it. Per section, the
  * entries added, removed and kept (compared by their text); for the events, each listing matched by
- * its event URL as the merge matches them (`eventKeys`, `sharesKey`): new, carried over as it was,
+ * its event URL as the merge matches them (`eventLinkKeys`, `sharesEventLink`): new, carried over as it was,
  * changed (date, place, title, … as before → after) or dropped (and whether the window explains
  * it); and the draft's community links that one of the recent issues already had (the look-back of
  * `links/duplicate`). Pure: the caller reads the previous issue and the recent issues.
