@@ -37,6 +37,9 @@ const log = {
 };
 
 async function main() {
+  // The suite tests features, not the analysis time budget (the robustness tests do): on a loaded
+  // machine a real draft can take longer than the budget, and its analysis would pause.
+  process.env.TWIR_ANALYSIS_TIME_BUDGET_MS ??= '60000';
   assertBuilt();
   provision();
   const started = Date.now();
