@@ -5,6 +5,7 @@ import { buildModel } from './model/build';
 import type { IssueModel } from './model/types';
 import { applyEdits } from './rules/fixes';
 import type { TextEdit } from './rules/types';
+import { doubtedBeforeFixAll, eventsWindowDoubt } from './trust';
 import type { LineIndex } from './util/text';
 
 /** Fixes can reveal other problems (closing a comment shows the section it hid): a few passes, never endless. */
@@ -28,6 +29,12 @@ export interface FixedIssue {
 export function fixUntilStable(model: IssueModel, result: LintResult, options: LintOptions, lintModel = (next: IssueModel) => lint(next, options)): FixedIssue {
   const seen = new Set([model.text]);
   const fixing = new Set<string>();
+  // Deletions rest on a window confirmed before the first fix, never on one the run made agree.
+  const windowDoubt = eventsWindowDoubt(model);
+  const relint = (next: IssueModel): LintResult => {
+    const linted = lintModel(next);
+    return windowDoubt ? { ...linted, diagnostics: linted.diagnostics.map((diagnostic) => doubtedBeforeFixAll(diagnostic, windowDoubt)) } : linted;
+  };
   let current = { model, result };
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const edits = fixAllEdits(current.result.diagnostics);
@@ -37,7 +44,7 @@ export function fixUntilStable(model: IssueModel, result: LintResult, options: L
     if (seen.has(text)) return { model, result, unsettled: `the fixes of ${[...fixing].sort().join(', ')} undo each other` };
     seen.add(text);
     const next = buildModel(text, { fileName: model.fileName, folder: model.folder, previous: current.model });
-    current = { model: next, result: lintModel(next) };
+    current = { model: next, result: relint(next) };
   }
   return { model, result, unsettled: `the fixes of ${[...fixing].sort().join(', ')} still change the text after ${MAX_FIX_PASSES} passes` };
 }
