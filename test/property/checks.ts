@@ -2,7 +2,7 @@
  * The invariants the property tests hold every analysed document to. Each check throws an Error
  * that says what broke, so fast-check can shrink the document and show it.
  */
-import { fixAllEdits } from '../../server/src/service/actions';
+import { fixAllEdits, fixedByFixAll } from '../../server/src/service/actions';
 import { fixUntilStable, minimalEdits } from '../../server/src/service/fix-all';
 import { lint, type LintDiagnostic, type LintResult } from '../../server/src/service/lint';
 import { buildModel } from '../../server/src/service/model/build';
@@ -191,7 +191,7 @@ export function checkFixAll(text: string, fileName: string, before: Analysis): v
   // Fix-all as the editor applies it repeats until nothing is left (a fix may reveal a problem it
   // hid): it must settle, its edits must keep the untouched lines, and then a second one is a no-op.
   const stable = fixUntilStable(model, result, {});
-  if (stable.unsettled) throw new Error(`fix-all did not settle: ${stable.unsettled}`);
+  if (stable.unsettled || stable.heldBack) throw new Error(`fix-all did not settle: ${stable.unsettled ?? stable.heldBack}`);
   const stableEdits = minimalEdits(model.lines, text, stable.model.text);
   // A diff of two texts: in a mixed-ending document its edits may shift a line break they keep.
   checkEditsKeepCharacters(text, model.lines, stableEdits, false);
@@ -212,4 +212,51 @@ export function checkFixAll(text: string, fileName: string, before: Analysis): v
       if (now > left) throw new Error(`${rule}: fixed ${fixedHere} problem(s) on lines ${block.firstLine}–${block.lastLine}, yet the fixed text still has ${now} there (expected at most ${left})`);
     }
   }
+}
+
+/** Lines no fix may absorb unless its finding is on them: a heading, a link reference definition, an event line at any indent, prose. */
+const HEADING = /^ {0,3}#{1,6}\s/;
+const DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
+const EVENT_LINE = /^\s*[*+-]\s*\d{4}-\d{1,2}-\d{1,2}\b.*\|/;
+/** A sentence: a word first, no field separator, no link. */
+const PROSE = /^\s*[A-Za-z][^|]*$/;
+/** A line that ends inside a link's text or URL: the next line may be its rest (a hard-wrapped event line). */
+const OPEN_LINK = /\[[^\]]*$|\]\([^)]*$/;
+
+function protectedKind(line: string, previous: string | undefined): string | undefined {
+  if (HEADING.test(line)) return 'heading';
+  if (DEFINITION.test(line)) return 'link reference definition';
+  if (EVENT_LINE.test(line)) return 'event line';
+  if (PROSE.test(line) && !line.includes('](') && !(previous !== undefined && OPEN_LINK.test(previous.trimEnd()))) return 'prose';
+  return undefined;
+}
+
+/**
+ * No fix absorbs a line it does not name: every heading, link reference definition, event line
+ * and sentence of `before` that no applied finding starts on is still a line of `after` (moved
+ * only by a sort: lines are compared as a multiset). Returns what was lost, empty when nothing.
+ */
+export function absorbedLines(before: Analysis, after: string, applied: readonly LintDiagnostic[]): string[] {
+  const named = new Set(applied.map((diagnostic) => diagnostic.range.start.line));
+  const left = new Map<string, number>();
+  for (const line of after.split(/\r\n|\n|\r/)) left.set(line, (left.get(line) ?? 0) + 1);
+  const lost: string[] = [];
+  const { lines } = before.model;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    const kind = text.trim() === '' ? undefined : protectedKind(text, line > 0 ? lines.lineText(line - 1) : undefined);
+    if (!kind || named.has(line)) continue;
+    const count = left.get(text) ?? 0;
+    if (count > 0) left.set(text, count - 1);
+    else lost.push(`${kind} on line ${line + 1}: ${JSON.stringify(text.slice(0, 120))} (fixes: ${[...new Set(applied.map((diagnostic) => diagnostic.rule))].join(', ')})`);
+  }
+  return lost;
+}
+
+/** The findings whose fix fix-all applies in one pass (every edit of it kept), and the text it gives. */
+export function fixAllPass(before: Analysis): { applied: LintDiagnostic[]; text: string } {
+  const edits = fixAllEdits(before.result.diagnostics);
+  const kept = new Set(edits);
+  const applied = before.result.diagnostics.filter((diagnostic) => fixedByFixAll(diagnostic) && diagnostic.fix!.edits.every((edit) => kept.has(edit)));
+  return { applied, text: applyEdits(before.model.text, before.model.lines, edits) };
 }

@@ -1,7 +1,8 @@
 /**
  * Arbitrary TWiR documents for property tests: a window of a real fixture issue (with or without
  * its header), damaged the way half-typed and badly pasted text is — lines deleted, duplicated,
- * swapped, joined, truncated mid-token; emoji, CJK, RTL, combining marks, lone surrogates, tabs,
+ * swapped, joined, re-indented, truncated mid-token, a hurried editor's separators, places, half
+ * links and notes; emoji, CJK, RTL, combining marks, lone surrogates, tabs,
  * U+FFFD — and written with LF, CRLF or mixed line breaks, with or without a BOM.
  */
 import fc from 'fast-check';
@@ -33,8 +34,18 @@ const HOSTILE_SNIPPETS = [
   'https://', '<https://example.com>', '[a](https://example.com)', '2026-13-45', ' - ', ' | ',
 ];
 
+/** What a hurried editor types into a TWiR line: separators, half links, places, emphasis, notes and definitions. */
+const CARELESS_SNIPPETS = [
+  ', ', ',', ' ,', '  ', ' ', '| ', ' |', '||', ' + ', '+', '(', ')', '- ', ': ', '.', '***', '__',
+  'Oslo, ', 'Oslo,', ', NO', 'Virtual (', 'Hybrid (', ' + Virtual', 'TBD', '2026-01-', '2026-1-7', ' - 2026-01-30',
+  '* [x](https://', '[x](https://', '](https://example.com/', '[**', '**]', '](', '<https://', 'http://',
+  'Some notes about these events.', 'Triage done by @someone.', '[calendar]: https://www.google.com/calendar/embed?src=x',
+  '#### Notes', '  * 2026-01-16 | Virtual (Berlin, DE) | [Rust Berlin](https://www.meetup.com/rust-berlin/)',
+];
+
 const hostileText = fc.oneof(
   fc.constantFrom(...HOSTILE_SNIPPETS),
+  fc.constantFrom(...CARELESS_SNIPPETS),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }),
   fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
@@ -42,6 +53,8 @@ const hostileText = fc.oneof(
 
 type Mutation =
   | { kind: 'delete' | 'duplicate' | 'tabs'; at: number }
+  | { kind: 'indent'; at: number; spaces: number }
+  | { kind: 'careless'; at: number; edit: number; which: number; with: number }
   | { kind: 'swap'; at: number; with: number }
   | { kind: 'join'; at: number }
   | { kind: 'truncate' | 'split'; at: number; column: number }
@@ -53,12 +66,41 @@ const where = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const, 'tabs' as const), at: where }),
+  fc.record({ kind: fc.constant('indent' as const), at: where, spaces: fc.constantFrom(0, 1, 2, 3, 4, 6, 8) }),
+  { arbitrary: fc.record({ kind: fc.constant('careless' as const), at: where, edit: fc.nat(), which: where, with: fc.nat() }), weight: 4 },
   fc.record({ kind: fc.constant('swap' as const), at: where, with: where }),
   fc.record({ kind: fc.constant('join' as const), at: where }),
   fc.record({ kind: fc.constantFrom('truncate' as const, 'split' as const), at: where, column: where }),
   fc.record({ kind: fc.constant('insert' as const), at: where, column: where, text: hostileText }),
   fc.record({ kind: fc.constant('insert-line' as const), at: where, text: hostileText }),
 );
+
+/**
+ * Token edits of a hurried editor: a separator, a comma, a bracket, bold marks, a date or a URL
+ * written slightly wrong. Each replaces one occurrence of its pattern with one of its variants.
+ */
+const CARELESS_EDITS: readonly [RegExp, readonly string[]][] = [
+  [/ \| /g, ['|', ' |', '| ', '  |  ', ', ', ' || ', ' | | ']],
+  [/, /g, [',', ' ,', ',  ', ', , ', ' ', ', |']],
+  [/\)|\]|\*\*/g, ['']],
+  [/\[/g, ['[**', '[ ', '[[']],
+  [/\d{4}-\d{2}-\d{2}/g, ['2026-1-7', '2026-01-07-09', '2026-01-07 & 2026-01-08', '2026-02-30', '2026-01-07 - 2026-01-05']],
+  [/\]\([^)\s]*\)/g, ['](https://', '](https://)', '](http://example.com//a?)', '] (https://example.com)', ']](https://example.com)']],
+  [/, [A-Z]{2}\b/g, ['', ',', ', ', ', usa', ', Germany']],
+];
+
+/** Makes a careless edit on the first line from `at` on (round the end) that has its pattern. */
+function carelessEdit(lines: string[], at: number, change: Extract<Mutation, { kind: 'careless' }>): void {
+  const [pattern, variants] = CARELESS_EDITS[change.edit % CARELESS_EDITS.length];
+  for (let step = 0; step < lines.length; step++) {
+    const index = (at + step) % lines.length;
+    const found = [...lines[index].matchAll(pattern)];
+    if (found.length === 0) continue;
+    const match = found[Math.floor(change.which * found.length)];
+    lines[index] = lines[index].slice(0, match.index) + variants[change.with % variants.length] + lines[index].slice(match.index! + match[0].length);
+    return;
+  }
+}
 
 function mutate(lines: string[], change: Mutation): void {
   if (lines.length === 0) return;
@@ -74,6 +116,13 @@ function mutate(lines: string[], change: Mutation): void {
       break;
     case 'tabs':
       lines[at] = line.replace(/ {2,4}/g, '\t');
+      break;
+    case 'careless':
+      carelessEdit(lines, at, change);
+      break;
+    case 'indent':
+      // VS Code's auto-indent, a paste, a stray Tab: the line's own indent replaced.
+      lines[at] = ' '.repeat(change.spaces) + line.trimStart();
       break;
     case 'swap': {
       const other = Math.floor(change.with * lines.length);

@@ -54,7 +54,7 @@ export function diagnosticsHandlers(context: AnalysisContext): Handlers {
       const inRange = currentFindings(all, params.context.diagnostics.map(requestedFinding).filter((finding) => finding !== undefined));
       const fixAll = () => {
         const { edits, unsettled } = fixAllToStable(model, context.lintOf(document)!, context.lintOptions(document, model));
-        if (unsettled) context.notify(MainNotifications.log, { message: `Fix all TWiR problems in ${document.uri} applied nothing: ${unsettled}.` });
+        if (unsettled) context.notify(MainNotifications.log, { message: `Fix all TWiR problems in ${document.uri}: ${unsettled}.` });
         return edits;
       };
       return codeActions(all, inRange, { lineText: (line) => model.lines.lineText(line), eol: model.eol, only: params.context.only, fixAll }).map((action) => {
