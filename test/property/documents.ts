@@ -6,9 +6,9 @@
  * U+FFFD — and written with LF, CRLF or mixed line breaks, with or without a BOM.
  */
 import fc from 'fast-check';
-import { allFixtures } from '../unit/fixtures';
+import { allFixtures, recentFixtures } from '../unit/fixtures';
 
-const FIXTURES = allFixtures();
+const FIXTURES = [...allFixtures(), ...recentFixtures()];
 
 /** The first blank line ends the Pelican header of a fixture. */
 function headerLineCount(lines: readonly string[]): number {
@@ -55,6 +55,7 @@ type Mutation =
   | { kind: 'delete' | 'duplicate' | 'tabs'; at: number }
   | { kind: 'indent'; at: number; spaces: number }
   | { kind: 'careless'; at: number; edit: number; which: number; with: number }
+  | { kind: 'after-item'; at: number; what: number }
   | { kind: 'swap'; at: number; with: number }
   | { kind: 'join'; at: number }
   | { kind: 'truncate' | 'split'; at: number; column: number }
@@ -68,6 +69,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const, 'tabs' as const), at: where }),
   fc.record({ kind: fc.constant('indent' as const), at: where, spaces: fc.constantFrom(0, 1, 2, 3, 4, 6, 8) }),
   { arbitrary: fc.record({ kind: fc.constant('careless' as const), at: where, edit: fc.nat(), which: where, with: fc.nat() }), weight: 4 },
+  { arbitrary: fc.record({ kind: fc.constant('after-item' as const), at: where, what: fc.nat() }), weight: 2 },
   fc.record({ kind: fc.constant('swap' as const), at: where, with: where }),
   fc.record({ kind: fc.constant('join' as const), at: where }),
   fc.record({ kind: fc.constantFrom('truncate' as const, 'split' as const), at: where, column: where }),
@@ -102,6 +104,22 @@ function carelessEdit(lines: string[], at: number, change: Extract<Mutation, { k
   }
 }
 
+/** What lands under a list item: the next event typed after Enter (VS Code indents it), a note, a definition, a heading. */
+const AFTER_ITEM = ['Some notes about these events.', 'Triage done by @someone.', '[calendar]: https://www.google.com/calendar/embed?src=x', '#### Notes'];
+const EVENT_OVERVIEW = /^[*+-]\s*\d{4}-\d{2}-\d{2}\b.*\|/;
+
+/** Inserts a line right after the first list item from `at` on (round the end): an event line indented by 2, or one of AFTER_ITEM. */
+function afterItem(lines: string[], at: number, what: number): void {
+  const event = lines.find((line) => EVENT_OVERVIEW.test(line)) ?? '* 2026-01-16 | Virtual (Berlin, DE) | [Rust Berlin](https://www.meetup.com/rust-berlin/)';
+  const choices = [`  ${event}`, ...AFTER_ITEM];
+  for (let step = 0; step < lines.length; step++) {
+    const index = (at + step) % lines.length;
+    if (!/^\s*[*+-]\s/.test(lines[index])) continue;
+    lines.splice(index + 1, 0, choices[what % choices.length]);
+    return;
+  }
+}
+
 function mutate(lines: string[], change: Mutation): void {
   if (lines.length === 0) return;
   const at = Math.floor(change.at * lines.length);
@@ -116,6 +134,9 @@ function mutate(lines: string[], change: Mutation): void {
       break;
     case 'tabs':
       lines[at] = line.replace(/ {2,4}/g, '\t');
+      break;
+    case 'after-item':
+      afterItem(lines, at, change.what);
       break;
     case 'careless':
       carelessEdit(lines, at, change);
@@ -160,7 +181,8 @@ function joinLines(lines: readonly string[], breaks: LineBreaks, mixed: readonly
 }
 
 /**
- * A document: a window of `maxLines` lines or fewer from a fixture (its header kept or not), or
+ * A document: a window of `maxLines` lines or fewer from a fixture (its header kept or not, from
+ * anywhere, its section's heading or the events section's), or
  * the whole fixture when `maxLines` is not given, with up to `maxMutations` mutations, line breaks
  * and BOM chosen at random.
  */
@@ -171,6 +193,7 @@ export function documents(options: { maxLines?: number; maxMutations: number }):
       start: options.maxLines ? where : fc.constant(0),
       length: fc.integer({ min: 1, max: options.maxLines ?? 1 }).map((length) => (options.maxLines ? length : Infinity)),
       keepHeader: fc.boolean(),
+      from: fc.constantFrom('anywhere' as const, 'section' as const, 'events' as const),
       mutations: fc.array(mutation, { maxLength: options.maxMutations }),
       breaks: fc.constantFrom<LineBreaks>('lf', 'crlf', 'mixed'),
       mixed: fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
@@ -179,7 +202,12 @@ export function documents(options: { maxLines?: number; maxMutations: number }):
     })
     .map((choice) => {
       const { fileName, lines: all, headerLines } = FIXTURE_LINES[choice.fixture];
-      const bodyStart = headerLines + Math.floor(choice.start * (all.length - headerLines));
+      let bodyStart = headerLines + Math.floor(choice.start * (all.length - headerLines));
+      // A third of the windows start at the heading of the section they fall in, so that its rules
+      // apply (the events rules need it); a third at Upcoming Events, where most lines and fixes are.
+      const events = all.findIndex((line) => /^## Upcoming Events/.test(line));
+      if (choice.from === 'events' && events >= 0 && options.maxLines) bodyStart = events;
+      else if (choice.from !== 'anywhere' && options.maxLines) while (bodyStart > headerLines && !/^## /.test(all[bodyStart])) bodyStart--;
       const body = all.slice(bodyStart, bodyStart + choice.length);
       const lines = choice.keepHeader ? [...all.slice(0, headerLines), ...body] : body;
       for (const change of choice.mutations) mutate(lines, change);

@@ -17,6 +17,7 @@ import type { IssueModel } from '../../server/src/service/model/types';
 import { applyEdits } from '../../server/src/service/rules/fixes';
 import { absorbedLines, analyse, type Analysis } from './checks';
 import { documents, seed, type GeneratedDocument } from './documents';
+import { allFixtures, recentFixtures } from '../unit/fixtures';
 
 const FUZZ_DEFAULT = 400;
 /** Fix-all must settle within this many passes (lints after a change). */
@@ -81,16 +82,44 @@ function tryOneFix(analysis: Analysis, diagnostic: LintDiagnostic, fileName: str
   if (once !== analysis.model.text) fixAllFrom(analyse(once, fileName), what, tally);
 }
 
+function emptyTally(): Tally {
+  return { documents: 0, withFixes: 0, fixesTried: 0, lostLines: [], loops: [], crashes: [] };
+}
+
+function expectClean(tally: Tally): void {
+  const summary = `${tally.documents} documents, ${tally.withFixes} with fixes, ${tally.fixesTried} single fixes: ${tally.lostLines.length} lost lines, ${tally.loops.length} loops, ${tally.crashes.length} crashes`;
+  console.log(`fix-all fuzz: ${summary}`);
+  expect({ summary, lostLines: tally.lostLines.slice(0, 5), loops: tally.loops.slice(0, 5), crashes: tally.crashes.slice(0, 3) }).toEqual({ summary: expect.stringMatching(/: 0 lost lines, 0 loops, 0 crashes$/), lostLines: [], loops: [], crashes: [] });
+}
+
+describe('fix-all on the fixtures', () => {
+  it('every fix of every fixture, and fix-all, loses no line', () => {
+    const tally = emptyTally();
+    for (const fixture of [...allFixtures(), ...recentFixtures()]) {
+      const analysis = analyse(fixture.text, fixture.fileName);
+      tally.documents++;
+      const fixable = analysis.result.diagnostics.filter((diagnostic) => diagnostic.fix);
+      if (fixable.length === 0) continue;
+      tally.withFixes++;
+      fixAllFrom(analysis, fixture.name, tally);
+      for (const diagnostic of fixable) {
+        tally.fixesTried++;
+        const once = applyEdits(fixture.text, analysis.model.lines, diagnostic.fix!.edits);
+        tally.lostLines.push(...absorbedLines(analysis, once, [diagnostic]).map((line) => `${fixture.name}, the fix of ${diagnostic.rule}: ${line}`));
+      }
+    }
+    expectClean(tally);
+  }, 600_000);
+});
+
 describe('fuzz: fix-all on damaged issues', () => {
   it('loses no line, settles within 3 passes, never crashes', () => {
     const corpus = fc.sample(
       fc.oneof({ arbitrary: documents({ maxLines: 30, maxMutations: 6 }), weight: 9 }, { arbitrary: documents({ maxLines: 200, maxMutations: 4 }), weight: 1 }),
       { numRuns: fuzzRuns(), seed: seed() ?? Date.now() },
     );
-    const tally: Tally = { documents: 0, withFixes: 0, fixesTried: 0, lostLines: [], loops: [], crashes: [] };
+    const tally = emptyTally();
     corpus.forEach((document, index) => fuzzOne(document, index, tally));
-    const summary = `${tally.documents} documents, ${tally.withFixes} with fixes, ${tally.fixesTried} single fixes: ${tally.lostLines.length} lost lines, ${tally.loops.length} loops, ${tally.crashes.length} crashes`;
-    console.log(`fix-all fuzz: ${summary}`);
-    expect({ summary, lostLines: tally.lostLines.slice(0, 5), loops: tally.loops.slice(0, 5), crashes: tally.crashes.slice(0, 3) }).toEqual({ summary: expect.stringMatching(/: 0 lost lines, 0 loops, 0 crashes$/), lostLines: [], loops: [], crashes: [] });
+    expectClean(tally);
   }, 900_000);
 });
