@@ -8,7 +8,9 @@
 import fc from 'fast-check';
 import { allFixtures, recentFixtures } from '../unit/fixtures';
 
-const FIXTURES = [...allFixtures(), ...recentFixtures()];
+const FIXTURES = allFixtures();
+/** The careless documents also come from every issue of 2026: today's events section, today's conventions. */
+const CARELESS_FIXTURES = [...FIXTURES, ...recentFixtures()];
 
 /** The first blank line ends the Pelican header of a fixture. */
 function headerLineCount(lines: readonly string[]): number {
@@ -16,10 +18,13 @@ function headerLineCount(lines: readonly string[]): number {
   return blank < 0 ? 0 : blank + 1;
 }
 
-const FIXTURE_LINES = FIXTURES.map((fixture) => {
-  const lines = fixture.text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  return { fileName: fixture.fileName, lines, headerLines: headerLineCount(lines) };
-});
+const linesOf = (fixtures: typeof FIXTURES) =>
+  fixtures.map((fixture) => {
+    const lines = fixture.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    return { fileName: fixture.fileName, lines, headerLines: headerLineCount(lines) };
+  });
+const FIXTURE_LINES = linesOf(FIXTURES);
+const CARELESS_FIXTURE_LINES = linesOf(CARELESS_FIXTURES);
 
 /** Text that trips up parsers, position maths and UTF-16 code: one snippet per kind. */
 const HOSTILE_SNIPPETS = [
@@ -45,7 +50,6 @@ const CARELESS_SNIPPETS = [
 
 const hostileText = fc.oneof(
   fc.constantFrom(...HOSTILE_SNIPPETS),
-  fc.constantFrom(...CARELESS_SNIPPETS),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }),
   fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
@@ -65,16 +69,23 @@ type Mutation =
 // Positions are fractions of the current length, so a mutation stays meaningful while shrinking.
 const where = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+const damage: fc.Arbitrary<Mutation>[] = [
   fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const, 'tabs' as const), at: where }),
-  fc.record({ kind: fc.constant('indent' as const), at: where, spaces: fc.constantFrom(0, 1, 2, 3, 4, 6, 8) }),
-  { arbitrary: fc.record({ kind: fc.constant('careless' as const), at: where, edit: fc.nat(), which: where, with: fc.nat() }), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constant('after-item' as const), at: where, what: fc.nat() }), weight: 2 },
   fc.record({ kind: fc.constant('swap' as const), at: where, with: where }),
   fc.record({ kind: fc.constant('join' as const), at: where }),
   fc.record({ kind: fc.constantFrom('truncate' as const, 'split' as const), at: where, column: where }),
   fc.record({ kind: fc.constant('insert' as const), at: where, column: where, text: hostileText }),
   fc.record({ kind: fc.constant('insert-line' as const), at: where, text: hostileText }),
+];
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(...damage);
+/** Damage, and more often what a hurried editor does: re-indent a line, mistype a token, type under an item. */
+const carelessMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  ...damage,
+  fc.record({ kind: fc.constant('indent' as const), at: where, spaces: fc.constantFrom(0, 1, 2, 3, 4, 6, 8) }),
+  { arbitrary: fc.record({ kind: fc.constant('careless' as const), at: where, edit: fc.nat(), which: where, with: fc.nat() }), weight: 4 },
+  { arbitrary: fc.record({ kind: fc.constant('after-item' as const), at: where, what: fc.nat() }), weight: 2 },
+  fc.record({ kind: fc.constant('insert' as const), at: where, column: where, text: fc.constantFrom(...CARELESS_SNIPPETS) }),
+  fc.record({ kind: fc.constant('insert-line' as const), at: where, text: fc.constantFrom(...CARELESS_SNIPPETS) }),
 );
 
 /**
@@ -181,33 +192,35 @@ function joinLines(lines: readonly string[], breaks: LineBreaks, mixed: readonly
 }
 
 /**
- * A document: a window of `maxLines` lines or fewer from a fixture (its header kept or not, from
- * anywhere, its section's heading or the events section's), or
+ * A document: a window of `maxLines` lines or fewer from a fixture (its header kept or not), or
  * the whole fixture when `maxLines` is not given, with up to `maxMutations` mutations, line breaks
- * and BOM chosen at random.
+ * and BOM chosen at random. `careless`: also from the 2026 issues, windows often from a section's
+ * heading, and the careless editor's mutations too (the fix-all fuzz).
  */
-export function documents(options: { maxLines?: number; maxMutations: number }): fc.Arbitrary<GeneratedDocument> {
+export function documents(options: { maxLines?: number; maxMutations: number; careless?: boolean }): fc.Arbitrary<GeneratedDocument> {
+  const fixtures = options.careless ? CARELESS_FIXTURE_LINES : FIXTURE_LINES;
   return fc
     .record({
-      fixture: fc.integer({ min: 0, max: FIXTURE_LINES.length - 1 }),
+      fixture: fc.integer({ min: 0, max: fixtures.length - 1 }),
       start: options.maxLines ? where : fc.constant(0),
       length: fc.integer({ min: 1, max: options.maxLines ?? 1 }).map((length) => (options.maxLines ? length : Infinity)),
       keepHeader: fc.boolean(),
-      from: fc.constantFrom('anywhere' as const, 'section' as const, 'events' as const),
-      mutations: fc.array(mutation, { maxLength: options.maxMutations }),
+      mutations: fc.array(options.careless ? carelessMutation : mutation, { maxLength: options.maxMutations }),
       breaks: fc.constantFrom<LineBreaks>('lf', 'crlf', 'mixed'),
       mixed: fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
       bom: fc.boolean(),
       finalBreak: fc.boolean(),
+      ...(options.careless ? { from: fc.constantFrom('anywhere' as const, 'section' as const, 'events' as const) } : {}),
     })
     .map((choice) => {
-      const { fileName, lines: all, headerLines } = FIXTURE_LINES[choice.fixture];
+      const { fileName, lines: all, headerLines } = fixtures[choice.fixture];
       let bodyStart = headerLines + Math.floor(choice.start * (all.length - headerLines));
-      // A third of the windows start at the heading of the section they fall in, so that its rules
-      // apply (the events rules need it); a third at Upcoming Events, where most lines and fixes are.
+      // Careless windows start a third of the time at the heading of the section they fall in, so that
+      // its rules apply (the events rules need it), a third at Upcoming Events, where most fixes are.
+      const from = 'from' in choice ? choice.from : 'anywhere';
       const events = all.findIndex((line) => /^## Upcoming Events/.test(line));
-      if (choice.from === 'events' && events >= 0 && options.maxLines) bodyStart = events;
-      else if (choice.from !== 'anywhere' && options.maxLines) while (bodyStart > headerLines && !/^## /.test(all[bodyStart])) bodyStart--;
+      if (from === 'events' && events >= 0 && options.maxLines) bodyStart = events;
+      else if (from === 'section' && options.maxLines) while (bodyStart > headerLines && !/^## /.test(all[bodyStart])) bodyStart--;
       const body = all.slice(bodyStart, bodyStart + choice.length);
       const lines = choice.keepHeader ? [...all.slice(0, headerLines), ...body] : body;
       for (const change of choice.mutations) mutate(lines, change);

@@ -246,8 +246,11 @@ function overviewCutShort(text: string): boolean {
  */
 function continuesOverview(overview: string, line: string): boolean {
   if (!overviewCutShort(overview)) return false;
-  const insideLink = /\[[^\]]*$|\]\([^)]*$/.test(overview.trimEnd());
-  return insideLink || /\||\]\(/.test(line);
+  const rest = line.trimStart();
+  // Inside a URL: the rest of it, no space before its `)`; inside a link's text: the rest of it, up to `](`.
+  if (/\]\([^)]*$/.test(overview.trimEnd())) return /^[^\s)]*(?:\)|$)/.test(rest);
+  if (/\[[^\]]*$/.test(overview.trimEnd())) return rest.includes('](');
+  return /\||\]\(/.test(rest);
 }
 
 /**

@@ -71,6 +71,12 @@ testRule(rule, {
       errors: [],
     },
     {
+      name: 'a sentence after an event line whose URL is cut short is no rest of the URL (found by the fix-all fuzz)',
+      code: eventsIssue(`### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://\nSome notes about these events.`),
+      // Not "broken over 2 lines": joining the sentence into the URL would lose it.
+      errors: [{ line: 11, message: 'The group is a link' }],
+    },
+    {
       name: 'an event written as a heading, and a hard-wrapped event line (in and outside a URL)',
       code: eventsIssue(`### Europe\n${line(`# 2026-01-20 | Paris, FR | ${GROUP}`)}\n* 2026-01-21 | Paris, FR | [Rust\nParis](https://www.meetup.com/\nrust-paris)\n${TITLE}`),
       errors: [
