@@ -89,12 +89,12 @@ function changedLines(from: string, to: string): Set<number> {
 /** After fix-all: what the linter rejects, before and after, and the lines our fixes changed that it newly rejects. */
 function afterFixes({ text, fileName }: Issue) {
   const model = buildModel(text, { fileName });
-  const { model: fixed, unsettled } = fixUntilStable(model, lint(model), {});
+  const { model: fixed, unsettled, heldBack } = fixUntilStable(model, lint(model), {});
   const [before, after] = [verdict(model), verdict(fixed)];
   const known = new Set(before.map((rejection) => `${rejection.reason} ${rejection.text}`));
   const changed = changedLines(text, fixed.text);
   const newlyRejected = after.filter((rejection) => changed.has(rejection.line) && !known.has(`${rejection.reason} ${rejection.text}`));
-  return { unsettled, before, after, newlyRejected: newlyRejected.map((rejection) => `${rejection.line} ${rejection.reason}: ${rejection.text}`) };
+  return { unsettled: unsettled ?? heldBack, before, after, newlyRejected: newlyRejected.map((rejection) => `${rejection.line} ${rejection.reason}: ${rejection.text}`) };
 }
 
 describe('the events linter port', () => {

@@ -2,7 +2,8 @@
  * The invariants the property tests hold every analysed document to. Each check throws an Error
  * that says what broke, so fast-check can shrink the document and show it.
  */
-import { fixAllEdits } from '../../server/src/service/actions';
+import { diffArrays } from 'diff';
+import { fixAllEdits, fixedByFixAll } from '../../server/src/service/actions';
 import { fixUntilStable, minimalEdits } from '../../server/src/service/fix-all';
 import { lint, type LintDiagnostic, type LintResult } from '../../server/src/service/lint';
 import { buildModel } from '../../server/src/service/model/build';
@@ -191,7 +192,7 @@ export function checkFixAll(text: string, fileName: string, before: Analysis): v
   // Fix-all as the editor applies it repeats until nothing is left (a fix may reveal a problem it
   // hid): it must settle, its edits must keep the untouched lines, and then a second one is a no-op.
   const stable = fixUntilStable(model, result, {});
-  if (stable.unsettled) throw new Error(`fix-all did not settle: ${stable.unsettled}`);
+  if (stable.unsettled || stable.heldBack) throw new Error(`fix-all did not settle: ${stable.unsettled ?? stable.heldBack}`);
   const stableEdits = minimalEdits(model.lines, text, stable.model.text);
   // A diff of two texts: in a mixed-ending document its edits may shift a line break they keep.
   checkEditsKeepCharacters(text, model.lines, stableEdits, false);
@@ -212,4 +213,126 @@ export function checkFixAll(text: string, fileName: string, before: Analysis): v
       if (now > left) throw new Error(`${rule}: fixed ${fixedHere} problem(s) on lines ${block.firstLine}–${block.lastLine}, yet the fixed text still has ${now} there (expected at most ${left})`);
     }
   }
+}
+
+/** Lines no fix may absorb: a heading, a link reference definition, an event line (also one indented by mistake), a sentence. */
+const HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
+const DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
+const EVENT_LINE = /^\s*[*+-]\s*\d{4}-\d{1,2}-\d{1,2}\b.*\|/;
+/** A sentence: a word first, no field separator. */
+const PROSE = /^\s*[A-Za-z][^|]*$/;
+/** A line that ends inside a link's text or URL: the next line may be its rest (a hard-wrapped event line). */
+const OPEN_LINK = /\[[^\]]*$|\]\([^)]*$/;
+
+type ProtectedKind = 'heading' | 'link reference definition' | 'event line' | 'indented event line' | 'prose';
+
+/** `inEvents`: whether the line is in the events section of an issue in today's two-line format (elsewhere a dated line is a plain item). */
+function protectedKind(line: string, previous: string | undefined, inEvents = true): ProtectedKind | undefined {
+  if (line.trim() === '') return undefined;
+  if (HEADING.test(line)) return 'heading';
+  if (DEFINITION.test(line)) return 'link reference definition';
+  if (EVENT_LINE.test(line)) return !inEvents ? undefined : /^ {0,1}\S/.test(line) ? 'event line' : 'indented event line';
+  if (PROSE.test(line) && !(previous !== undefined && OPEN_LINK.test(previous.trimEnd()))) return 'prose';
+  return undefined;
+}
+
+const indentOf = (line: string) => /^\s*/.exec(line)![0];
+
+/**
+ * What a fix may make of a protected line its finding is on: the same kind (an event written as a
+ * heading may become an event line, an indented event line an event line), never a title, never
+ * deeper; `after` undefined: the line is gone.
+ */
+function keepsItsKind(kind: ProtectedKind, before: string, after: string | undefined): boolean {
+  if (after === undefined) return false;
+  const now = protectedKind(after, undefined);
+  switch (kind) {
+    case 'heading':
+      return now === 'heading' || now === 'event line';
+    case 'indented event line':
+      return now === 'event line' || (now === kind && indentOf(after) === indentOf(before));
+    default:
+      return now === kind;
+  }
+}
+
+/** Whether a fix deletes the whole line along with the finding it names (a reported removal: a duplicate event, one outside the window). */
+function removedWithItsFinding(lines: LineIndex, diagnostic: LintDiagnostic, line: number): boolean {
+  return diagnostic.fix!.edits.some(
+    (edit) =>
+      edit.range.start.line <= diagnostic.range.start.line &&
+      diagnostic.range.start.line <= edit.range.end.line &&
+      lines.offsetAt(edit.range.start) <= lines.starts[line] &&
+      lines.offsetAt(edit.range.end) >= lines.lineEnd(line) &&
+      !edit.newText.includes(lines.lineText(line)),
+  );
+}
+
+/** Each line of `before` in `after`: the same line where unchanged, the line at the same place in a changed run, undefined when the run is shorter. */
+function lineMap(before: readonly string[], after: readonly string[]): (string | undefined)[] {
+  const mapped: (string | undefined)[] = [];
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flush = () => {
+    removed.forEach((_, index) => mapped.push(added[index]));
+    [removed, added] = [[], []];
+  };
+  for (const part of diffArrays(before as string[], after as string[])) {
+    if (part.removed) removed.push(...part.value);
+    else if (part.added) added.push(...part.value);
+    else {
+      flush();
+      mapped.push(...part.value);
+    }
+  }
+  flush();
+  return mapped;
+}
+
+/**
+ * No fix absorbs a line (issue 24): every heading, link reference definition, event line and
+ * sentence of `before` is still a line of `after` — moved only by a sort (lines are compared as a
+ * multiset) or removed with the finding it names — or, where a fix changed it, the line in its
+ * place is of the same kind: an event line is never made a title or nested deeper, prose never
+ * joined into another line or made an item, a definition stays one. Returns what was lost.
+ */
+export function absorbedLines(before: Analysis, after: string, applied: readonly LintDiagnostic[]): string[] {
+  const afterLines = after.split(/\r\n|\n|\r/);
+  const beforeLines = Array.from({ length: before.model.lines.lineCount }, (_, line) => before.model.lines.lineText(line));
+  const mapped = lineMap(beforeLines, afterLines);
+  /** The lines of `after` not yet accounted for, with their count. */
+  const pool = new Map<string, number>();
+  for (const line of afterLines) pool.set(line, (pool.get(line) ?? 0) + 1);
+  const take = (line: string) => {
+    const count = pool.get(line) ?? 0;
+    if (count > 0) pool.set(line, count - 1);
+    return count > 0;
+  };
+  const { model } = before;
+  const events = model.events && !model.events.legacy && !model.isTemplate ? model.events.section : undefined;
+  const changed: { line: number; text: string; kind: ProtectedKind }[] = [];
+  beforeLines.forEach((text, line) => {
+    const inEvents = events !== undefined && line > events.heading.line && line < events.endLine;
+    const kind = protectedKind(text, line > 0 ? beforeLines[line - 1] : undefined, inEvents);
+    if (!kind || applied.some((diagnostic) => removedWithItsFinding(model.lines, diagnostic, line))) return;
+    if (!take(text)) changed.push({ line, text, kind });
+  });
+  // A changed line is matched with the line in its place, else with any line left over of an accepted kind (the diff may pair them otherwise).
+  const fixes = [...new Set(applied.map((diagnostic) => diagnostic.rule))].join(', ');
+  const lost: string[] = [];
+  for (const { line, text, kind } of changed) {
+    const candidates = [mapped[line], ...pool.keys()].filter((candidate): candidate is string => candidate !== undefined && (pool.get(candidate) ?? 0) > 0);
+    const match = candidates.find((candidate) => keepsItsKind(kind, text, candidate));
+    if (match !== undefined) take(match);
+    else lost.push(`${kind} on line ${line + 1} became ${JSON.stringify(mapped[line]?.slice(0, 120))}: ${JSON.stringify(text.slice(0, 120))} (fixes: ${fixes})`);
+  }
+  return lost;
+}
+
+/** The findings whose fix fix-all applies in one pass (every edit of it kept), and the text it gives. */
+export function fixAllPass(before: Analysis): { applied: LintDiagnostic[]; text: string } {
+  const edits = fixAllEdits(before.result.diagnostics);
+  const kept = new Set(edits);
+  const applied = before.result.diagnostics.filter((diagnostic) => fixedByFixAll(diagnostic) && diagnostic.fix!.edits.every((edit) => kept.has(edit)));
+  return { applied, text: applyEdits(before.model.text, before.model.lines, edits) };
 }

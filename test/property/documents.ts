@@ -1,13 +1,16 @@
 /**
  * Arbitrary TWiR documents for property tests: a window of a real fixture issue (with or without
  * its header), damaged the way half-typed and badly pasted text is — lines deleted, duplicated,
- * swapped, joined, truncated mid-token; emoji, CJK, RTL, combining marks, lone surrogates, tabs,
+ * swapped, joined, re-indented, truncated mid-token, a hurried editor's separators, places, half
+ * links and notes; emoji, CJK, RTL, combining marks, lone surrogates, tabs,
  * U+FFFD — and written with LF, CRLF or mixed line breaks, with or without a BOM.
  */
 import fc from 'fast-check';
-import { allFixtures } from '../unit/fixtures';
+import { allFixtures, recentFixtures } from '../unit/fixtures';
 
 const FIXTURES = allFixtures();
+/** The careless documents also come from every issue of 2026: today's events section, today's conventions. */
+const CARELESS_FIXTURES = [...FIXTURES, ...recentFixtures()];
 
 /** The first blank line ends the Pelican header of a fixture. */
 function headerLineCount(lines: readonly string[]): number {
@@ -15,10 +18,13 @@ function headerLineCount(lines: readonly string[]): number {
   return blank < 0 ? 0 : blank + 1;
 }
 
-const FIXTURE_LINES = FIXTURES.map((fixture) => {
-  const lines = fixture.text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  return { fileName: fixture.fileName, lines, headerLines: headerLineCount(lines) };
-});
+const linesOf = (fixtures: typeof FIXTURES) =>
+  fixtures.map((fixture) => {
+    const lines = fixture.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    return { fileName: fixture.fileName, lines, headerLines: headerLineCount(lines) };
+  });
+const FIXTURE_LINES = linesOf(FIXTURES);
+const CARELESS_FIXTURE_LINES = linesOf(CARELESS_FIXTURES);
 
 /** Text that trips up parsers, position maths and UTF-16 code: one snippet per kind. */
 const HOSTILE_SNIPPETS = [
@@ -33,6 +39,15 @@ const HOSTILE_SNIPPETS = [
   'https://', '<https://example.com>', '[a](https://example.com)', '2026-13-45', ' - ', ' | ',
 ];
 
+/** What a hurried editor types into a TWiR line: separators, half links, places, emphasis, notes and definitions. */
+const CARELESS_SNIPPETS = [
+  ', ', ',', ' ,', '  ', ' ', '| ', ' |', '||', ' + ', '+', '(', ')', '- ', ': ', '.', '***', '__',
+  'Oslo, ', 'Oslo,', ', NO', 'Virtual (', 'Hybrid (', ' + Virtual', 'TBD', '2026-01-', '2026-1-7', ' - 2026-01-30',
+  '* [x](https://', '[x](https://', '](https://example.com/', '[**', '**]', '](', '<https://', 'http://',
+  'Some notes about these events.', 'Triage done by @someone.', '[calendar]: https://www.google.com/calendar/embed?src=x',
+  '#### Notes', '  * 2026-01-16 | Virtual (Berlin, DE) | [Rust Berlin](https://www.meetup.com/rust-berlin/)',
+];
+
 const hostileText = fc.oneof(
   fc.constantFrom(...HOSTILE_SNIPPETS),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }),
@@ -42,6 +57,9 @@ const hostileText = fc.oneof(
 
 type Mutation =
   | { kind: 'delete' | 'duplicate' | 'tabs'; at: number }
+  | { kind: 'indent'; at: number; spaces: number }
+  | { kind: 'careless'; at: number; edit: number; which: number; with: number }
+  | { kind: 'after-item'; at: number; what: number }
   | { kind: 'swap'; at: number; with: number }
   | { kind: 'join'; at: number }
   | { kind: 'truncate' | 'split'; at: number; column: number }
@@ -51,14 +69,67 @@ type Mutation =
 // Positions are fractions of the current length, so a mutation stays meaningful while shrinking.
 const where = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+const damage: fc.Arbitrary<Mutation>[] = [
   fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const, 'tabs' as const), at: where }),
   fc.record({ kind: fc.constant('swap' as const), at: where, with: where }),
   fc.record({ kind: fc.constant('join' as const), at: where }),
   fc.record({ kind: fc.constantFrom('truncate' as const, 'split' as const), at: where, column: where }),
   fc.record({ kind: fc.constant('insert' as const), at: where, column: where, text: hostileText }),
   fc.record({ kind: fc.constant('insert-line' as const), at: where, text: hostileText }),
+];
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(...damage);
+/** Damage, and more often what a hurried editor does: re-indent a line, mistype a token, type under an item. */
+const carelessMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  ...damage,
+  fc.record({ kind: fc.constant('indent' as const), at: where, spaces: fc.constantFrom(0, 1, 2, 3, 4, 6, 8) }),
+  { arbitrary: fc.record({ kind: fc.constant('careless' as const), at: where, edit: fc.nat(), which: where, with: fc.nat() }), weight: 4 },
+  { arbitrary: fc.record({ kind: fc.constant('after-item' as const), at: where, what: fc.nat() }), weight: 2 },
+  fc.record({ kind: fc.constant('insert' as const), at: where, column: where, text: fc.constantFrom(...CARELESS_SNIPPETS) }),
+  fc.record({ kind: fc.constant('insert-line' as const), at: where, text: fc.constantFrom(...CARELESS_SNIPPETS) }),
 );
+
+/**
+ * Token edits of a hurried editor: a separator, a comma, a bracket, bold marks, a date or a URL
+ * written slightly wrong. Each replaces one occurrence of its pattern with one of its variants.
+ */
+const CARELESS_EDITS: readonly [RegExp, readonly string[]][] = [
+  [/ \| /g, ['|', ' |', '| ', '  |  ', ', ', ' || ', ' | | ']],
+  [/, /g, [',', ' ,', ',  ', ', , ', ' ', ', |']],
+  [/\)|\]|\*\*/g, ['']],
+  [/\[/g, ['[**', '[ ', '[[']],
+  [/\d{4}-\d{2}-\d{2}/g, ['2026-1-7', '2026-01-07-09', '2026-01-07 & 2026-01-08', '2026-02-30', '2026-01-07 - 2026-01-05']],
+  [/\]\([^)\s]*\)/g, ['](https://', '](https://)', '](http://example.com//a?)', '] (https://example.com)', ']](https://example.com)']],
+  [/, [A-Z]{2}\b/g, ['', ',', ', ', ', usa', ', Germany']],
+];
+
+/** Makes a careless edit on the first line from `at` on (round the end) that has its pattern. */
+function carelessEdit(lines: string[], at: number, change: Extract<Mutation, { kind: 'careless' }>): void {
+  const [pattern, variants] = CARELESS_EDITS[change.edit % CARELESS_EDITS.length];
+  for (let step = 0; step < lines.length; step++) {
+    const index = (at + step) % lines.length;
+    const found = [...lines[index].matchAll(pattern)];
+    if (found.length === 0) continue;
+    const match = found[Math.floor(change.which * found.length)];
+    lines[index] = lines[index].slice(0, match.index) + variants[change.with % variants.length] + lines[index].slice(match.index! + match[0].length);
+    return;
+  }
+}
+
+/** What lands under a list item: the next event typed after Enter (VS Code indents it), a note, a definition, a heading. */
+const AFTER_ITEM = ['Some notes about these events.', 'Triage done by @someone.', '[calendar]: https://www.google.com/calendar/embed?src=x', '#### Notes'];
+const EVENT_OVERVIEW = /^[*+-]\s*\d{4}-\d{2}-\d{2}\b.*\|/;
+
+/** Inserts a line right after the first list item from `at` on (round the end): an event line indented by 2, or one of AFTER_ITEM. */
+function afterItem(lines: string[], at: number, what: number): void {
+  const event = lines.find((line) => EVENT_OVERVIEW.test(line)) ?? '* 2026-01-16 | Virtual (Berlin, DE) | [Rust Berlin](https://www.meetup.com/rust-berlin/)';
+  const choices = [`  ${event}`, ...AFTER_ITEM];
+  for (let step = 0; step < lines.length; step++) {
+    const index = (at + step) % lines.length;
+    if (!/^\s*[*+-]\s/.test(lines[index])) continue;
+    lines.splice(index + 1, 0, choices[what % choices.length]);
+    return;
+  }
+}
 
 function mutate(lines: string[], change: Mutation): void {
   if (lines.length === 0) return;
@@ -74,6 +145,16 @@ function mutate(lines: string[], change: Mutation): void {
       break;
     case 'tabs':
       lines[at] = line.replace(/ {2,4}/g, '\t');
+      break;
+    case 'after-item':
+      afterItem(lines, at, change.what);
+      break;
+    case 'careless':
+      carelessEdit(lines, at, change);
+      break;
+    case 'indent':
+      // VS Code's auto-indent, a paste, a stray Tab: the line's own indent replaced.
+      lines[at] = ' '.repeat(change.spaces) + line.trimStart();
       break;
     case 'swap': {
       const other = Math.floor(change.with * lines.length);
@@ -113,24 +194,33 @@ function joinLines(lines: readonly string[], breaks: LineBreaks, mixed: readonly
 /**
  * A document: a window of `maxLines` lines or fewer from a fixture (its header kept or not), or
  * the whole fixture when `maxLines` is not given, with up to `maxMutations` mutations, line breaks
- * and BOM chosen at random.
+ * and BOM chosen at random. `careless`: also from the 2026 issues, windows often from a section's
+ * heading, and the careless editor's mutations too (the fix-all fuzz).
  */
-export function documents(options: { maxLines?: number; maxMutations: number }): fc.Arbitrary<GeneratedDocument> {
+export function documents(options: { maxLines?: number; maxMutations: number; careless?: boolean }): fc.Arbitrary<GeneratedDocument> {
+  const fixtures = options.careless ? CARELESS_FIXTURE_LINES : FIXTURE_LINES;
   return fc
     .record({
-      fixture: fc.integer({ min: 0, max: FIXTURE_LINES.length - 1 }),
+      fixture: fc.integer({ min: 0, max: fixtures.length - 1 }),
       start: options.maxLines ? where : fc.constant(0),
       length: fc.integer({ min: 1, max: options.maxLines ?? 1 }).map((length) => (options.maxLines ? length : Infinity)),
       keepHeader: fc.boolean(),
-      mutations: fc.array(mutation, { maxLength: options.maxMutations }),
+      mutations: fc.array(options.careless ? carelessMutation : mutation, { maxLength: options.maxMutations }),
       breaks: fc.constantFrom<LineBreaks>('lf', 'crlf', 'mixed'),
       mixed: fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
       bom: fc.boolean(),
       finalBreak: fc.boolean(),
+      ...(options.careless ? { from: fc.constantFrom('anywhere' as const, 'section' as const, 'events' as const) } : {}),
     })
     .map((choice) => {
-      const { fileName, lines: all, headerLines } = FIXTURE_LINES[choice.fixture];
-      const bodyStart = headerLines + Math.floor(choice.start * (all.length - headerLines));
+      const { fileName, lines: all, headerLines } = fixtures[choice.fixture];
+      let bodyStart = headerLines + Math.floor(choice.start * (all.length - headerLines));
+      // Careless windows start a third of the time at the heading of the section they fall in, so that
+      // its rules apply (the events rules need it), a third at Upcoming Events, where most fixes are.
+      const from = 'from' in choice ? choice.from : 'anywhere';
+      const events = all.findIndex((line) => /^## Upcoming Events/.test(line));
+      if (from === 'events' && events >= 0 && options.maxLines) bodyStart = events;
+      else if (from === 'section' && options.maxLines) while (bodyStart > headerLines && !/^## /.test(all[bodyStart])) bodyStart--;
       const body = all.slice(bodyStart, bodyStart + choice.length);
       const lines = choice.keepHeader ? [...all.slice(0, headerLines), ...body] : body;
       for (const change of choice.mutations) mutate(lines, change);

@@ -134,6 +134,7 @@ function lintOrFix(task: LintTask, { lookBack, cache }: LintContext): FileReport
   if (!task.fix) return report(model, result);
 
   const fixed = fixUntilStable(model, result, options, lintModel);
+  // Fixes that loop are held back (their findings say so) and the others applied; when even those do not settle, nothing is.
   if (fixed.unsettled) return report(model, result, `The fixes were not applied: ${fixed.unsettled}. The file was left unchanged.`);
   if (fixed.model.text === read.text) return report(fixed.model, fixed.result);
   try {

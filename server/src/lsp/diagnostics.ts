@@ -71,7 +71,7 @@ export function diagnosticsHandlers(context: AnalysisContext): Handlers {
       const inRange = currentFindings(all, params.context.diagnostics.map(requestedFinding).filter((finding) => finding !== undefined));
       const fixAll = () => {
         const { edits, unsettled } = fixAllToStable(model, context.lintOf(document)!, context.lintOptions(document, model));
-        if (unsettled) context.notify(MainNotifications.log, { message: `Fix all TWiR problems in ${document.uri} applied nothing: ${unsettled}.` });
+        if (unsettled) context.notify(MainNotifications.log, { message: `Fix all TWiR problems in ${document.uri}: ${unsettled}.` });
         return edits;
       };
       const versioned = (edits: TextEdit[]) => ({ documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] });

@@ -25,18 +25,45 @@ function fixWith(text: string, lintModel: (model: IssueModel) => LintResult) {
 }
 
 describe('fix-all settles by construction', () => {
-  it('detects fixes that undo each other, and applies none of them', () => {
-    // One rule adds a space that another removes (as cfp/project-format and text/trailing-space once did).
-    const fixed = fixWith('*', fakeLint((line) => (line === '*' ? '* ' : '*')));
-    expect(fixed.unsettled).toBe('the fixes of fake/adds, fake/removes undo each other');
-    expect(fixed.model.text).toBe('*');
+  it('holds back fixes that undo each other, naming both rules, and applies the others', () => {
+    // One rule adds a space that another removes (as cfp/project-format and text/trailing-space once did),
+    // on the last line; a third fix on the first line settles.
+    const toggle = fakeLint((line) => (line === '*' ? '* ' : '*'));
+    const lintModel = (model: IssueModel): LintResult => {
+      const first = model.lines.lineText(0);
+      const settling: LintDiagnostic[] = first === 'teh' ? [{ rule: 'fake/typo', severity: 'warning', range: model.lines.lineRange(0), message: 'typo', fix: { title: 'the', edits: [{ range: model.lines.lineRange(0), newText: 'the' }] } }] : [];
+      return { diagnostics: [...settling, ...toggle(model).diagnostics], failures: [] };
+    };
+    const fixed = fixWith('teh\n*', lintModel);
+    expect(fixed.unsettled).toBeUndefined();
+    expect(fixed.heldBack).toBe('the fixes of fake/adds and fake/removes undo each other on line 2: held back, the other fixes applied');
+    expect(fixed.model.text).toBe('the\n*');
+    const held = fixed.result.diagnostics.find((diagnostic) => diagnostic.rule === 'fake/adds')!;
+    expect(held.message).toBe('fake Not fixed unasked: the fixes of fake/adds and fake/removes undo each other.');
+    expect(held.fix).toMatchObject({ safe: false });
   });
 
-  it('detects a fix that grows the text on every pass, and applies none of it', () => {
+  it('holds back a fix that grows the text on every pass', () => {
     // A bold fix that never sees its own `**` (as a wrapped CFP name once did).
     const fixed = fixWith('[name](u)', fakeLint((line) => line.replace('[', '[**').replace(']', '**]')));
-    expect(fixed.unsettled).toBe('the fixes of fake/adds still change the text after 10 passes');
+    expect(fixed.heldBack).toBe('the fixes of fake/adds still change the text after 10 passes on line 1: held back, the other fixes applied');
     expect(fixed.model.text).toBe('[name](u)');
+  });
+
+  it.each([
+    ['a link being typed: links/malformed closes it, links/simplify and links/malformed no longer trade `https:///` and `https://`', '## Updates from Rust Community\n\n### Official\n* [x](https://\n', '* [x](https://)'],
+    ['a location with an empty part: events/location no longer adds a space that the field trims', `## Upcoming Events\n\nRusty Events between 2026-01-14 - 2026-02-11 🦀\n\n### Europe\n* 2026-01-15 | Oslo,  | [Rust Oslo](https://www.meetup.com/rust-oslo/)\n    * [**Talk**](https://www.meetup.com/rust-oslo/events/1/)\n`, '* 2026-01-15 | Oslo, | [Rust Oslo](https://www.meetup.com/rust-oslo/)'],
+  ])('settles within 3 passes, holding nothing back, on %s', (_, body, line) => {
+    let passes = 0;
+    const model = buildModel(issue(body), { fileName: '2026-01-14-this-week-in-rust.md' });
+    const fixed = fixUntilStable(model, lint(model), {}, (next) => {
+      passes++;
+      return lint(next);
+    });
+    expect(fixed.heldBack).toBeUndefined();
+    expect(fixed.unsettled).toBeUndefined();
+    expect(passes).toBeLessThanOrEqual(3);
+    expect(fixed.model.text.split('\n')).toContain(line);
   });
 
   it('settles on the real cases that once looped or grew', () => {

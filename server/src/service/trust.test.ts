@@ -44,12 +44,45 @@ describe('fixes that follow from the header date', () => {
     }
   });
 
-  it('wait for the window line to agree: the header (confirmed by the file name) rewrites it first', () => {
+  it('never rest on a window the fix-all wrote: a window line a week behind is left for a person to confirm', () => {
     const { before, after, text, outOfWindow } = fixAll((text) => text.replace(WINDOW, 'Rusty Events between 2026-01-07 - 2026-02-04'));
     expect(outOfWindow.every((diagnostic) => /the window line says 2026-01-07 - 2026-02-04/.test(diagnostic.message))).toBe(true);
-    // Pass 1 rewrites the window from the header; pass 2 removes the week before.
-    expect(text).toContain(WINDOW);
-    expect([before, after]).toEqual([52, 35]);
+    // Rewriting the window would put the week before outside it, and the next fix-all would remove it.
+    expect(text).toContain('Rusty Events between 2026-01-07 - 2026-02-04');
+    expect([before, after]).toEqual([52, 52]);
+    const model = buildModel(seed.text.replace(WINDOW, 'Rusty Events between 2026-01-07 - 2026-02-04'), { fileName: seed.fileName });
+    const windowFindings = lint(model).diagnostics.filter((diagnostic) => diagnostic.rule === 'events/window-header' && diagnostic.message.startsWith('The window starts'));
+    expect(windowFindings).toHaveLength(1);
+    expect(windowFindings[0].message).toMatch(/Not rewritten unasked: 17 events inside the window it says now would fall outside/);
+    expect(windowFindings.every((diagnostic) => diagnostic.fix?.safe === false)).toBe(true);
+  });
+
+  it('remove nothing, in this fix-all or the next, after the Date: of a file without a date in its name moves a week on', () => {
+    // The case: fix-all rewrote the window line in one pass and removed 16 events in the next.
+    const nextWeek = (text: string) => text.replace('Date: 2026-01-14', 'Date: 2026-01-21');
+    const first = fixAll(nextWeek, 'draft.md');
+    expect([first.before, first.after]).toEqual([52, 52]);
+    expect(first.text).toContain(WINDOW);
+    const second = fixAll(() => nextWeek(first.text), 'draft.md');
+    expect([second.before, second.after]).toEqual([52, 52]);
+  });
+
+  it('remove nothing in the run whose fixes made the window agree, and say why', () => {
+    // The window line ends a week early: fix-all moves its end (no event falls outside it that was inside); the removal waits.
+    const damaged = seed.text.replace(WINDOW, 'Rusty Events between 2026-01-14 - 2026-02-04');
+    const model = buildModel(damaged, { fileName: seed.fileName });
+    const fixed = fixUntilStable(model, lint(model), {});
+    expect(fixed.model.text).toContain(WINDOW);
+    expect(eventCount(fixed.model)).toBe(eventCount(model));
+    const waiting = fixed.result.diagnostics.filter((diagnostic) => diagnostic.rule === 'events/out-of-window');
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const diagnostic of waiting) {
+      expect(diagnostic.message).toMatch(/Not removed unasked: before this fix-all, the window line says 2026-01-14 - 2026-02-04, the header date 2026-01-14 - 2026-02-11\./);
+      expect(diagnostic.fix).toMatchObject({ safe: false });
+    }
+    // The next run removes them: they were outside the window as a person wrote it, too.
+    const next = fixAll(() => fixed.model.text);
+    expect([next.before, next.after]).toEqual([52, 35]);
   });
 
   it('never empty the events section or remove more than half of it unasked', () => {

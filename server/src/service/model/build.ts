@@ -225,13 +225,44 @@ function entryKindOf(sectionKind: SectionKind): EntryKind {
 const EVENT_TITLE = /^\s*(?:[*+-]\s*)?\[/;
 /** An event's overview line, also without its bullet or written as a heading: `* 2026-01-15 | …`. */
 const EVENT_OVERVIEW = /^\s*(?:[*+-]\s*|#{1,6}\s+)?\d/;
+/**
+ * An overview line indented as if it were a title (VS Code indents the line after a title line):
+ * a bullet, a date and a field separator, at any indent. It is an event, never a title.
+ */
+const INDENTED_OVERVIEW = /^\s+[*+-]\s*\d{4}-\d{1,2}-\d{1,2}\b.*\|/;
+/** A link reference definition (`[calendar]: https://…`): never an event's title. */
+const DEFINITION = /^\s{0,3}\[[^\]]+\]:/;
+
+/**
+ * Whether an overview line (with the lines joined to it so far) is cut short: a bracket or
+ * parenthesis left open, or fewer than the three fields `DATE | LOCATION | [Group](url)`.
+ */
+function overviewCutShort(text: string): boolean {
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  if (count(/\[/g) > count(/\]/g) || count(/\(/g) > count(/\)/g)) return true;
+  return !/\|[^|]*\|/.test(text);
+}
+
+/**
+ * Whether a text line after an overview line continues it (the overview hard-wrapped): only when
+ * the overview is cut short and the line carries its rest (inside an open link, or a field
+ * separator or a link of its own). Prose after an event (`Triage done by …`) is no part of it.
+ */
+function continuesOverview(overview: string, line: string): boolean {
+  if (!overviewCutShort(overview)) return false;
+  const rest = line.trimStart();
+  // Inside a URL: the rest of it, no space before its `)`; inside a link's text: the rest of it, up to `](`.
+  if (/\]\([^)]*$/.test(overview.trimEnd())) return /^[^\s)]*(?:\)|$)/.test(rest);
+  if (/\[[^\]]*$/.test(overview.trimEnd())) return rest.includes('](');
+  return /\||\]\(/.test(rest);
+}
 
 /**
  * Groups the lines of an events region into events, reading on after a broken line: an overview
- * line starts an event; the lines under it are its title lines, a blank line between the two
- * included; a text line right after the overview that is no title is the overview hard-wrapped; any
- * other line is a group of its own (a stray line, reported by the events rules), never the title of
- * the event before it.
+ * line starts an event, also one indented by mistake; the title-shaped lines under it are its
+ * title lines, a blank line between the two included; a text line right after an overview that is
+ * cut short is the overview hard-wrapped; any other line (prose, a link reference definition) is a
+ * group of its own (a stray line, reported by the events rules), never the title of the event before it.
  */
 function groupEventLines(lines: readonly { entry: EntryLine; kind: LineKind }[]): { lines: EntryLine[]; stray: boolean }[] {
   const groups: { lines: EntryLine[]; stray: boolean }[] = [];
@@ -252,17 +283,21 @@ function groupEventLines(lines: readonly { entry: EntryLine; kind: LineKind }[])
       current = undefined;
       continue;
     }
-    const titleShaped = EVENT_TITLE.test(entry.text);
-    if (EVENT_OVERVIEW.test(entry.text) && entry.indent < 2) {
+    const definition = DEFINITION.test(entry.text);
+    const titleShaped = EVENT_TITLE.test(entry.text) && !definition;
+    // A title line is a link, with or without its bullet, or an indented item (a title without its link).
+    const titleLine = titleShaped || (entry.indent >= 2 && entry.bullet !== undefined);
+    const joined = current && !current.stray ? current.lines.map((line) => line.text).join(' ') : '';
+    if ((EVENT_OVERVIEW.test(entry.text) && entry.indent < 2) || INDENTED_OVERVIEW.test(entry.text)) {
       current = { lines: [entry], stray: false };
       groups.push(current);
       wrapping = true;
-    } else if (current && !current.stray && (entry.indent >= 2 || (titleShaped && wrapping))) {
+    } else if (current && !current.stray && wrapping && kind === 'text' && !titleShaped && !definition && continuesOverview(joined, entry.text)) {
+      current.lines.push(entry);
+    } else if (current && !current.stray && ((entry.indent >= 2 && titleLine) || (titleShaped && wrapping))) {
       // Title lines (several for a multi-day event), also an unindented one right after the overview.
       current.lines.push(entry);
       wrapping = false;
-    } else if (current && !current.stray && wrapping && kind === 'text') {
-      current.lines.push(entry);
     } else {
       const continuesTrailer = groups.length > 0 && trailer.has(groups[groups.length - 1]) && !afterBlank;
       current = { lines: [entry], stray: true };

@@ -24,6 +24,11 @@ export interface Fix {
   scope?: Range[];
   /** Why a fix that is usually applied unasked is not this time (a doubtful header date…), for the person asked. */
   doubt?: string;
+  /**
+   * Whether the fix follows from the events window (removing an event outside it): fix-all applies
+   * it unasked only when the window was confirmed before the run's first fix (see trust.ts).
+   */
+  restsOnWindow?: boolean;
 }
 
 export interface Finding {

@@ -22,6 +22,12 @@ testRule(rule, {
       output: events('* [**TokioConf 2026**](https://tokio.rs/blog/cfp) | CFP closes 2026-01-20 | Portland, Oregon, USA | 2026-04-20'),
     },
     {
+      name: 'a name bold on one side and an empty field (found by the fix-all fuzz: `[****Oxidize Conference**]`, `|  |`)',
+      code: events('* [**Oxidize Conference](https://pretalx.com/oxidize-2026/cfp) || CFP open until 2026-03-23 | Berlin, Germany | 2026-09-14'),
+      errors: [{ line: 12, message: 'in bold' }, { line: 12, message: 'Expected four fields' }],
+      output: events('* [**Oxidize Conference**](https://pretalx.com/oxidize-2026/cfp) || CFP open until 2026-03-23 | Berlin, Germany | 2026-09-14'),
+    },
+    {
       name: 'a name not in bold from 2025 (the 2024 issues wrote them plain)',
       code: events('* [RustConf 2026](https://sessionize.com/rustconf-2026/) | CFP closes 2026-02-16 | Montreal, Quebec, Canada | 2026-09-08'),
       errors: [{ line: 12, message: 'in bold' }],

@@ -43,11 +43,13 @@ const rule: Rule = {
       if (!name || name.line !== line.line || name.range.start.character !== line.contentStart) {
         findings.push({ range: lineSpan(line.line, line.contentStart, fields[0].end), message: `Start the entry with the event's link: ${FORMAT}.` });
       } else if (conventionsOf(model).cfpBoldNames && !/^(\*\*|__)[\s\S]*\1$/.test(writtenText(model, name))) {
-        findings.push(boldFinding(name));
+        findings.push(boldFinding(name, writtenText(model, name)));
       }
       for (let i = 1; i < fields.length; i++) {
         const written = line.text.slice(fields[i - 1].end, fields[i].start);
         if (written === SEPARATOR || (i === 1 && written === TEMPLATE_SEPARATOR)) continue;
+        // `||`: an empty field, reported as a missing one; spacing both of its separators would write `|  |`.
+        if (fields[i].text === '' || fields[i - 1].text === '') continue;
         const gap = lineSpan(line.line, fields[i - 1].end, fields[i].start);
         findings.push({ range: gap, message: 'Write one space on each side of `|`.', fix: { title: 'Space the separator', edits: [{ range: gap, newText: SEPARATOR }] } });
       }
@@ -67,13 +69,14 @@ function writtenText(model: IssueModel, link: Link): string {
   return model.text.slice(model.lines.offsetAt(link.textRange.start), model.lines.offsetAt(link.textRange.end));
 }
 
-function boldFinding(name: Link): Finding {
+function boldFinding(name: Link, written: string): Finding {
   const { start, end } = name.textRange;
-  return {
-    range: name.textRange,
-    message: 'Write the event name in bold: `[**event name**](URL)`.',
-    fix: { title: 'Make the event name bold', edits: [{ range: { start, end: start }, newText: '**' }, { range: { start: end, end }, newText: '**' }] },
-  };
+  // Partly bold or unbalanced (`**Oxidize Conference`): the whole name in bold, its own marks dropped (on one line).
+  const edits =
+    written.includes('**') && start.line === end.line
+      ? [{ range: name.textRange, newText: `**${written.replace(/\*\*/g, '').trim()}**` }]
+      : [{ range: { start, end: start }, newText: '**' }, { range: { start: end, end }, newText: '**' }];
+  return { range: name.textRange, message: 'Write the event name in bold: `[**event name**](URL)`.', fix: { title: 'Make the event name bold', edits } };
 }
 
 /**

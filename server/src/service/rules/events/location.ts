@@ -125,7 +125,8 @@ function placeFindings(model: IssueModel, entry: Entry, location: EventLocation,
   const text = model.lines.lineText(location.range.start.line);
   parts.slice(1).forEach((part, index) => {
     const gap = lineSpan(part.range.start.line, parts[index].range.end.character, part.range.start.character);
-    if (text.slice(gap.start.character, gap.end.character) !== ', ') {
+    // An empty part (`Oslo, |`) is no separator to mend: `, ` there would be trimmed away again.
+    if (part.text !== '' && text.slice(gap.start.character, gap.end.character) !== ', ') {
       findings.push({ range: gap, message: 'Separate the parts of a location with `, `.', fix: replace(gap, ', ', 'Use `, `') });
     }
   });

@@ -12,7 +12,8 @@ const rule: Rule = {
     "made with the previous week's events copied in, so removing the past ones is routine; a range that overlaps the " +
     'window counts as inside. The fix removes the event (its overview and title lines); fix-all, a save and ' +
     '`twir-lint --fix` apply it only when the header date is confirmed (a Wednesday, the file name\'s date, the ' +
-    'window line\'s) and the removal leaves at least half of the events; otherwise it is offered one by one, with the reason.',
+    'window line\'s) before the run\'s first fix, and the removal leaves at least half of the events; otherwise it is ' +
+    'offered one by one, with the reason.',
   peers: { eventsLint: 'the same window check (inclusive, a range counts when it overlaps) and the same removal; ours takes the window from the header date and removes unasked only on a trusted header (see Robustness)' },
   example: {
     in: 'events',
@@ -35,7 +36,7 @@ const rule: Rule = {
     return outside.map(({ entry, where }) => ({
       range: entry.event!.date!.range,
       message: `${entry.event!.date!.text} is ${where} the window ${formatWindow(window)}.${doubt ? ` Not removed unasked: ${doubt}.` : ''}`,
-      fix: { title: 'Remove the event', edits: [removeEntry(model, entry)], safe: !doubt, doubt },
+      fix: { title: 'Remove the event', edits: [removeEntry(model, entry)], safe: !doubt, doubt, restsOnWindow: true },
     }));
   },
 };

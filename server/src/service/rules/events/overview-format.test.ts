@@ -57,6 +57,26 @@ testRule(rule, {
       output: eventsIssue(`### Asia\n${line(`* 2025-10-29 || ${GROUP}`)}\n${line(`* 2026-03-19 - 2026-03-20 | | ${GROUP}`)}\n${line(`* 2026-04-17 | Bangalore, IN | ${GROUP}`)}`),
     },
     {
+      name: 'an event line indented like a title (VS Code indents the line after one): dedented, never a title',
+      code: eventsIssue(`### Europe\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`  * 2026-01-21 | Paris, FR | ${GROUP}`)}\n${line(`    * 2026-01-22 | Paris, FR | ${GROUP}`)}`),
+      errors: [
+        { line: 13, message: 'The event line is indented by 2 spaces' },
+        { line: 15, message: 'The event line is indented by 4 spaces' },
+      ],
+      output: eventsIssue(`### Europe\n${line(`* 2026-01-20 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-21 | Paris, FR | ${GROUP}`)}\n${line(`* 2026-01-22 | Paris, FR | ${GROUP}`)}`),
+    },
+    {
+      name: 'prose and a link reference definition after an event line are no part of it',
+      code: eventsIssue(`### Europe\n* 2026-01-20 | Paris, FR | ${GROUP}\nTriage done by the events team.\n* 2026-01-21 | Paris, FR | ${GROUP}\n[calendar]: https://www.google.com/calendar/embed?src=x\n${line(`* 2026-01-22 | Paris, FR | ${GROUP}`)}`),
+      errors: [],
+    },
+    {
+      name: 'a sentence after an event line whose URL is cut short is no rest of the URL (found by the fix-all fuzz)',
+      code: eventsIssue(`### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://\nSome notes about these events.`),
+      // Not "broken over 2 lines": joining the sentence into the URL would lose it.
+      errors: [{ line: 11, message: 'The group is a link' }],
+    },
+    {
       name: 'an event written as a heading, and a hard-wrapped event line (in and outside a URL)',
       code: eventsIssue(`### Europe\n${line(`# 2026-01-20 | Paris, FR | ${GROUP}`)}\n* 2026-01-21 | Paris, FR | [Rust\nParis](https://www.meetup.com/\nrust-paris)\n${TITLE}`),
       errors: [

@@ -12,7 +12,8 @@ const rule: Rule = {
   fixable: true,
   local: true,
   docs:
-    'The first line of an event: `* DATE | LOCATION | [Group](url)`. Reports a missing bullet, an event written as a ' +
+    'The first line of an event: `* DATE | LOCATION | [Group](url)`. Reports an indented event line (VS Code indents ' +
+    'the line after a title line; the site nests it under the event before), a missing bullet, an event written as a ' +
     'heading (`# 2025-07-23 | …`), a line broken over several lines, separators other than ` | ` (also a comma before ' +
     'the group), dates that are not `YYYY-MM-DD` or `YYYY-MM-DD - YYYY-MM-DD` (`2023-10-9`, `D & D`, `D, D`, ' +
     '`YYYY-MM-DD-DD`) or not on the calendar (2026-02-30), a missing location or field, and text after the group link. ' +
@@ -34,6 +35,15 @@ function overviewFindings(entry: Entry): Finding[] {
   const line = overview.line;
   const text = overview.text;
   const findings: Finding[] = [];
+  if (overview.indent >= 2) {
+    // VS Code indents the line typed after a title line: the site nests such an event under the one before.
+    const indent = lineSpan(line, 0, text.length - text.trimStart().length);
+    findings.push({
+      range: indent,
+      message: `The event line is indented by ${overview.indent} spaces: the site shows it inside the event before it. Start it at the beginning of the line.`,
+      fix: { title: 'Remove the indent', edits: [{ range: indent, newText: '' }] },
+    });
+  }
   if (overview.headingMarks) {
     // `# 2026-01-15 | …`: the site shows a heading, and every event after it falls outside the region.
     const marks = lineSpan(line, 0, overview.contentStart);

@@ -44,6 +44,8 @@ function httpsHint(url: WrittenUrl): Finding {
 function asTwirCiAsks(url: WrittenUrl, written: UrlParts): Finding[] {
   const rebuilt = rebuiltAsTwirCi(url.text);
   if (rebuilt === url.text) return [];
+  // `https://` and nothing else is a URL still being typed: the CI's `https:///` is no better (and links/malformed reads it as a repeated scheme).
+  if (written.authority === '//') return [];
   // Only tracking parameters to drop: links/tracking reports them.
   const withoutTracking = written.scheme + written.authority + written.path + queryWithoutTracking(written.query) + written.fragment;
   if (trackingParametersOf(url.text).length > 0 && rebuilt === withoutTracking) return [];
