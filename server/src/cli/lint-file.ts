@@ -4,7 +4,8 @@ import { fixUntilStable } from '../service/fix-all';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import { buildModel } from '../service/model/build';
 import type { IssueModel } from '../service/model/types';
-import { PRESETS, type PresetName } from '../service/presets';
+import { checksPublishing, PRESETS, type PresetName } from '../service/presets';
+import { momentOf } from '../service/severity';
 import { parseHeader } from '../service/model/header';
 import { earlierIssue } from '../service/rules/links/shared';
 import type { Severity } from '../service/rules/types';
@@ -86,7 +87,8 @@ function lintOrFix(task: LintTask, { lookBack, cache }: LintContext): FileReport
   const recentIssues = lookBack.earlierIssues(task.path, { header: parseHeader(new LineIndex(read.text), read.text.charCodeAt(0) === 0xfeff) });
   // No reuse of findings per segment: it pays between versions of one document (the editor), and
   // checking each segment apart costs more than checking a file once (the header differs per issue).
-  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues, reuse: false };
+  const moment = momentOf({ folder }, checksPublishing(task.preset));
+  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], moment, recentIssues, reuse: false };
   // With --since, only new findings are reported, and --fix fixes only those.
   let blob: string | undefined;
   try {

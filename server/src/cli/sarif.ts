@@ -4,7 +4,7 @@
  */
 import { version } from '../../../package.json';
 import { RULES } from '../service/rules/index';
-import { DOCS_BASE, ruleDocsUrl } from '../service/rules/docs';
+import { DOCS_BASE, ruleDocsUrl, ruleSeverity } from '../service/rules/docs';
 import type { Rule, Severity } from '../service/rules/types';
 import type { Formatter } from './formats';
 import { FATAL_RULE, type FileReport } from './lint-file';
@@ -28,7 +28,7 @@ function descriptor(rule: Rule) {
     fullDescription: { text: rule.docs },
     help: { text: rule.docs, markdown: rule.docs },
     helpUri: ruleDocsUrl(rule.id),
-    defaultConfiguration: { enabled: !rule.offByDefault, level: LEVEL[rule.severity] },
+    defaultConfiguration: { enabled: !rule.offByDefault, level: LEVEL[ruleSeverity(rule)] },
   };
 }
 

@@ -2,7 +2,8 @@ import type { IssueModel } from './model/types';
 import { RULES } from './rules/index';
 import { localFindings } from './rules/local';
 import { protectMarkers } from './rules/submerge/protect';
-import type { EarlierIssue, Finding, Fix, Rule, Severity } from './rules/types';
+import type { EarlierIssue, Finding, Fix, Rule, Severity, Weight } from './rules/types';
+import { momentOf, severityOf, type Moment } from './severity';
 import type { Range } from './util/text';
 
 export type RuleSetting = Severity | 'off';
@@ -12,6 +13,10 @@ export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 export interface LintDiagnostic {
   rule: string;
   severity: Severity;
+  /** What the finding is (its rule's certainty or its own), from which `severity` was decided. */
+  certainty?: Weight;
+  /** A placeholder filled only after publishing (`REDDIT_LINK_HERE`). */
+  afterPublication?: boolean;
   range: Range;
   message: string;
   fix?: Fix;
@@ -19,8 +24,10 @@ export interface LintDiagnostic {
 
 export interface LintOptions {
   rules?: RuleSettings;
-  /** Severities that replace rules' defaults (a preset such as TWiR CI's): a finding's own severity and `rules` still win. */
+  /** Severities that replace rules' defaults (a preset such as TWiR CI's): a finding's own certainty and `rules` still win. */
   defaults?: Readonly<Record<string, Severity>>;
+  /** The moment the issue is judged in (severity.ts); default: its folder's (`momentOf`). */
+  moment?: Moment;
   recentIssues?: readonly EarlierIssue[];
   /**
    * Whether local rules check each segment apart and reuse the findings of segments checked before
@@ -83,6 +90,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   });
   const local = options.reuse === false ? new Map<Rule, Finding[] | { error: unknown }>() : localFindings(enabled.filter((rule) => rule.local), model, recentIssues);
   const isSuppressed = suppressions(model);
+  const moment = options.moment ?? momentOf(model);
   const diagnostics: LintDiagnostic[] = [];
   const failures: LintResult['failures'] = [];
   for (const rule of enabled) {
@@ -94,12 +102,15 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
       failures.push({ rule: rule.id, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const setting = settings[rule.id] as Severity | undefined;
+    const choices = { moment, setting: settings[rule.id] as Severity | undefined, preset: options.defaults?.[rule.id] };
     for (const finding of findings) {
       if (isSuppressed(rule.id, finding.range.start.line)) continue;
+      const certainty = finding.certainty ?? rule.certainty;
       diagnostics.push({
         rule: rule.id,
-        severity: setting ?? finding.severity ?? options.defaults?.[rule.id] ?? rule.severity,
+        severity: severityOf({ certainty, afterPublication: finding.afterPublication }, { ...choices, ownCertainty: finding.certainty !== undefined }),
+        certainty,
+        ...(finding.afterPublication && { afterPublication: true }),
         range: finding.range,
         message: finding.message,
         fix: finding.fix && protectMarkers(model, finding.fix),

@@ -1,4 +1,5 @@
-import type { Rule } from './types';
+import { defaultSeverities } from '../severity';
+import type { Rule, Severity } from './types';
 
 /** Where a rule's documentation lives: its row in the README's rule table. */
 export const DOCS_BASE = 'https://github.com/twir-author/twir-author/blob/main/README.md';
@@ -11,9 +12,19 @@ export function ruleDocsUrl(rule: string): string {
   return `${DOCS_BASE}#${ruleAnchor(rule)}`;
 }
 
-/** A rule's default as the docs say it: its severity, or off for a rule that a setting must switch on. */
+/** A rule's default severity where it is the same in every moment (severity.ts), else its severity in a draft. */
+export function ruleSeverity(rule: Rule): Severity {
+  return defaultSeverities(rule).inProgress;
+}
+
+/**
+ * A rule's default as the docs say it, from severity.ts: its severity, `info in a draft, error at
+ * publishing` for a publishing task, or off for a rule that a setting must switch on.
+ */
 export function ruleDefault(rule: Rule): string {
-  return rule.offByDefault ? `off (${rule.severity} when on)` : rule.severity;
+  const { inProgress, publishing } = defaultSeverities(rule);
+  const severity = inProgress === publishing ? inProgress : `${inProgress} in a draft, ${publishing} at publishing`;
+  return rule.offByDefault ? `off (${severity} when on)` : severity;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
