@@ -55,3 +55,28 @@ describe('a week of a 2026 draft, day by day', () => {
     expect(fixAllEdits(outOfWindow).length).toBe(outOfWindow.length);
   });
 });
+
+describe("a contributor's one-link change on any day of a 2026 draft (--since)", () => {
+  it('adds no finding when the link is clean, and exactly its own when it is not', async () => {
+    const { baseline, findingKeys, newOnly } = await import('../../server/src/cli/since');
+    const { buildModel } = await import('../../server/src/service/model/build');
+    const { lint } = await import('../../server/src/service/lint');
+    const withLink = (text: string, link: string) => text.replace(/^### Observations\/Thoughts\n/m, `### Observations/Thoughts\n${link}\n`);
+    let checked = 0;
+    for (const week of weeks()) {
+      for (const day of week.days.slice(0, 6)) {
+        const options = { recentIssues: week.recentIssues, moment: 'in-progress' as const };
+        const model = (text: string) => buildModel(text, { fileName: week.fileName, folder: 'draft' });
+        const base = baseline(findingKeys(model(day.text), options));
+        const added = (link: string) => {
+          const changed = model(withLink(day.text, link));
+          return newOnly(lint(changed, options), changed, base).result.diagnostics.map((diagnostic) => diagnostic.rule);
+        };
+        expect(added(`* [A post of week ${week.number}](https://example.com/twir-${week.number}-day-${day.day})`), `${week.fileName} day ${day.day}`).toEqual([]);
+        expect(added(`* [A post](https://example.com/post-${week.number}?utm_source=x)`), `${week.fileName} day ${day.day}`).toEqual(['links/tracking']);
+        checked++;
+      }
+    }
+    expect(checked).toBe(32 * 6);
+  }, 300_000);
+});

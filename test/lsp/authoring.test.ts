@@ -213,6 +213,15 @@ describe('language server process: authoring aids', () => {
     expect(readiness?.items).toContainEqual(expect.objectContaining({ kind: 'empty-section', label: 'Call for Participation; projects and speakers › CFP - Projects' }));
   });
 
+  it('prepares the draft for publishing after the person confirms: what it does, and what is left for a person', async () => {
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.preparePublishing', arguments: [draft.uri] })) as CommandResult;
+    expect(result.confirm).toMatch(/^Prepare for publishing: remove 16 events outside the window, write the "none this week" sentence in \d+ empty sections\?$/);
+    expect(result.confirmAction).toBe('Prepare');
+    expect(result.detail).toContain('Still missing: No crate of the week yet');
+    const [change] = result.edit!.documentChanges as TextDocumentEdit[];
+    expect(change.textDocument).toEqual({ uri: draft.uri, version: 1 });
+  });
+
   it.skipIf(!ruleById(OUT_OF_WINDOW_RULE))('removes the events outside the window with the events rule', async () => {
     const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.removeOutOfWindowEvents', arguments: [draft.uri] })) as CommandEdit;
     // 16 of 52 events: routine, no question asked; the edit is for the version the server has.

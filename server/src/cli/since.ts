@@ -144,7 +144,11 @@ export function originFindings(path: string, origin: Origin, options: LintOption
 function textFindings(path: string, text: string, options: LintOptions): string[] {
   const tooBig = overBudget(text);
   if (tooBig) throw new Error(`The file at the --since revision ${tooBig}: it cannot be compared.`);
-  const model = buildModel(text, { fileName: basename(path), singleSegment: true });
+  return findingKeys(buildModel(text, { fileName: basename(path), singleSegment: true }), options);
+}
+
+/** The findings of a model as `baseline` compares them. */
+export function findingKeys(model: IssueModel, options: LintOptions): string[] {
   return lint(model, options).diagnostics.map((diagnostic) => key(diagnostic, model));
 }
 
