@@ -141,6 +141,7 @@ const SERVER_COMMANDS: Record<string, string> = {
   'twir.newDraft': 'twir.server.newDraft',
   'twir.sortEvents': 'twir.server.sortEvents',
   'twir.removeOutOfWindowEvents': 'twir.server.removeOutOfWindowEvents',
+  'twir.preparePublishing': 'twir.server.preparePublishing',
 };
 
 const PASTE_EVENTS = vscode.DocumentDropOrPasteEditKind.Text.append('twir', 'events');

@@ -206,9 +206,20 @@ describe('language server process: authoring aids', () => {
     const { readiness } = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.checkPublishReadiness', arguments: [draft.uri] })) as CommandResult;
     const jobs = lineOf((line) => line.includes('(INSERT_LINK_HERE)'));
     expect(readiness?.ready).toBe(false);
-    expect(readiness?.summary).toMatch(/^TWiR 666 · \d+ errors · 2 placeholders · \d+ warnings$/);
+    // Counted as Problems counts the draft (its publishing tasks are information); the items are the publishing check.
+    expect(readiness?.summary).toMatch(/^TWiR 666 · \d+ infos$/);
+    expect(readiness?.items).toContainEqual(expect.objectContaining({ kind: 'empty-section', label: 'Updates from the Rust Project › Rust Compiler Performance Triage', severity: 'error' }));
     expect(readiness?.items).toContainEqual(expect.objectContaining({ kind: 'placeholder', group: ['Placeholders left'], line: jobs, detail: 'Jobs' }));
     expect(readiness?.items).toContainEqual(expect.objectContaining({ kind: 'empty-section', label: 'Call for Participation; projects and speakers › CFP - Projects' }));
+  });
+
+  it('prepares the draft for publishing after the person confirms: what it does, and what is left for a person', async () => {
+    const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'twir.server.preparePublishing', arguments: [draft.uri] })) as CommandResult;
+    expect(result.confirm).toMatch(/^Prepare for publishing: remove 16 events outside the window, write the "none this week" sentence in \d+ empty sections\?$/);
+    expect(result.confirmAction).toBe('Prepare');
+    expect(result.detail).toContain('Still missing: No crate of the week yet');
+    const [change] = result.edit!.documentChanges as TextDocumentEdit[];
+    expect(change.textDocument).toEqual({ uri: draft.uri, version: 1 });
   });
 
   it.skipIf(!ruleById(OUT_OF_WINDOW_RULE))('removes the events outside the window with the events rule', async () => {

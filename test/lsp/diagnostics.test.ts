@@ -79,6 +79,32 @@ describe('language server process: diagnostics and code actions', () => {
     expect(disable[10]).toBe(ISSUE.split('\n')[9]);
   });
 
+  it('judges an issue by its moment: in draft/ the week\'s tasks are information, in content/ errors (the r/rust link a warning)', async () => {
+    const seed = fixture('seeds/2026-01-14-this-week-in-rust.md').text;
+    const severities = async (folder: string) => {
+      const uri = pathToFileURL(join(root, `${folder}/2026-01-14-this-week-in-rust.md`)).href;
+      server.open(uri, seed);
+      const diagnostics = await server.diagnostics(uri, 1);
+      const of = (rule: string, text?: string) => [...new Set(diagnostics.filter((diagnostic) => diagnostic.code === rule && (!text || seed.split('\n')[diagnostic.range.start.line].includes(text))).map((diagnostic) => diagnostic.severity))];
+      return { uri, diagnostics, outOfWindow: of('events/out-of-window'), jobs: of('placeholder/link', 'INSERT_LINK_HERE'), reddit: of('placeholder/link', 'REDDIT_LINK_HERE'), empty: of('section/empty') };
+    };
+    const draft = await severities('draft');
+    // 1 error, 2 warning, 3 information.
+    expect([draft.outOfWindow, draft.jobs, draft.reddit, draft.empty]).toEqual([[3], [3], [3], [3]]);
+    const published = await severities('content');
+    expect([published.outOfWindow, published.jobs, published.reddit, published.empty]).toEqual([[1], [1], [2], [1]]);
+
+    // Fix-all (and so a save) on the draft still removes the carried-over events, and fills no section in.
+    const [fixAll] = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: draft.uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.twir'] },
+    })) as CodeAction[];
+    const fixed = applyEdits(seed, editsFor(fixAll, draft.uri, 1));
+    expect(fixed.split('\n').length).toBeLessThan(seed.split('\n').length - 2 * 10);
+    expect(fixed.match(/^\*No .*this week\.\*$/gm)?.length ?? 0).toBe(seed.match(/^\*No .*this week\.\*$/gm)?.length ?? 0);
+  });
+
   it('refuses a fix asked for with the diagnostic of an older version; fixes the right event for the current one', async () => {
     const uri = pathToFileURL(join(root, 'draft/2026-01-14-this-week-in-rust.md')).href;
     const seed = fixture('seeds/2026-01-14-this-week-in-rust.md').text;

@@ -133,7 +133,7 @@ function compare(item: Case, ci: { links: string[]; markdown: string[] }, recent
       return match ? linesHolding(lines, match[1]) : [];
     }));
   const tracking = findings('links/tracking').filter((finding) => CI_TRACKING.some((name) => finding.message.includes(`\`${name}\``)));
-  const simplify = findings('links/simplify').filter((finding) => finding.severity !== 'hint');
+  const simplify = findings('links/simplify').filter((finding) => finding.certainty !== 'hint');
   const backticks = findings('markdown/backticks');
   const html = findings('markdown/html');
   const stripped = lines.map((line) => line.replace(FENCES, ''));

@@ -57,7 +57,8 @@ describe('snippets', () => {
     const last = first + inserted.length - 1;
     // The shape of the lines is on trial, not where the test puts them: a group heading the issue
     // already has (`##### [Rust]`) is rightly a duplicate there.
-    const problems = lint(buildModel(after, { fileName: FILE_NAME }), { rules: { 'section/duplicate-heading': 'off' } }).diagnostics.filter(
+    // Snippets are typed into a draft: the week's tasks (a title still to type, a group still empty) are information there.
+    const problems = lint(buildModel(after, { fileName: FILE_NAME, folder: 'draft' }), { rules: { 'section/duplicate-heading': 'off' } }).diagnostics.filter(
       (diagnostic) => (diagnostic.severity === 'error' || diagnostic.severity === 'warning') && diagnostic.range.start.line <= last && diagnostic.range.end.line >= first,
     );
     expect(problems.map((problem) => `${problem.rule} line ${problem.range.start.line + 1}: ${problem.message}`), `${inserted.join('\n')}`).toEqual([]);

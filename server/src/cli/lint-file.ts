@@ -4,7 +4,8 @@ import { fixUntilStable } from '../service/fix-all';
 import { lint, type LintDiagnostic, type LintOptions, type LintResult, type RuleSettings } from '../service/lint';
 import { buildModel } from '../service/model/build';
 import type { IssueModel } from '../service/model/types';
-import { PRESETS, type PresetName } from '../service/presets';
+import { checksPublishing, PRESETS, type PresetName } from '../service/presets';
+import { momentOf } from '../service/severity';
 import { parseHeader } from '../service/model/header';
 import { earlierIssue } from '../service/rules/links/shared';
 import type { Severity } from '../service/rules/types';
@@ -12,7 +13,7 @@ import { LineIndex, type Position } from '../service/util/text';
 import type { LintCache } from './cache';
 import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
 import type { LookBack } from './look-back';
-import { baseline, baselineFindings, blobAt, newOnly, type Baseline } from './since';
+import { baseline, baselineFindings, blobAt, newOnly, originAt, originFindings, type Baseline, type Origin } from './since';
 
 /** One file to lint: what the main thread sends to a worker (plain data). */
 export interface LintTask {
@@ -83,18 +84,24 @@ function lintOrFix(task: LintTask, { lookBack, cache }: LintContext): FileReport
   const fileName = basename(task.path);
   const folder = basename(dirname(task.path));
   // The issues before this one in its repository (`content/`, `draft/`), for links/duplicate: the header's date says which.
-  const recentIssues = lookBack.earlierIssues(task.path, { header: parseHeader(new LineIndex(read.text), read.text.charCodeAt(0) === 0xfeff) });
+  const header = parseHeader(new LineIndex(read.text), read.text.charCodeAt(0) === 0xfeff);
+  const recentIssues = lookBack.earlierIssues(task.path, { header });
   // No reuse of findings per segment: it pays between versions of one document (the editor), and
   // checking each segment apart costs more than checking a file once (the header differs per issue).
-  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], recentIssues, reuse: false };
+  const moment = momentOf({ folder }, checksPublishing(task.preset));
+  const options: LintOptions = { rules: task.rules, defaults: task.preset && PRESETS[task.preset], moment, recentIssues, reuse: false };
   // With --since, only new findings are reported, and --fix fixes only those.
   let blob: string | undefined;
+  // A file new at the base is compared with what it was made from (a draft moved to content/, a new draft's template and previous issue).
+  let origin: Origin | undefined;
   try {
     blob = task.since === undefined ? undefined : blobAt(task.path, task.since);
+    if (task.since !== undefined && blob === undefined) origin = originAt(task.path, task.since, { header });
   } catch (error) {
     return fatalReport(task.file, `--since cannot compare this file: ${(error as Error).message}`);
   }
-  const entries = cache?.file(read.text, { fileName, folder, rules: task.rules, preset: task.preset, recentIssues, base: task.since === undefined ? undefined : (blob ?? null) });
+  const baseId = blob ?? origin?.id;
+  const entries = cache?.file(read.text, { fileName, folder, rules: task.rules, preset: task.preset, recentIssues, base: task.since === undefined ? undefined : (baseId ?? null) });
   const cached = entries?.findings();
   // Fixes need the model: a file with something to fix is linted again.
   if (entries && cached && !(task.fix && cached.result.some((diagnostic) => diagnostic.fixable))) {
@@ -111,8 +118,8 @@ function lintOrFix(task: LintTask, { lookBack, cache }: LintContext): FileReport
   let base: Baseline | undefined;
   try {
     if (task.since !== undefined) {
-      const lintBase = (at: string) => baselineFindings(task.path, at, options);
-      base = baseline(blob === undefined ? undefined : entries ? entries.baseFindings(blob, lintBase) : lintBase(blob));
+      const lintBase = origin ? () => originFindings(task.path, origin!, options) : (at: string) => baselineFindings(task.path, at, options);
+      base = baseline(baseId === undefined ? undefined : entries ? entries.baseFindings(baseId, lintBase) : lintBase(baseId));
     }
   } catch (error) {
     return fatalReport(task.file, `--since cannot compare this file: ${(error as Error).message}`);

@@ -38,7 +38,7 @@ export type ParsedCommand =
   | { kind: 'review'; options: ReviewOptions }
   | { kind: 'usage-error'; message: string; usage?: string };
 
-export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci] [--config FILE] [--cache] PATH…
+export const USAGE = `Usage: twir-lint [--fix] [--format text|json|github|sarif] [--since REF] [--preset ci|publish] [--config FILE] [--cache] PATH…
        twir-lint merge --events FILE [--write] DRAFT   (see twir-lint merge --help)
        twir-lint --explain RULE                        (a rule's documentation)
        twir-lint merge-driver %O %A %B %L %P          (git's merge driver: see twir-lint merge-driver --help)
@@ -58,6 +58,9 @@ Options:
   --since REF              report only the findings that are new since the git
                            revision REF (with --fix, fix only those)
   --preset ci              TWiR CI's verdicts: what its scripts fail on is an error
+  --preset publish         check a draft for publishing: its publishing tasks
+                           (events outside the window, placeholders, empty
+                           sections) are errors, as in content/
   --deny-project-tooling-links
                            TWiR's policy for authors without write access: no
                            contributed links in Project/Tooling Updates

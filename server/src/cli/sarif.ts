@@ -5,7 +5,7 @@
  */
 import { version } from '../../../package.json';
 import { RULES } from '../service/rules/index';
-import { ruleDoc } from '../service/rules/docs';
+import { ruleDoc, ruleSeverity } from '../service/rules/docs';
 import type { Rule, Severity } from '../service/rules/types';
 import type { Formatter } from './formats';
 import { FATAL_RULE, type FileReport } from './lint-file';
@@ -27,7 +27,7 @@ function descriptor(rule: Rule) {
     shortDescription: { text: firstSentence },
     fullDescription: { text: rule.docs },
     help: { text: ruleDoc(rule), markdown: ruleDoc(rule) },
-    defaultConfiguration: { enabled: !rule.offByDefault, level: LEVEL[rule.severity] },
+    defaultConfiguration: { enabled: !rule.offByDefault, level: LEVEL[ruleSeverity(rule)] },
   };
 }
 

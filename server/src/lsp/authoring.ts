@@ -19,8 +19,10 @@ import { applyRuleFixes, OUT_OF_WINDOW_RULE, SORT_EVENTS_RULE } from '../service
 import { mergeEvents } from '../service/commands/merge-events/merge';
 import { formatMergeReport, mergeOverview, mergeSummary } from '../service/commands/merge-events/report';
 import { checkoutWithTemplate, defaultDraftDate, nextDraft, readTemplate, TEMPLATE_PATH } from '../service/commands/new-draft';
+import { preparePublishing } from '../service/commands/prepare-publishing';
 import { publishReadiness } from '../service/commands/readiness';
 import { reviewItems, reviewWeek } from '../service/commands/review';
+import { lint } from '../service/lint';
 import { completions, type SuggestionKind } from '../service/providers/completion';
 import { hover } from '../service/providers/hover';
 import { pastedUrl } from '../service/titles';
@@ -101,6 +103,20 @@ export function authoringHandlers(context: AnalysisContext): Handlers {
         }
         case AuthoringCommands.resolveConflicts:
           return resolveConflictsCommand(issue.document, issue.model);
+        case AuthoringCommands.preparePublishing: {
+          const options = context.lintOptions(issue.document, issue.model);
+          const prepared = preparePublishing(issue.model, (model) => lint(model, options).diagnostics);
+          const left = prepared.left.length > 0 ? `Left for you: ${prepared.left.join('; ')}.` : 'Nothing is left for you: ready to publish.';
+          if (prepared.edits.length === 0) return { message: `No publishing task a fix can do. ${left}` };
+          const done = prepared.done.join(', ');
+          return {
+            edit: { documentChanges: [TextDocumentEdit.create({ uri: issue.document.uri, version: issue.document.version }, prepared.edits)] },
+            confirm: `Prepare for publishing: ${done}?`,
+            detail: [prepared.doubt && `Not routine: ${prepared.doubt}.`, left].filter(Boolean).join('\n\n'),
+            confirmAction: 'Prepare',
+            message: `Prepared for publishing: ${done}. ${left}`,
+          };
+        }
         case AuthoringCommands.checkPublishReadiness: {
           return { readiness: publishReadiness(issue.model, context.lintOf(issue.document)?.diagnostics ?? []) };
         }

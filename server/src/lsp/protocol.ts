@@ -95,6 +95,8 @@ export const AuthoringCommands = {
   sortEvents: 'twir.server.sortEvents',
   removeOutOfWindowEvents: 'twir.server.removeOutOfWindowEvents',
   checkPublishReadiness: 'twir.server.checkPublishReadiness',
+  /** Every publishing task a fix can do (service/commands/prepare-publishing.ts), after the person confirms. */
+  preparePublishing: 'twir.server.preparePublishing',
   /** `[uri, batch text, batch name]`: the edit that merges a week's events, annotated by region for a preview. */
   mergeEvents: 'twir.server.mergeEvents',
   /**

@@ -4,7 +4,8 @@ import { RULES } from './rules/index';
 import { localFindings } from './rules/local';
 import { protectMarkers } from './rules/submerge/protect';
 import { MERGE_CONFLICT_RULE } from './rules/text/merge-conflict';
-import type { EarlierIssue, Finding, Fix, Rule, Severity } from './rules/types';
+import type { EarlierIssue, Finding, Fix, Rule, Severity, Weight } from './rules/types';
+import { momentOf, severityOf, type Moment } from './severity';
 import type { Range } from './util/text';
 
 export type RuleSetting = Severity | 'off';
@@ -14,6 +15,10 @@ export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 export interface LintDiagnostic {
   rule: string;
   severity: Severity;
+  /** What the finding is (its rule's certainty or its own), from which `severity` was decided. */
+  certainty?: Weight;
+  /** A placeholder filled only after publishing (`REDDIT_LINK_HERE`). */
+  afterPublication?: boolean;
   range: Range;
   message: string;
   fix?: Fix;
@@ -21,8 +26,10 @@ export interface LintDiagnostic {
 
 export interface LintOptions {
   rules?: RuleSettings;
-  /** Severities that replace rules' defaults (a preset such as TWiR CI's): a finding's own severity and `rules` still win. */
+  /** Severities that replace rules' defaults (a preset such as TWiR CI's): a finding's own certainty and `rules` still win. */
   defaults?: Readonly<Record<string, Severity>>;
+  /** The moment the issue is judged in (severity.ts); default: its folder's (`momentOf`). */
+  moment?: Moment;
   recentIssues?: readonly EarlierIssue[];
   /**
    * Whether local rules check each segment apart and reuse the findings of segments checked before
@@ -87,6 +94,7 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
   const isSuppressed = suppressions(model);
   // Inside a conflict both sides' lines stand together: only the conflict is reported there, and no other fix edits it.
   const inConflict = conflictedLines(model.text, model.lines);
+  const moment = options.moment ?? momentOf(model);
   const diagnostics: LintDiagnostic[] = [];
   const failures: LintResult['failures'] = [];
   for (const rule of enabled) {
@@ -98,15 +106,18 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
       failures.push({ rule: rule.id, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const setting = settings[rule.id] as Severity | undefined;
+    const choices = { moment, setting: settings[rule.id] as Severity | undefined, preset: options.defaults?.[rule.id] };
     for (const finding of findings) {
       if (isSuppressed(rule.id, finding.range.start.line)) continue;
       const ownConflict = rule.id === MERGE_CONFLICT_RULE;
       if (inConflict && !ownConflict && inConflict(finding.range.start.line, finding.range.end.line)) continue;
       const fix = inConflict && !ownConflict && finding.fix?.edits.some((edit) => inConflict(edit.range.start.line, edit.range.end.line)) ? undefined : finding.fix;
+      const certainty = finding.certainty ?? rule.certainty;
       diagnostics.push({
         rule: rule.id,
-        severity: setting ?? finding.severity ?? options.defaults?.[rule.id] ?? rule.severity,
+        severity: severityOf({ certainty, afterPublication: finding.afterPublication }, { ...choices, ownCertainty: finding.certainty !== undefined }),
+        certainty,
+        ...(finding.afterPublication && { afterPublication: true }),
         range: finding.range,
         message: finding.message,
         fix: fix && protectMarkers(model, fix),

@@ -30,7 +30,17 @@ export const PRESETS = {
     // `submerge merge` removes its markers before it commits: a committed marker is a mistake.
     'submerge/any-marker': 'error',
   },
+  /**
+   * The issue checked for publishing (severity.ts): a draft's publishing tasks — events outside
+   * the window, placeholders, empty sections — are errors, as they are in `content/`.
+   */
+  publish: {},
 } satisfies Record<string, Readonly<Record<string, Severity>>>;
 
 export type PresetName = keyof typeof PRESETS;
+
+/** Whether the preset checks the issue for publishing (`momentOf`). */
+export function checksPublishing(preset: PresetName | undefined): boolean {
+  return preset === 'publish';
+}
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];

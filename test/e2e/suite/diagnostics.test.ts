@@ -86,7 +86,8 @@ describe('diagnostics and quick fixes in a real VS Code', () => {
   it('squiggles the seed draft’s real defects with their rule, severity, range and docs', async () => {
     // Line 207: the 2026-01-07 Girona event, a week before the window.
     const outOfWindow = diagnosticOn(draft, 'events/out-of-window', 206, '2026-01-07');
-    assert.equal(outOfWindow.severity, vscode.DiagnosticSeverity.Error);
+    // In draft/, a carried-over event is the week's work: information until the issue is published.
+    assert.equal(outOfWindow.severity, vscode.DiagnosticSeverity.Information);
     assert.equal(outOfWindow.message, `2026-01-07 is before the window ${WINDOW.start} - ${WINDOW.end}.`);
     assert.equal(diagnosticsOf(draft.uri, 'events/out-of-window').length, 17);
     // The rule's code links to its docs.
@@ -94,8 +95,8 @@ describe('diagnostics and quick fixes in a real VS Code', () => {
     assert.match(String((outOfWindow.code as { target: vscode.Uri }).target), /out-of-window/);
 
     assert.equal(diagnosticOn(draft, 'text/mojibake', 212, '眉').severity, vscode.DiagnosticSeverity.Error); // N眉rnberg
-    assert.equal(diagnosticOn(draft, 'placeholder/link', 326, 'INSERT_LINK_HERE').severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(diagnosticOn(draft, 'placeholder/link', 350, 'REDDIT_LINK_HERE').severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diagnosticOn(draft, 'placeholder/link', 326, 'INSERT_LINK_HERE').severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(diagnosticOn(draft, 'placeholder/link', 350, 'REDDIT_LINK_HERE').severity, vscode.DiagnosticSeverity.Information);
   });
 
   it("opens a finding's rule documentation, shipped with the extension, in a Markdown preview from its code", async () => {
@@ -162,11 +163,19 @@ describe('diagnostics and quick fixes in a real VS Code', () => {
     assert.deepEqual(dates.filter((date) => date < WINDOW.start || date > WINDOW.end), []);
     assert.doesNotMatch(text, /[眉贸]/);
     assert.match(text, /Sessió setmanal de codificació/);
+    // Fix-all fills nothing in: the sections nobody has written yet stay empty, without a "none" sentence.
+    const noneSentences = (of: string) => (of.match(/^\*No .*this week\.\*$/gm) ?? []).length;
+    assert.equal(noneSentences(text), noneSentences(original));
 
-    // Only the placeholders are left (their real links must be looked up), and a hint, whose fix
-    // fix-all leaves to a person.
+    // Only the week's tasks are left — the placeholders (their real links must be looked up) and the
+    // empty sections, as information in a draft — and a hint, whose fix fix-all leaves to a person.
     await waitFor('the diagnostics of the fixed draft', () => (diagnosticsOf(draft.uri, 'events/out-of-window').length === 0 ? true : undefined));
-    assert.deepEqual(describeDiagnostics(twirDiagnostics(draft.uri)), ['227:48-227:49 Hint text/trailing-space', '316:55-316:71 Error placeholder/link', '340:28-340:44 Error placeholder/link']);
+    assert.deepEqual(describeDiagnostics(twirDiagnostics(draft.uri)), [
+      ...[[66, 21], [116, 19], [131, 17], [148, 70], [164, 27], [189, 69]].map(([line, end]) => `${line}:1-${line}:${end} Information section/empty`),
+      '204:48-204:49 Hint text/trailing-space',
+      '293:55-293:71 Information placeholder/link',
+      '317:28-317:44 Information placeholder/link',
+    ]);
     assert.deepEqual(await codeActions(draft.uri, wholeDocument(draft), 'source.fixAll'), []);
   });
 });

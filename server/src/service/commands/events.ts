@@ -1,9 +1,9 @@
 import { buildModel } from '../model/build';
 import type { IssueModel } from '../model/types';
-import { applyEdits } from '../rules/fixes';
+import { applyEdits, nonOverlapping } from '../rules/fixes';
 import { ruleById } from '../rules/index';
 import { protectMarkers } from '../rules/submerge/protect';
-import type { TextEdit } from '../rules/types';
+import type { Rule, TextEdit } from '../rules/types';
 
 /**
  * "Sort events" and "Remove events outside the window": each applies one events rule's fixes —
@@ -26,20 +26,30 @@ export type RuleFixResult = { edits: TextEdit[]; fixed: number; doubt?: string; 
 export function applyRuleFixes(model: IssueModel, ruleId: string): RuleFixResult {
   const rule = ruleById(ruleId);
   if (!rule) return { error: `The rule ${ruleId} is not available in this version.` };
+  const { result, fixed, doubt } = fixUntilSettled(model, [rule]);
+  return { edits: result === model ? [] : [replacementEdit(model, result.text)], fixed: fixed.get(rule) ?? 0, doubt, changed: changedEvents(model, result, ruleId === SORT_EVENTS_RULE ? moved : removed) };
+}
+
+/**
+ * The rules' fixes applied pass after pass until none is left: the resulting model, how many fixes
+ * each rule made, and why any of them is not routine.
+ */
+export function fixUntilSettled(model: IssueModel, rules: readonly Rule[]): { result: IssueModel; fixed: Map<Rule, number>; doubt?: string } {
   let current = model;
-  let fixed = 0;
+  const fixed = new Map<Rule, number>();
   let doubt: string | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = rule.check({ model: current, recentIssues: [] }).flatMap((finding) => (finding.fix ? [protectMarkers(current, finding.fix)] : []));
-    doubt ??= fixes.find((fix) => fix.doubt)?.doubt;
-    const edits = fixes.flatMap((fix) => fix.edits);
+    const fixes = rules.flatMap((rule) => rule.check({ model: current, recentIssues: [] }).flatMap((finding) => (finding.fix ? [{ rule, fix: protectMarkers(current, finding.fix) }] : [])));
+    doubt ??= fixes.find(({ fix }) => fix.doubt)?.fix.doubt;
+    // Fixes of several rules may touch the same lines: those that overlap wait for the next pass.
+    const edits = nonOverlapping(fixes.flatMap(({ fix }) => fix.edits));
     if (edits.length === 0) break;
     const text = applyEdits(current.text, current.lines, edits);
     if (text === current.text) break;
-    fixed += edits.length;
+    for (const { rule, fix } of fixes) if (fix.edits.every((edit) => edits.includes(edit))) fixed.set(rule, (fixed.get(rule) ?? 0) + 1);
     current = buildModel(text, { fileName: model.fileName, folder: model.folder });
   }
-  return { edits: current === model ? [] : [replacementEdit(model, current.text)], fixed, doubt, changed: changedEvents(model, current, ruleId === SORT_EVENTS_RULE ? moved : removed) };
+  return { result: current, fixed, doubt };
 }
 
 /** The events of each region, as their overview lines read. */

@@ -1,13 +1,16 @@
 import type { LintDiagnostic } from '../lint';
 import type { IssueModel, Section, SubmergePullRequest } from '../model/types';
 import { crateOfTheWeek, entryAt, quoteOfTheWeek, sectionAt, sectionPath } from '../providers/locate';
+import { momentOf, severityOf } from '../severity';
 
 /**
  * Publish readiness: what stands between the draft and publication — the placeholders left
  * (placeholder/* rules), the crate of the week and the quote still missing, the sections still
- * empty (section/empty), the events outside the window (events/out-of-window), and the other
- * errors and warnings by section. An editor shows it as it likes (VS Code: a tree view and a
- * status bar item) and keeps it live by asking again when the diagnostics change.
+ * empty (section/empty, and every other section publishing would show empty), the events outside
+ * the window (events/out-of-window), and the other errors and warnings by section. It is the
+ * publishing check: each item has the severity it has at publishing (severity.ts), while its
+ * summary counts the diagnostics as Problems shows them. An editor shows it as it likes (VS Code: a
+ * tree view and a status bar item) and keeps it live by asking again when the diagnostics change.
  *
  * It is a flat list of typed items, each a click away from its line: a view renders them
  * generically (under `group`, then by `severity`), so a new kind of item needs no client change.
@@ -21,7 +24,7 @@ export interface ReadinessItem {
   label: string;
   /** What further identifies it: its rule, or its section. */
   detail?: string;
-  /** `error`: blocks publication; `warning`: to look at; `info`: to know (a PR submerge will merge). */
+  /** At publishing: `error` blocks it; `warning`: to look at; `info`: to know (a PR submerge will merge, the r/rust link to add once out). */
   severity: 'error' | 'warning' | 'info';
 }
 
@@ -36,9 +39,9 @@ export interface ReadinessPullRequest extends SubmergePullRequest {
 export interface Readiness {
   /** `TWiR 634`, or the file name when the header has no number. */
   title: string;
-  /** No error left (placeholders, missing crate or quote, out-of-window events, errors). */
+  /** No error left at publishing (placeholders, missing crate or quote, empty sections, out-of-window events, errors). */
   ready: boolean;
-  /** One line for a status bar: `TWiR 634 · 3 errors · 2 placeholders`. */
+  /** One line for a status bar, counting as Problems does: `TWiR 634 · 1 error · 2 warnings · 27 infos`. */
   summary: string;
   /** In the order a view lists them: by group, each group in document order. */
   items: ReadinessItem[];
@@ -67,22 +70,29 @@ export function publishReadiness(model: IssueModel, diagnostics: readonly LintDi
     const section = sectionAt(model, line);
     return section ? sectionPath(section) : 'Header';
   };
+  const moment = momentOf(model, true);
+  // A publishing task's severity at publishing; any other diagnostic keeps its own.
+  const atPublishing = (diagnostic: LintDiagnostic) =>
+    diagnostic.certainty === 'task' ? severityOf({ certainty: 'task', afterPublication: diagnostic.afterPublication }, { moment }) : diagnostic.severity;
   const items: ReadinessItem[] = [];
   for (const diagnostic of diagnostics) {
     const line = diagnostic.range.start.line;
+    const severity = atPublishing(diagnostic);
+    if (severity === 'hint') continue;
     if (diagnostic.rule.startsWith('placeholder/')) {
-      items.push({ kind: 'placeholder', group: [GROUPS.placeholder], line, label: diagnostic.message, detail: sectionName(line), severity: 'error' });
+      items.push({ kind: 'placeholder', group: [GROUPS.placeholder], line, label: diagnostic.message, detail: sectionName(line), severity });
     } else if (diagnostic.rule === EMPTY_SECTION_RULE) {
-      items.push({ kind: 'empty-section', group: [GROUPS['empty-section']], line, label: sectionName(line), detail: 'no entries, no "none this week" sentence', severity: 'warning' });
-    } else if (diagnostic.rule.startsWith('submerge/') && (diagnostic.severity === 'error' || diagnostic.severity === 'warning')) {
-      items.push({ kind: 'marker-problem', group: [GROUPS['marker-problem']], line, label: diagnostic.message, detail: diagnostic.rule, severity: diagnostic.severity });
+      items.push({ kind: 'empty-section', group: [GROUPS['empty-section']], line, label: sectionName(line), detail: 'no entries, no "none this week" sentence', severity });
+    } else if (diagnostic.rule.startsWith('submerge/') && (severity === 'error' || severity === 'warning')) {
+      items.push({ kind: 'marker-problem', group: [GROUPS['marker-problem']], line, label: diagnostic.message, detail: diagnostic.rule, severity });
     } else if (diagnostic.rule === OUT_OF_WINDOW_RULE) {
-      items.push({ kind: 'out-of-window', group: [GROUPS['out-of-window']], line, label: eventLabel(model, line), detail: sectionName(line), severity: 'error' });
-    } else if (diagnostic.severity === 'error' || diagnostic.severity === 'warning') {
-      items.push({ kind: 'problem', group: [GROUPS.problem, sectionName(line)], line, label: diagnostic.message, detail: diagnostic.rule, severity: diagnostic.severity });
+      items.push({ kind: 'out-of-window', group: [GROUPS['out-of-window']], line, label: eventLabel(model, line), detail: sectionName(line), severity });
+    } else if (severity === 'error' || severity === 'warning') {
+      items.push({ kind: 'problem', group: [GROUPS.problem, sectionName(line)], line, label: diagnostic.message, detail: diagnostic.rule, severity });
     }
   }
-  items.push(...missing(model));
+  const task = severityOf({ certainty: 'task' }, { moment }) as ReadinessItem['severity'];
+  items.push(...missing(model, task), ...shownEmpty(model, task));
   const pullRequests = pullRequestsTaken(model, diagnostics);
   items.push(...pullRequests.map((pr): ReadinessItem => ({ kind: 'pull-request', group: [GROUPS['pull-request']], line: pr.line, label: `#${pr.number} ${pr.title ?? ''}`.trim(), detail: `${pr.author} · ${pr.section}`, severity: 'info' })));
   const order = Object.values(GROUPS);
@@ -90,12 +100,10 @@ export function publishReadiness(model: IssueModel, diagnostics: readonly LintDi
   items.sort((a, b) => order.indexOf(a.group[0]) - order.indexOf(b.group[0]) || (a.kind === 'problem' && b.kind === 'problem' ? 0 : a.line - b.line));
 
   const title = model.header?.issueNumber !== undefined ? `TWiR ${model.header.issueNumber}` : (model.fileName ?? 'TWiR issue');
-  const placeholders = items.filter((item) => item.kind === 'placeholder').length;
-  const errors = items.filter((item) => item.severity === 'error').length - placeholders;
-  const warnings = items.filter((item) => item.severity === 'warning').length;
-  const counts = [plural(errors, 'error'), plural(placeholders, 'placeholder'), plural(warnings, 'warning')].filter((count) => count !== undefined);
-  const ready = errors === 0 && placeholders === 0;
-  return { title, ready, summary: [title, ...(counts.length > 0 ? counts : ['ready to publish'])].join(' · '), items, pullRequests };
+  const shown = (severity: LintDiagnostic['severity']) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+  const counts = [plural(shown('error'), 'error'), plural(shown('warning'), 'warning'), plural(shown('info'), 'info')].filter((count) => count !== undefined);
+  const ready = !items.some((item) => item.severity === 'error');
+  return { title, ready, summary: [title, ...(counts.length > 0 ? counts : []), ...(ready ? ['ready to publish'] : [])].join(' · '), items, pullRequests };
 }
 
 const SUBMERGE_MARKER_RULE = 'submerge/marker';
@@ -115,12 +123,30 @@ function pullRequestsTaken(model: IssueModel, diagnostics: readonly LintDiagnost
 }
 
 /** The crate of the week and the quote, when their section is there and still holds none. */
-function missing(model: IssueModel): ReadinessItem[] {
-  const item = (section: Section, label: string): ReadinessItem => ({ kind: 'missing', group: [GROUPS.missing], line: section.heading.line, label, detail: sectionPath(section), severity: 'error' });
+function missing(model: IssueModel, severity: ReadinessItem['severity']): ReadinessItem[] {
+  const item = (section: Section, label: string): ReadinessItem => ({ kind: 'missing', group: [GROUPS.missing], line: section.heading.line, label, detail: sectionPath(section), severity });
   return model.allSections.flatMap((section) => {
     if (section.kind === 'crate-of-the-week' && !crateOfTheWeek(model, section)) return [item(section, 'No crate of the week yet')];
     if (section.kind === 'quote' && !quoteOfTheWeek(model, section)) return [item(section, 'No quote of the week yet')];
     return [];
+  });
+}
+
+/**
+ * The sections that have no "none this week" sentence (section/empty's) and that publishing would
+ * show empty, a heading over nothing: Updates from the Rust Project and its performance triage
+ * before their text is in, and each community category nobody wrote for.
+ */
+const SHOWN_EMPTY: ReadonlySet<Section['kind']> = new Set(['project-updates', 'perf-triage', 'community-category']);
+
+function shownEmpty(model: IssueModel, severity: ReadinessItem['severity']): ReadinessItem[] {
+  return model.allSections.flatMap((section) => {
+    if (!SHOWN_EMPTY.has(section.kind)) return [];
+    for (let line = section.heading.line + 1; line < section.bodyEndLine; line++) {
+      const kind = model.lineKinds[line];
+      if (kind !== 'blank' && kind !== 'comment') return [];
+    }
+    return [{ kind: 'empty-section', group: [GROUPS['empty-section']], line: section.heading.line, label: sectionPath(section), detail: 'nothing under the heading', severity }];
   });
 }
 

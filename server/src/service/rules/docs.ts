@@ -6,14 +6,14 @@
  */
 import { CONVENTION_CHANGES } from '../conventions';
 import { ruleDocPath } from './doc-path';
-import type { Rule } from './types';
+import { defaultSeverities } from '../severity';
+import type { Rule, Severity } from './types';
 
 export { ruleDocPath };
 
 export function ruleAnchor(rule: string): string {
   return `rule-${rule.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
 }
-
 
 /** Text in a Markdown fence longer than any run of backticks inside it. */
 function fenced(text: string): string {
@@ -52,9 +52,19 @@ export function ruleDoc(rule: Rule): string {
   return `${sections.join('\n\n')}\n`;
 }
 
-/** A rule's default as the docs say it: its severity, or off for a rule that a setting must switch on. */
+/** A rule's default severity where it is the same in every moment (severity.ts), else its severity in a draft. */
+export function ruleSeverity(rule: Rule): Severity {
+  return defaultSeverities(rule).inProgress;
+}
+
+/**
+ * A rule's default as the docs say it, from severity.ts: its severity, `info in a draft, error at
+ * publishing` for a publishing task, or off for a rule that a setting must switch on.
+ */
 export function ruleDefault(rule: Rule): string {
-  return rule.offByDefault ? `off (${rule.severity} when on)` : rule.severity;
+  const { inProgress, publishing } = defaultSeverities(rule);
+  const severity = inProgress === publishing ? inProgress : `${inProgress} in a draft, ${publishing} at publishing`;
+  return rule.offByDefault ? `off (${severity} when on)` : severity;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -6,6 +6,14 @@ import type { LineSpan } from './span';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
+/** What a finding is, which decides its severity with the issue's moment and the preset (service/severity.ts). */
+export type Certainty = 'defect' | 'convention' | 'task';
+/**
+ * What a rule or a finding declares of itself: its certainty, or `hint` for a remark below that
+ * scale (trailing spaces, an http link that could be https), a hint in every moment.
+ */
+export type Weight = Certainty | 'hint';
+
 export interface TextEdit {
   range: Range;
   newText: string;
@@ -35,8 +43,10 @@ export interface Finding {
   range: Range;
   message: string;
   fix?: Fix;
-  /** A severity for this finding other than the rule's default (e.g. a softer case). */
-  severity?: Severity;
+  /** What this finding is when it is not what its rule usually reports (a softer case). */
+  certainty?: Weight;
+  /** A placeholder filled only after publishing (`REDDIT_LINK_HERE`): never a blocker (service/severity.ts). */
+  afterPublication?: boolean;
 }
 
 /**
@@ -76,16 +86,21 @@ export interface RuleExample {
   readonly in?: 'body' | 'community' | 'events' | 'file';
 }
 
-/** A rule: one file with its id, docs, default severity, check and (in its findings) fixes. */
+/** A rule: one file with its id, docs, certainty, check and (in its findings) fixes. */
 export interface Rule {
   /** Stable id, `area/name`: tools outside the project rely on it. */
   readonly id: string;
   /** One paragraph: what the rule reports and why, shown in hovers and in the README. */
   readonly docs: string;
-  readonly severity: Severity;
+  /**
+   * What its findings are: a `defect` the site shows or a wrong event (an error), today's
+   * `convention` broken (a warning), or the week's publishing `task` (information while the issue is
+   * in progress, an error at publishing). `severityOf` (service/severity.ts) turns it into a severity.
+   */
+  readonly certainty: Weight;
   /**
    * Whether the rule runs only when a setting names it (`"rule/id": "error"`): a check for one
-   * setting, such as CI, that would be noise in the editor. Its `severity` applies when it is on.
+   * setting, such as CI, that would be noise in the editor. Its certainty applies when it is on.
    */
   readonly offByDefault?: boolean;
   /** Whether its findings come with a fix (shown in the README's rule table). */

@@ -17,7 +17,7 @@ const CLOSING = /clos|until|deadline|\bcfp\b/i;
 const rule: Rule = {
   id: 'cfp/event-format',
   fixable: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'A CFP - Events entry: `* [**event name**](URL to CFP) | CFP closes YYYY-MM-DD | city, state, country | ' +
     'YYYY-MM-DD` (the second field also reads `Closes D` or `CFP open until D`, the last `D - D` or `Event date: ' +

@@ -8,7 +8,7 @@ const PROJECT_FIRST = /\S\s+[-–—]\s+\S|\S:\s+\S/;
 const rule: Rule = {
   id: 'cfp/project-format',
   fixable: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'A CFP - Projects entry as the template writes it: `* [project name - title of issue](URL to issue)`, one ' +
     'space after the bullet, the line starting with its link, and the link text naming the project before ' +

@@ -6,7 +6,7 @@ import { currentEvents } from './common';
 
 const rule: Rule = {
   id: 'events/blank-lines',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: true,
   docs:
     'Blank lines in Upcoming Events as the events team\'s linter reads them: a blank line ends a region, so there is ' +

@@ -4,7 +4,7 @@ import { currentEvents, removeEntry } from './common';
 
 const rule: Rule = {
   id: 'events/duplicate',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: true,
   docs:
     'The same event (same title and link) listed twice in one region. On the same date the second is removed by the ' +

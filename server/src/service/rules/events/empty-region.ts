@@ -4,7 +4,7 @@ import { currentEvents } from './common';
 
 const rule: Rule = {
   id: 'events/empty-region',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: true,
   docs:
     'A region heading under Upcoming Events with no event below it, typically left after past events were removed. ' +

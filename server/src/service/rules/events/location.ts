@@ -16,7 +16,7 @@ const LABELS = { virtual: 'Virtual', hybrid: 'Hybrid' } as const;
 
 const rule: Rule = {
   id: 'events/location',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: true,
   docs:
     'The location of an event: `City, CC` in person, with a state for the US (`Seattle, WA, US`) — and, in issues ' +

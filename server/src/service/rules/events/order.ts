@@ -6,7 +6,7 @@ import { compareEvents, currentEvents, eventStart, permuteBlocks } from './commo
 
 const rule: Rule = {
   id: 'events/order',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: true,
   docs:
     'Events inside a region are listed by date, and on the same date by the whole location text compared character ' +

@@ -5,7 +5,7 @@ import { currentEvents, eventsWindow, formatWindow, removeEntry, windowSide } fr
 
 const rule: Rule = {
   id: 'events/out-of-window',
-  severity: 'error',
+  certainty: 'task',
   fixable: true,
   docs:
     "An event whose date falls outside the issue's events window (the issue date and the 28 days after it). Drafts are " +

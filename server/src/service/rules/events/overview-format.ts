@@ -8,7 +8,7 @@ const LINK_ONLY = /^\[[^\]]*\]\([^)\s]*\)$/;
 
 const rule: Rule = {
   id: 'events/overview-format',
-  severity: 'error',
+  certainty: 'defect',
   fixable: true,
   local: true,
   docs:
@@ -89,23 +89,23 @@ function overviewFindings(entry: Entry): Finding[] {
     // Several groups are joined with ` + `; some were written `[A](u) | [B](v)`.
     const extraGroup = index >= 2 && LINK_ONLY.test(field.text) && LINK_ONLY.test(fields[index].text);
     if (index >= 2 && !extraGroup) {
-      findings.push({ range: field.range, message: `Text after the group link: "${field.text}".`, severity: 'warning' });
+      findings.push({ range: field.range, message: `Text after the group link: "${field.text}".`, certainty: 'convention' });
     } else if (extraGroup) {
-      findings.push({ range: gap, message: 'Join several groups with ` + `.', severity: 'warning', fix: { title: 'Join with ` + `', edits: [{ range: gap, newText: ' + ' }] } });
+      findings.push({ range: gap, message: 'Join several groups with ` + `.', certainty: 'convention', fix: { title: 'Join with ` + `', edits: [{ range: gap, newText: ' + ' }] } });
     } else if (written !== ' | ') {
-      findings.push({ range: gap, message: `Separate the fields with \` | \`, not \`${written}\`.`, severity: 'warning', fix: { title: 'Use ` | `', edits: [{ range: gap, newText: ' | ' }] } });
+      findings.push({ range: gap, message: `Separate the fields with \` | \`, not \`${written}\`.`, certainty: 'convention', fix: { title: 'Use ` | `', edits: [{ range: gap, newText: ' | ' }] } });
     }
   });
   const groupField = fields[2];
   const lastGroup = event.groups[event.groups.length - 1];
   if (groupField && !lastGroup) {
-    findings.push({ range: groupField.range, message: 'The group is a link: `[Group](url)`.', severity: 'warning' });
+    findings.push({ range: groupField.range, message: 'The group is a link: `[Group](url)`.', certainty: 'convention' });
   } else if (groupField && lastGroup && lastGroup.range.end.character < groupField.range.end.character) {
     const range = lineSpan(line, lastGroup.range.end.character, groupField.range.end.character);
     findings.push({
       range,
       message: `Text after the group link: "${text.slice(range.start.character, range.end.character).trim()}".`,
-      severity: 'warning',
+      certainty: 'convention',
       fix: { title: 'Remove the text after the link', edits: [{ range, newText: '' }], safe: false },
     });
   }
@@ -144,7 +144,7 @@ function dateFindings(date: EventDate | undefined): Finding[] {
   const fix = { title: `Write ${canonical}`, edits: [{ range: date.range, newText: canonical }] };
   // `D - D` with odd spacing or padding reads right; `D & D`, `D, D` and `YYYY-MM-DD-DD` do not.
   if (reading.isRange && !date.start) return [{ range: date.range, message: `Malformed date range "${date.text}": write ${canonical}.`, fix }];
-  return [{ range: date.range, message: `Write the date as ${canonical}.`, severity: 'warning', fix }];
+  return [{ range: date.range, message: `Write the date as ${canonical}.`, certainty: 'convention', fix }];
 }
 
 export default rule;

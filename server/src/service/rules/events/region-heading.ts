@@ -11,7 +11,7 @@ const LEGACY_NAMES: Record<string, string | undefined> = { online: 'Virtual', 'a
 
 const rule: Rule = {
   id: 'events/region-heading',
-  severity: 'error',
+  certainty: 'defect',
   fixable: true,
   docs:
     'The region headings of Upcoming Events: `### Virtual`, then the continents in alphabetical order (Africa, Asia, ' +
@@ -49,7 +49,7 @@ const rule: Rule = {
       findings.push({
         range: region.section.heading.textRange,
         message: `${regionNamed(region.name)} goes before ${regionNamed(later.name)}: Virtual first, then the continents A–Z.`,
-        severity: 'warning',
+        certainty: 'convention',
         fix: reorderFix(model, regions),
       });
     });
@@ -92,7 +92,7 @@ function nameFindings(model: IssueModel, heading: Heading): Finding[] {
       findings.push({ range, message: `Region heading with a trailing colon: write \`${region}\`.`, fix: { title: 'Remove the colon', edits: [{ range, newText: '' }] } });
     }
     if (written.slice(0, colon ? colon.index : undefined) !== region) {
-      findings.push({ range: nameRange, message: `Write the region as \`${region}\`.`, severity: 'warning', fix: { title: `Rename to ${region}`, edits: [{ range: nameRange, newText: region }] } });
+      findings.push({ range: nameRange, message: `Write the region as \`${region}\`.`, certainty: 'convention', fix: { title: `Rename to ${region}`, edits: [{ range: nameRange, newText: region }] } });
     }
     return findings;
   }

@@ -4,7 +4,7 @@ import { currentEvents } from './common';
 
 const rule: Rule = {
   id: 'events/stray-line',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: false,
   docs:
     'A line in an events region that belongs to no event: text between events, a title line whose event line is ' +

@@ -7,7 +7,7 @@ const INDENT = '    ';
 
 const rule: Rule = {
   id: 'events/title-line',
-  severity: 'error',
+  certainty: 'defect',
   fixable: true,
   local: true,
   docs:
@@ -50,7 +50,7 @@ function lineFindings(entry: Entry, line: EntryLine): Finding[] {
         line.indent < INDENT.length
           ? `The title line is indented by ${line.indent} spaces: ${flat}. Indent it by 4.`
           : `The title line is indented by ${line.indent} spaces; TWiR indents it by 4.`,
-      severity: line.indent < INDENT.length ? 'error' : 'warning',
+      certainty: line.indent < INDENT.length ? 'defect' : 'convention',
       fix: { title: 'Indent by 4 spaces', edits: [{ range: indentRange, newText: INDENT }] },
     });
   }
@@ -64,7 +64,7 @@ function lineFindings(entry: Entry, line: EntryLine): Finding[] {
   }
   const titles = entry.links.filter((link) => link.line === line.line);
   if (titles.length === 0) {
-    findings.push({ range: lineSpan(line.line, line.contentStart, line.text.length), message: 'The title line is a link: `[**Title**](url)`.', severity: 'warning' });
+    findings.push({ range: lineSpan(line.line, line.contentStart, line.text.length), message: 'The title line is a link: `[**Title**](url)`.', certainty: 'convention' });
     return findings;
   }
   // Several titles are joined with ` + `; a link after other text (`- [Stream](…)`) is no title.

@@ -6,7 +6,7 @@ import type { EventsModel } from '../../model/types';
 
 const rule: Rule = {
   id: 'events/window-header',
-  severity: 'error',
+  certainty: 'defect',
   fixable: true,
   docs:
     'The line `Rusty Events between START - END 🦀` under Upcoming Events: it must be there and well formed, START must be ' +
@@ -72,7 +72,7 @@ const rule: Rule = {
       findings.push({
         range: window.sentenceRange,
         message: 'The window line has lost its 🦀.',
-        severity: 'warning',
+        certainty: 'convention',
         fix: { title: 'Add the crab', edits: [{ range: { start: end, end }, newText: ' 🦀' }] },
       });
     }

@@ -5,7 +5,7 @@ import { currentEvents, editScope, entryScope, insertIntoRegion, regionNamed, re
 
 const rule: Rule = {
   id: 'events/wrong-region',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: true,
   docs:
     'An event listed under the wrong region: an in-person event under Virtual or under a continent its country code ' +
@@ -101,7 +101,7 @@ function twinFinding(model: IssueModel, events: EventsModel, entry: Entry, regio
   return {
     range: entry.event!.location!.label?.range ?? entry.event!.location!.range,
     message: `A hybrid event is listed under Virtual and under its continent: this one is missing under ${regionName}.`,
-    severity: 'hint',
+    certainty: 'hint',
     fix: insertion && { title: `Also list it under ${regionName}`, edits: [insertion], safe: false, scope: [entryScope(entry), editScope(insertion)] },
   };
 }

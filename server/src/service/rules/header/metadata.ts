@@ -13,7 +13,7 @@ const TITLE_NUMBER = /(This Week in Rust )(\d+)\s*$/i;
 const rule: Rule = {
   id: 'header/metadata',
   fixable: true,
-  severity: 'error',
+  certainty: 'defect',
   docs:
     'The Pelican metadata header: `Title`, `Number` (since issue 92), `Date` and `Category` present; the number ' +
     'in the title equal to `Number`; `Date` an ISO date (old issues add a time), a Wednesday (since issue 342, ' +
@@ -40,7 +40,7 @@ const rule: Rule = {
     }
     if (!header.number && (header.issueNumber ?? Infinity) >= FIRST_NUMBERED_ISSUE) {
       const after = header.title ? header.title.line + 1 : 0;
-      findings.push({ ...missing(model, 'Number', titleNumber?.[2], after), severity: 'warning' });
+      findings.push({ ...missing(model, 'Number', titleNumber?.[2], after), certainty: 'convention' });
     }
     if (!header.date) findings.push(missing(model, 'Date', fileDate ? formatIsoDate(fileDate) : undefined, header.endLine));
     if (!header.category) findings.push(missing(model, 'Category', CATEGORY, header.endLine));
@@ -72,17 +72,17 @@ function dateFindings(field: HeaderField, fileDate: IsoDate | undefined): Findin
     findings.push({
       range: dateRange,
       message: `Write the date as YYYY-MM-DD: ${iso}.`,
-      severity: 'warning',
+      certainty: 'convention',
       fix: { title: `Write ${iso}`, edits: [{ range: dateRange, newText: iso }] },
     });
   }
   if (conventionsAt(date).wednesdayIssues && !isWednesday(date)) {
-    findings.push({ range: dateRange, message: `${iso} is not a Wednesday: issues come out on Wednesdays.`, severity: 'warning' });
+    findings.push({ range: dateRange, message: `${iso} is not a Wednesday: issues come out on Wednesdays.`, certainty: 'convention' });
   }
   // Old issues with a time of day may carry the previous or next day (time zones).
   const slack = time ? 1 : 0;
   if (fileDate && Math.abs(fileDate.dayNumber - date.dayNumber) > slack) {
-    findings.push({ range: dateRange, message: `The date ${iso} differs from the file name's ${formatIsoDate(fileDate)}.`, severity: 'warning' });
+    findings.push({ range: dateRange, message: `The date ${iso} differs from the file name's ${formatIsoDate(fileDate)}.`, certainty: 'convention' });
   }
   return findings;
 }

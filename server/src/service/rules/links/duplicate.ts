@@ -24,7 +24,7 @@ function removeEntry(model: IssueModel, item: CommunityLink, first: CommunityLin
 const rule: Rule = {
   id: 'links/duplicate',
   fixable: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'A community link (under Updates from Rust Community) that this issue already has, or that one of the 25 most ' +
     'recent issues beside the file (`content/`, `draft/`) already had, as TWiR\'s CI checks: URLs are compared with ' +

@@ -16,7 +16,7 @@ const rule: Rule = {
   id: 'links/malformed',
   fixable: true,
   local: true,
-  severity: 'error',
+  certainty: 'defect',
   docs:
     'Link syntax that does not make the intended link: an empty URL `[text]()`, empty link text `[](url)` (nothing ' +
     'to click), a mistyped scheme (`hhttps://`, `https//`, `https://https://`), a space inside a URL, `[text] (url)` ' +

@@ -35,7 +35,7 @@ const rule: Rule = {
   id: 'links/prefix',
   fixable: true,
   local: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'The prefixes of a community link: `[video]`, `[audio]`, `[series]` (lower case) and a two-letter ISO 639-1 ' +
     'language code such as `[ZH]` (upper case), each left of the link: `* [video] [ZH] [Title](url)`. Reports ' +
@@ -75,7 +75,7 @@ function entryFindings(model: IssueModel, entry: Entry): Finding[] {
         findings.push({
           range,
           // `[Video]` reads the same: a nit, not a warning.
-          severity: canonical.prefix.toLowerCase() === match[1].toLowerCase() ? 'info' : undefined,
+          certainty: canonical.prefix.toLowerCase() === match[1].toLowerCase() ? 'hint' : undefined,
           message: `Write the prefix as ${describe(canonical.prefix)}.`,
           fix: { title: `Write [${canonical.prefix}]`, edits: [{ range, newText: `[${canonical.prefix}]` }], safe: canonical.safe },
         });

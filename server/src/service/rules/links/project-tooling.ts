@@ -8,7 +8,7 @@ export const PROJECT_TOOLING_POLICY_URL = 'https://github.com/rust-lang/this-wee
 const rule: Rule = {
   id: 'links/project-tooling',
   fixable: false,
-  severity: 'error',
+  certainty: 'defect',
   offByDefault: true,
   docs:
     'TWiR\'s contribution policy: it no longer takes contributed links in "Project/Tooling Updates" — the editors ' +

@@ -21,7 +21,7 @@ const rule: Rule = {
   id: 'links/repo-or-crate',
   fixable: false,
   local: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'A community link straight to a GitHub repository (`github.com/owner/repo`, or one page below it such as ' +
     '`/releases` or `/issues`; not an organisation, not GitHub\'s own pages such as `/sponsors/…`) or to crates.io. ' +

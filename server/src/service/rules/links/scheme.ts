@@ -12,7 +12,7 @@ const rule: Rule = {
   id: 'links/scheme',
   fixable: true,
   local: true,
-  severity: 'error',
+  certainty: 'defect',
   docs:
     'A web address written without `https://` (the site resolves it as one of its own pages), or a link whose scheme ' +
     'is not `https`, `http` or `mailto`: TWiR\'s CI reports those in the community sections, any link without a ' +
@@ -43,7 +43,7 @@ const rule: Rule = {
         }
       } else if (!ALLOWED_SCHEMES.has(scheme)) {
         const range = urlSpan(url, 0, scheme.length + 1);
-        findings.push({ range, message: `Scheme \`${scheme}:\` is not https, http or mailto.`, severity: url.inCommunity ? 'error' : 'warning' });
+        findings.push({ range, message: `Scheme \`${scheme}:\` is not https, http or mailto.`, certainty: url.inCommunity ? 'defect' : 'convention' });
       }
     }
     return findings;

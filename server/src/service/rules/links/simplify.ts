@@ -6,7 +6,7 @@ const rule: Rule = {
   id: 'links/simplify',
   fixable: true,
   local: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'A community link that TWiR\'s CI says "can be simplified": it rebuilds each URL as Python reads it (`urlsplit`, ' +
     'runs of slashes in the path made one, the query through `parse_qs` and `urlencode`) and fails on any ' +
@@ -36,7 +36,7 @@ function httpsHint(url: WrittenUrl): Finding {
   return {
     range: urlSpan(url, 0, 4),
     message: 'Use `https://` rather than `http://` (our hint: TWiR\'s CI accepts `http`).',
-    severity: 'hint',
+    certainty: 'hint',
     fix: { title: 'Use https', edits: [{ range: urlSpan(url, 4, 4), newText: 's' }], safe: false },
   };
 }

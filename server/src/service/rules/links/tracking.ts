@@ -6,7 +6,7 @@ const rule: Rule = {
   id: 'links/tracking',
   fixable: true,
   local: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'A link carrying tracking parameters (`utm_source`, `utm_medium`, `utm_campaign`, `utm_content`, the other ' +
     '`utm_*`, `fbclid`, `gclid`, `msclkid`): they only tell the linked site where readers came from. TWiR\'s CI rejects ' +

@@ -8,7 +8,7 @@ const rule: Rule = {
   id: 'links/truncated-title',
   fixable: false,
   local: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'A community link title of exactly 70 characters ending in `...`: the length at which tools that fill in a ' +
     'page\'s title cut it off. TWiR\'s CI warns about it; write the full title (or a shorter one of your own).',

@@ -10,7 +10,7 @@ const rule: Rule = {
   id: 'markdown/backticks',
   fixable: false,
   local: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     "As TWiR's CI (`inspect_markdown.py`): a line with an odd number of backticks, which usually means a code " +
     'span that is not closed and swallows the text after it, and empty backtick pairs. Fence markers (```, ````) ' +

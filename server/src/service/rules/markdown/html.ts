@@ -14,7 +14,7 @@ const rule: Rule = {
   id: 'markdown/html',
   fixable: false,
   local: true,
-  severity: 'error',
+  certainty: 'defect',
   docs:
     "As TWiR's CI (`inspect_markdown.py`): HTML tags other than `p a h1 h2 h3 h4 h5 strong hr li ul ol em code " +
     'blockquote small br`, which usually are `<` and `>` that should have been escaped or put in backticks ' +

@@ -15,7 +15,7 @@ const rule: Rule = {
   id: 'placeholder/boilerplate',
   fixable: true,
   local: true,
-  severity: 'error',
+  certainty: 'task',
   docs:
     'Text that TWiR\'s section generator writes for the editors and that leaked into the issue: the message to post ' +
     'on a Call for Testing item ("This RFC will appear in the **Call for Testing** section of the next issue…", ' +

@@ -7,7 +7,7 @@ const rule: Rule = {
   id: 'render/bullet',
   fixable: true,
   local: true,
-  severity: 'warning',
+  certainty: 'convention',
   docs:
     'A list item written with `-` or `+` where TWiR uses `*`. Both render alike, but editors that rewrite ' +
     '`*` to `-` have broken drafts before (one commit rewrote 119 lines), and reviewers change them back (218 fixes). ' +

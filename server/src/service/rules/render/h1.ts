@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../types';
 
 const rule: Rule = {
   id: 'render/h1',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: true,
   docs:
     'A `#` heading in the body renders as a second title of the page: TWiR\'s sections are `##` headings, and the ' +

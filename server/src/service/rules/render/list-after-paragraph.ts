@@ -7,7 +7,7 @@ const THEMATIC_BREAK = /^ {0,3}([*_-])(?: *\1){2,} *$/;
 const rule: Rule = {
   id: 'render/list-after-paragraph',
   fixable: true,
-  severity: 'error',
+  certainty: 'defect',
   appliesToTemplate: true,
   docs:
     'A list item on the line right after a paragraph (or a block quote), with no blank line between. A ' +

@@ -7,7 +7,7 @@ const NESTING_STEP = 4;
 const rule: Rule = {
   id: 'render/nested-indent',
   fixable: true,
-  severity: 'error',
+  certainty: 'defect',
   appliesToTemplate: true,
   docs:
     'A nested list item indented by other than a multiple of 4 spaces. The site renders with Python-Markdown, ' +

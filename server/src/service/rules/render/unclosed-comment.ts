@@ -7,7 +7,7 @@ const CLOSE = '-->';
 const rule: Rule = {
   id: 'render/unclosed-comment',
   fixable: true,
-  severity: 'error',
+  certainty: 'defect',
   appliesToTemplate: true,
   docs:
     'An HTML comment `<!--` that is never closed, or that another `<!--` follows before its `-->`: the site ' +

@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../types';
 
 const rule: Rule = {
   id: 'section/duplicate-heading',
-  severity: 'warning',
+  certainty: 'convention',
   fixable: false,
   docs:
     'The same heading twice at the same place of the tree (two `### Europe` under Upcoming Events, two ' +

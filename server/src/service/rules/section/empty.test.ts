@@ -23,7 +23,7 @@ testRule(rule, {
     {
       name: 'entries only commented out: the sentence goes under the comment that shows it',
       code: issue(`${CFP_EVENTS}${CFP_EVENTS_COMMENTS}${OUTRO}`),
-      errors: [{ line: 6, message: 'does not say so', severity: 'info' }],
+      errors: [{ line: 6, message: 'does not say so', severity: 'error' }],
       output: issue(`${CFP_EVENTS}${CFP_EVENTS_COMMENTS}\n*No Calls for papers or presentations were submitted this week.*\n${OUTRO}`),
     },
     {

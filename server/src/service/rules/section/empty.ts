@@ -24,13 +24,14 @@ const SENTENCE_IN_COMMENT = /(?:\* +)?\*No\b[\s\S]*?\.\*(?!\*)/g;
 const rule: Rule = {
   id: 'section/empty',
   fixable: true,
-  severity: 'info',
+  certainty: 'task',
   docs:
     'A section that has nothing this week (Calls for Testing, CFP projects and events, approved RFCs, Final ' +
     'Comment Period, new RFCs) must say so with its "none this week" sentence, such as ' +
     '`*No Calls for papers or presentations were submitted this week.*`; entries that are only commented out ' +
-    'do not count. The fix inserts the sentence where the template comment shows it, worded as that comment ' +
-    'words it.',
+    'do not count. A publishing task: information in a draft, an error at publishing. The fix (a quick fix, or ' +
+    '"Prepare for Publishing"; never fix-all or a save, which would fill in sections not written yet) inserts the ' +
+    'sentence where the template comment shows it, worded as that comment words it.',
   example: {
     wrong: '### CFP - Events\n\nAre you a speaker?\n\nIf you are an event organizer, please submit a link.',
     right: '### CFP - Events\n\n*No Calls for papers or presentations were submitted this week.*\n\nAre you a speaker?\n\nIf you are an event organizer, please submit a link.',
@@ -50,7 +51,7 @@ const rule: Rule = {
       findings.push({
         range: section.heading.range,
         message: `"${section.heading.text}" has no entries this week and does not say so${sentence ? `: add "${firstLine(sentence)}"` : ''}.`,
-        fix: sentence && !hidden ? { ...insertAfter(model, comment?.endLine ?? section.heading.line, sentence, comment !== undefined), scope: [lineScope(section.heading.line, section.bodyEndLine - 1)] } : undefined,
+        fix: sentence && !hidden ? { ...insertAfter(model, comment?.endLine ?? section.heading.line, sentence), scope: [lineScope(section.heading.line, section.bodyEndLine - 1)] } : undefined,
       });
     }
     return findings;
@@ -76,16 +77,18 @@ function firstLine(text: string): string {
   return rest.length > 0 ? `${first} …` : first;
 }
 
-/** Inserts the sentence as a paragraph of its own after the line. */
-function insertAfter(model: IssueModel, line: number, sentence: string, safe: boolean): Fix {
+/**
+ * Inserts the sentence as a paragraph of its own after the line: a quick fix, or "Prepare for
+ * publishing", never fix-all — mid-week a section is empty because nobody has filled it yet.
+ */
+function insertAfter(model: IssueModel, line: number, sentence: string): Fix {
   const at = { line, character: model.lines.lineText(line).length };
   const nextIsText = line + 1 < model.lines.lineCount && model.lines.lineText(line + 1).trim() !== '';
   const paragraph = sentence.replace(/\r?\n/g, model.eol);
   return {
     title: 'Insert the "none this week" sentence',
     edits: [{ range: { start: at, end: at }, newText: `${model.eol}${model.eol}${paragraph}${nextIsText ? model.eol : ''}` }],
-    // Without the template's comment to mark the place, the sentence goes under the heading: check it.
-    safe,
+    safe: false,
   };
 }
 

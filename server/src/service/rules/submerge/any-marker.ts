@@ -3,7 +3,7 @@ import type { Rule } from '../types';
 const rule: Rule = {
   id: 'submerge/any-marker',
   fixable: false,
-  severity: 'error',
+  certainty: 'defect',
   offByDefault: true,
   docs:
     'Any submerge marker (`<!-- url=… submerge-pr=N … -->`), for CI: `submerge merge` removes the markers of the PRs it ' +

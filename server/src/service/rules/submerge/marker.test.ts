@@ -77,6 +77,6 @@ describe('submerge/marker in a published issue', () => {
       [9, expect.stringContaining('in a published issue')],
       [11, expect.stringContaining('in a published issue')],
     ]);
-    expect(findings('draft').map((finding) => finding.severity)).toEqual(['warning']);
+    expect(findings('draft').map((finding) => finding.certainty)).toEqual(['convention']);
   });
 });

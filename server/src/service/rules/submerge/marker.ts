@@ -10,7 +10,7 @@ const fails = (what: string) => `\`submerge merge\` would stop: "${what}".`;
 const rule: Rule = {
   id: 'submerge/marker',
   fixable: false,
-  severity: 'error',
+  certainty: 'defect',
   docs:
     'The markers `submerge fetch` (TWiR\'s `tools/submerge`) writes at the end of the first line of each list item it ' +
     'adds: `<!-- url=… submerge-pr=N sha=<40 hex> author=… title=… -->`. Reports what `submerge merge` would stop on, ' +
@@ -35,7 +35,7 @@ const rule: Rule = {
     const byItem = new Map<string, SubmergeMarker[]>();
     for (const marker of model.markers) {
       if (marker.depth === 0) findings.push({ range: marker.range, message: fails('submerge marker appears outside a list item') });
-      else if (marker.depth > 1) findings.push({ range: marker.range, severity: 'warning', message: nestedMessage(marker) });
+      else if (marker.depth > 1) findings.push({ range: marker.range, certainty: 'convention', message: nestedMessage(marker) });
       else {
         const key = `${marker.item!.start.line}:${marker.item!.start.character}`;
         byItem.set(key, [...(byItem.get(key) ?? []), marker]);

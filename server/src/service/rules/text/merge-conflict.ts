@@ -6,7 +6,7 @@ export const MERGE_CONFLICT_RULE = 'text/merge-conflict';
 
 const rule: Rule = {
   id: MERGE_CONFLICT_RULE,
-  severity: 'error',
+  certainty: 'defect',
   fixable: false,
   docs:
     'A conflict git left in the issue (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>`), reported once, from its first marker to its last; ' +

@@ -7,7 +7,7 @@ const rule: Rule = {
   id: 'text/mojibake',
   fixable: true,
   local: true,
-  severity: 'error',
+  certainty: 'defect',
   docs:
     'UTF-8 text that was decoded with the wrong character set somewhere on its way into the issue: ' +
     '`NÃ¼rnberg`, `WrocÅ‚aw`, `ðŸ¦€` (read as Windows-1252 or Latin-1) or `N眉rnberg`, `Sessi贸` (read as GBK). ' +

@@ -6,7 +6,7 @@ const rule: Rule = {
   id: 'text/trailing-space',
   fixable: true,
   local: true,
-  severity: 'hint',
+  certainty: 'hint',
   docs:
     'Trailing spaces or tabs at the end of a line. Editors remove them in review (31 event lines in the ' +
     "drafts' history); two trailing spaces are also a hard line break in Markdown, which TWiR never wants.",
