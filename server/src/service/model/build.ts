@@ -182,7 +182,8 @@ function buildSections(headings: readonly Heading[], lines: LineIndex): { roots:
 /** A line saying a section has nothing: `*No … this week.*`, `_No …_`, `*No RFCs are currently …*`. */
 const NONE_SENTENCE = /^\s*(?:[*+-]\s+)?[*_]+\s*No\b/i;
 
-function entryLine(lines: LineIndex, line: number): EntryLine {
+/** A line of an entry: its indent, bullet and where its content starts. */
+export function entryLine(lines: LineIndex, line: number): EntryLine {
   const text = lines.lineText(line);
   const match = LIST_LINE.exec(text);
   const indent = (/^[ \t]*/.exec(text)?.[0] ?? '').replace(/\t/g, '    ').length;
@@ -220,7 +221,7 @@ function entryKindOf(sectionKind: SectionKind): EntryKind {
 /** An event's title line: `    * [**Title**](url)`, also when its indent or bullet is wrong. */
 const EVENT_TITLE = /^\s*(?:[*+-]\s*)?\[/;
 /** An event's overview line, also without its bullet or written as a heading: `* 2026-01-15 | …`. */
-const EVENT_OVERVIEW = /^\s*(?:[*+-]\s*|#{1,6}\s+)?\d/;
+export const EVENT_OVERVIEW = /^\s*(?:[*+-]\s*|#{1,6}\s+)?\d/;
 
 /**
  * Groups the lines of an events region into events, reading on after a broken line: an overview

@@ -327,6 +327,33 @@ function* linesOf(text: string, from: number): Generator<{ start: number; text: 
   }
 }
 
+/**
+ * Reads lines one after the other and says of each whether it is literal: inside (or opening, or
+ * closing) a fenced code block or an HTML block, where no heading or definition can stand.
+ */
+export function literalLineScanner(): (line: string) => boolean {
+  let fence: { char: string; length: number } | undefined;
+  let html: { end?: RegExp } | undefined;
+  return (line) => {
+    if (fence) {
+      if (isFenceClose(line, fence)) fence = undefined;
+      return true;
+    }
+    if (html) {
+      if (html.end ? html.end.test(line) : line.trim() === '') html = undefined;
+      return true;
+    }
+    const open = FENCE.exec(line);
+    if (open) {
+      fence = { char: open[1][0], length: open[1].length };
+      return true;
+    }
+    const block = htmlBlockAt(line);
+    if (block && !block.closed) html = block;
+    return block !== undefined;
+  };
+}
+
 /** Offsets where segments start, plus the text's length at the end. */
 export function segmentBounds(text: string, bodyStart: number): number[] {
   const bounds = [bodyStart];
