@@ -271,6 +271,9 @@ const HTML_BLOCKS: { start: RegExp; end?: RegExp }[] = [
 
 /** The HTML block a line opens, and whether it closes on that same line. */
 function htmlBlockAt(line: string): { end?: RegExp; closed: boolean } | undefined {
+  // Most lines start with no `<` (the test of every kind on every line cost more than the rest of the segmenting).
+  const indent = line.length - line.trimStart().length;
+  if (indent > 3 || line.charCodeAt(indent) !== 60 /* < */) return undefined;
   const kind = HTML_BLOCKS.find((candidate) => candidate.start.test(line));
   if (!kind) return undefined;
   const opener = kind.start.exec(line)![0];
