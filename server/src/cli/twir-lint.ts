@@ -80,6 +80,7 @@ async function lintCommand(options: CliOptions): Promise<number> {
     fix: options.fix,
     since,
     problem: input.problem,
+    timeoutMs: options.timeoutMs,
   }));
   const threads = options.concurrency === 'auto' ? Math.min(availableParallelism(), Math.floor(tasks.length / FILES_PER_WORKER)) : options.concurrency;
   // One thread: this one; more: that many workers, this one hands out the files.
