@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, RevealOutputChannelOn, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { DEFAULT_FILE_GLOBS, isIssueFile } from '../../server/src/service/files';
 // The shape of a server command's answer, shared with the server (a type only: nothing is bundled).
-import type { CommandResult } from '../../server/src/lsp/protocol';
+import { VisibleDocumentsNotification, type CommandResult } from '../../server/src/lsp/protocol';
 import { ReadinessView } from './readiness';
 
 let client: BaseLanguageClient | undefined;
@@ -40,6 +40,7 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
     starting ??= (async () => {
       client = create();
       await client.start();
+      sendVisibleDocuments();
       return client;
     })();
     return starting;
@@ -54,6 +55,7 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
     reports,
     readiness,
     vscode.workspace.onDidOpenTextDocument(startOnIssue),
+    vscode.window.onDidChangeVisibleTextEditors(sendVisibleDocuments),
     // A file becomes an issue when its first line is written: `Title: This Week in Rust …`.
     vscode.workspace.onDidChangeTextDocument(({ document }) => startOnIssue(document)),
     vscode.commands.registerCommand('twir.restartServer', async () => {
@@ -75,6 +77,12 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
   );
   vscode.workspace.textDocuments.forEach(startOnIssue);
   return { readiness };
+}
+
+/** Tells the server which documents the editor shows: it analyses them before the others. */
+function sendVisibleDocuments(): void {
+  const uris = vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString());
+  void client?.sendNotification(VisibleDocumentsNotification, { uris });
 }
 
 /** Whether a document is a TWiR issue, as the server judges it (`twir.files` or its first line). */
