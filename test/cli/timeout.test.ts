@@ -19,14 +19,14 @@ describe('twir-lint --timeout', () => {
     it(`stops the analysis of a file past the budget, reports it as not checked and lints the others (--concurrency ${concurrency})`, async () => {
       writePathological(sandbox.dir);
       copyFileSync(join(FIXTURES, 'draft/DRAFT_TEMPLATE'), join(sandbox.dir, 'DRAFT_TEMPLATE'));
-      // Generous for the template on a loaded machine; the pathological file takes minutes.
-      const run = await runCli(sandbox.cli, ['--format', 'json', '--timeout', '10', '--concurrency', concurrency, '.'], sandbox.dir);
+      // Ample for the template (the limit grows with the machine's load); the pathological file takes minutes.
+      const run = await runCli(sandbox.cli, ['--format', 'json', '--timeout', '2', '--concurrency', concurrency, '.'], sandbox.dir);
       expect(run.status).toBe(2);
       const reports = JSON.parse(run.stdout) as JsonReport[];
       expect(reports.map((report) => report.file)).toEqual(['2027-04-07-this-week-in-rust.md', 'DRAFT_TEMPLATE']);
-      expect(reports[0].diagnostics).toEqual([expect.objectContaining({ rule: 'fatal', severity: 'error', message: 'analysis took more than 10 s: not checked' })]);
+      expect(reports[0].diagnostics).toEqual([expect.objectContaining({ rule: 'fatal', severity: 'error', message: 'analysis took more than 2 s: not checked' })]);
       expect(reports[1].diagnostics.every((diagnostic) => diagnostic.rule !== 'fatal')).toBe(true);
-    }, 120_000);
+    }, 600_000);
   }
 
   it('refuses a budget that is not a positive number of seconds', async () => {
