@@ -35,5 +35,5 @@ describe('twir-lint --timeout', () => {
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('--timeout must be a number of seconds');
     }
-  });
+  }, 120_000); // four runs on shared cores
 });

@@ -10,7 +10,7 @@ import { earlierIssue } from '../service/rules/links/shared';
 import type { Severity } from '../service/rules/types';
 import { LineIndex, type Position } from '../service/util/text';
 import type { LintCache } from './cache';
-import { wallClockLimit, withDeadline } from './deadline';
+import { withinBudget } from './deadline';
 import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
 import type { LookBack } from './look-back';
 import { baseline, baselineFindings, blobAt, newOnly, type Baseline } from './since';
@@ -73,7 +73,7 @@ export interface LintContext {
  */
 export function lintFile(task: LintTask, context: LintContext): FileReport {
   try {
-    const linted = withDeadline(wallClockLimit(task.timeoutMs), () => lintOrFix(task, context));
+    const linted = withinBudget(task.timeoutMs, () => lintOrFix(task, context));
     return linted ? linted.value : fatalReport(task.file, `analysis took more than ${task.timeoutMs / 1000} s: not checked`);
   } catch (error) {
     return fatalReport(task.file, `Internal error while linting: ${(error as Error).message}`);
