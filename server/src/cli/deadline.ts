@@ -1,6 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Script } from 'node:vm';
 
+const MAX_TIMEOUT_MS = 2 ** 32 - 1;
 const TASK = Symbol.for('twir-lint: the task under a deadline');
 /** Calls the task through a script, as the script's timeout stops only what runs inside it. */
 const RUN_TASK = new Script(`globalThis[Symbol.for(${JSON.stringify(TASK.description)})]()`);
@@ -15,7 +16,8 @@ export function withDeadline<T>(milliseconds: number, task: () => T): { value: T
   const global = globalThis as unknown as Record<symbol, (() => T) | undefined>;
   global[TASK] = task;
   try {
-    return { value: RUN_TASK.runInThisContext({ timeout: milliseconds }) as T };
+    // Node takes a whole number of milliseconds that fits in 32 bits.
+    return { value: RUN_TASK.runInThisContext({ timeout: Math.min(MAX_TIMEOUT_MS, Math.max(1, Math.ceil(milliseconds))) }) as T };
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return undefined;
     throw error;
