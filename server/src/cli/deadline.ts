@@ -28,8 +28,8 @@ export function withDeadline<T>(milliseconds: number, task: () => T): { value: T
 
 /**
  * Runs `task` within a budget of `milliseconds` of CPU time, as far as a wall-clock limit can tell:
- * the limit starts at the budget, stretched by the load beyond the cores (at a load of 17 on 2
- * cores a real issue took over 4 s to lint), and when the task is stopped having had less CPU than
+ * the limit starts at the budget, stretched by the load beyond the cores (at a load of 14–17 on 2
+ * cores, real issues of a run over the checkout passed 4 s), and when the task is stopped having had less CPU than
  * its budget (the load rose meanwhile: the process was starved, not the task slow) it runs again
  * with twice the time. So a file fails for what it is, not for what runs beside it. Undefined when
  * the task used up its budget.
