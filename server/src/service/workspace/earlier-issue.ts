@@ -15,7 +15,7 @@ import { LineIndex } from '../util/text';
 
 /** An ATX heading: its marks and its text without the closing marks. */
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-/** A reference definition's first line: kept wherever it stands, so that reference links resolve. */
+/** A reference definition's first line, with its label: the community text's reference links may need it. */
 const DEFINITION = /^ {0,3}\[((?:[^\\\]]|\\.)+)\]:/;
 /** A link's destination in a heading's text: not part of its title. */
 const LINK_DESTINATION = /\]\([^)]*\)/g;
@@ -34,7 +34,7 @@ interface ScannedSection {
  * What the issues after this one need of it (`EarlierIssue`: its number, the URLs of its community
  * links, the places its events state), read without its model: a line scan finds the headings and
  * classifies the sections as `buildModel` does; the parser gets the community sections' text alone
- * (with the reference definitions it may use, every other line blank); the events' places are
+ * (one after the other, then the reference definitions it may use); the events' places are
  * read from their overview lines. `test/unit/earlier-issue.test.ts` proves it equal to the whole
  * model's on every fixture. Null: the text is past the analysis budget.
  */

@@ -158,6 +158,6 @@ export function readIssueModel(path: string, fileName: string): IssueModel | und
 }
 
 /** The model of the text of an issue beside the one analysed; undefined when it is past the analysis budget. */
-export function issueModelOf(text: string, fileName: string): IssueModel | undefined {
+function issueModelOf(text: string, fileName: string): IssueModel | undefined {
   return overBudget(text) ? undefined : buildModel(text, { fileName, final: true });
 }
