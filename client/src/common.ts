@@ -10,7 +10,7 @@ import { DEFAULT_FILE_GLOBS, isIssueFile } from '../../server/src/service/files'
 // A module of one function: the client bundles no rules.
 import { ruleDocPath } from '../../server/src/service/rules/doc-path';
 // The shape of a server command's answer, shared with the server (a type only: nothing is bundled).
-import type { CommandResult } from '../../server/src/lsp/protocol';
+import { VisibleDocumentsNotification, type CommandResult } from '../../server/src/lsp/protocol';
 import { ReadinessView } from './readiness';
 import { REVIEW_VIEW, ReviewView } from './review';
 import { registerTitles, titleActionsMiddleware } from './titles';
@@ -71,6 +71,7 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
     starting ??= (async () => {
       client = create();
       await client.start();
+      sendVisibleDocuments();
       return client;
     })();
     return starting;
@@ -87,6 +88,7 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
     readiness,
     review,
     vscode.workspace.onDidOpenTextDocument(startOnIssue),
+    vscode.window.onDidChangeVisibleTextEditors(sendVisibleDocuments),
     // A file becomes an issue when its first line is written: `Title: This Week in Rust …`.
     vscode.workspace.onDidChangeTextDocument(({ document }) => {
       startOnIssue(document);
@@ -126,6 +128,12 @@ export function activateClient(context: vscode.ExtensionContext, create: () => B
   );
   vscode.workspace.textDocuments.forEach(startOnIssue);
   return { readiness, review, reportsShown, pasteEditProvider };
+}
+
+/** Tells the server which documents the editor shows: it analyses them before the others. */
+function sendVisibleDocuments(): void {
+  const uris = vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString());
+  void client?.sendNotification(VisibleDocumentsNotification, { uris });
 }
 
 /** Whether a document is a TWiR issue, as the server judges it (`twir.files` or its first line). */

@@ -198,6 +198,15 @@ describe('incremental analysis', () => {
     '_leading underscore_ and __init__',
     'a_b_ end_',
     'x__y and 9_9',
+    '<!--',
+    '<!-- one line -->',
+    '-->',
+    'closes --> here',
+    '<!-- a --> trailing',
+    '<!-->',
+    '<!--->',
+    '<!---->',
+    '<!-- submerge-pr=1 -->',
   );
 
   it('gives the whole-parse model on random documents of simple lines and near misses, and after editing them', () => {

@@ -164,17 +164,20 @@ function textFormatter(style: Style, columns: number, run: RunContext): Formatte
     file(report) {
       if (report.diagnostics.length === 0) return '';
       const rows = report.diagnostics.map((diagnostic) => ({ ...diagnostic, message: visibleControls(diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ')) }));
-      const widest = (values: string[]) => Math.max(0, ...values.map((value) => stringWidth(value)));
+      // Display widths, once per row (severities and rule ids are ASCII: their length is their width).
+      const widest = (widths: number[]) => Math.max(0, ...widths);
       const file = visibleControls(report.file);
       const positions = rows.map((row) => `${file}:${row.line}:${row.column}`);
-      const positionWidth = widest(positions);
-      const severityWidth = widest(rows.map((row) => row.severity));
-      const room = columns - (positionWidth + 2 + severityWidth + 2 + 2 + widest(rows.map((row) => row.rule)));
-      const messageWidth = widest(rows.map((row) => row.message).filter((message) => stringWidth(message) <= room));
+      const positionWidths = positions.map((position) => stringWidth(position));
+      const messageWidths = rows.map((row) => stringWidth(row.message));
+      const positionWidth = widest(positionWidths);
+      const severityWidth = widest(rows.map((row) => row.severity.length));
+      const room = columns - (positionWidth + 2 + severityWidth + 2 + 2 + widest(rows.map((row) => row.rule.length)));
+      const messageWidth = widest(messageWidths.filter((width) => width <= room));
       const lines = rows.map((row, index) => {
-        const position = positions[index] + ' '.repeat(positionWidth - stringWidth(positions[index]));
+        const position = positions[index] + ' '.repeat(positionWidth - positionWidths[index]);
         const severity = severityStyle[row.severity](row.severity.padEnd(severityWidth));
-        const message = row.message + ' '.repeat(Math.max(0, messageWidth - stringWidth(row.message)));
+        const message = row.message + ' '.repeat(Math.max(0, messageWidth - messageWidths[index]));
         return `${position}  ${severity}  ${message}  ${style.dim(row.rule)}`;
       });
       return `${lines.join('\n')}\n\n`;

@@ -11,6 +11,7 @@ import { earlierIssue } from '../service/rules/links/shared';
 import type { Severity } from '../service/rules/types';
 import { LineIndex, type Position } from '../service/util/text';
 import type { LintCache } from './cache';
+import { withinBudget } from './deadline';
 import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
 import type { LookBack } from './look-back';
 import { baseline, baselineFindings, blobAt, newOnly, originAt, originFindings, type Baseline, type Origin } from './since';
@@ -31,6 +32,8 @@ export interface LintTask {
   since?: string;
   /** Why the path cannot be linted at all (it does not exist…), known before reading it. */
   problem?: string;
+  /** The analysis budget of the file (`--timeout`): past it, it is reported as not checked. */
+  timeoutMs: number;
 }
 
 /** A diagnostic as `--format json` prints it: 1-based lines and columns (UTF-16 units, as the editor's). */
@@ -66,12 +69,13 @@ export interface LintContext {
 }
 
 /**
- * Lints one file (and with `fix`, fixes it), with the look-back of this thread; never throws:
- * whatever goes wrong is in the report.
+ * Lints one file (and with `fix`, fixes it), with the look-back of this thread, within its time
+ * budget; never throws: whatever goes wrong is in the report.
  */
 export function lintFile(task: LintTask, context: LintContext): FileReport {
   try {
-    return lintOrFix(task, context);
+    const linted = withinBudget(task.timeoutMs, () => lintOrFix(task, context));
+    return linted ? linted.value : fatalReport(task.file, `analysis took more than ${task.timeoutMs / 1000} s: not checked`);
   } catch (error) {
     return fatalReport(task.file, `Internal error while linting: ${(error as Error).message}`);
   }

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
-import { earlierIssue } from '../service/rules/links/shared';
 import type { IssueModel } from '../service/model/types';
 import type { EarlierIssue } from '../service/rules/types';
 import { readWorkspaceFile } from '../service/workspace/read';
-import { earlierIssueFiles, issueModelOf, RECENT_ISSUE_COUNT } from '../service/workspace/recent-issues';
+import { earlierIssueOf } from '../service/workspace/earlier-issue';
+import { earlierIssueFiles, RECENT_ISSUE_COUNT } from '../service/workspace/recent-issues';
 import type { LintCache } from './cache';
 
 /** What one thread learned of an issue file, as it sends it to the others (plain data). */
@@ -76,17 +76,14 @@ export class LookBack {
     return issue ?? undefined;
   }
 
-  /** An issue's data: with the cache, found there by its text (or kept there); without, from its model. */
+  /** An issue's data: with the cache, found there by its text (or kept there); without, read from the text (`earlierIssueOf`). */
   private issueOfText(text: string, fileName: string): EarlierIssue | null {
-    const fromModel = () => {
-      const model = issueModelOf(text, fileName);
-      return model ? earlierIssue(fileName, model) : null;
-    };
-    if (!this.cache) return fromModel();
+    const fromText = () => earlierIssueOf(text, fileName);
+    if (!this.cache) return fromText();
     const key = this.cache.issueKey(fileName, this.cache.hashText(text));
     const cached = this.cache.issue(key);
     if (cached !== undefined) return cached;
-    const issue = fromModel();
+    const issue = fromText();
     this.cache.set(key, { issue });
     return issue;
   }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { ANALYSIS_BUDGET } from '../service/guard';
 import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { parseMergeCommandLine, type MergeOptions } from './merge';
 import { parseMergeDriverCommandLine, type MergeDriverOptions } from './merge-driver';
@@ -26,6 +27,8 @@ export interface CliOptions {
   cache: boolean;
   /** `--cache-location`: the cache file, or a folder for it. */
   cacheLocation?: string;
+  /** `--timeout`: the analysis budget of one file, in milliseconds. */
+  timeoutMs: number;
 }
 
 export type ParsedCommand =
@@ -75,6 +78,8 @@ Options:
                            (default: twir-lint-cache in the checkout's git
                            folder, else .twir-lint-cache in the current folder)
   --explain RULE           print the documentation of a rule (links/tracking…)
+  --timeout SECONDS        the analysis budget of a file (default ${ANALYSIS_BUDGET.maxMilliseconds / 1000}, as in the
+                           editor): a file past it is reported as not checked
   -h, --help               show this help
   -v, --version            show the version
 
@@ -95,6 +100,7 @@ export const LINT_OPTIONS = {
   cache: { type: 'boolean', default: false },
   'cache-location': { type: 'string' },
   explain: { type: 'string' },
+  timeout: { type: 'string', default: String(ANALYSIS_BUDGET.maxMilliseconds / 1000) },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -121,10 +127,12 @@ export function parseCommandLine(args: readonly string[]): ParsedCommand {
   const preset = values.preset === undefined ? undefined : PRESET_NAMES.find((name) => name === values.preset);
   if (values.preset !== undefined && !preset) return { kind: 'usage-error', message: `--preset must be one of ${PRESET_NAMES.join(', ')}, not "${values.preset}"` };
   if (values.since === '') return { kind: 'usage-error', message: '--since needs a git revision (a commit, a branch, HEAD~1…)' };
+  const timeout = Number(values.timeout);
+  if (!/^\d+(?:\.\d+)?$/.test(values.timeout) || !(timeout > 0)) return { kind: 'usage-error', message: `--timeout must be a number of seconds, not "${values.timeout}"` };
   if (positionals.length === 0) return { kind: 'usage-error', message: 'no PATH given' };
   return {
     kind: 'lint',
-    options: { paths: positionals, fix: values.fix, format, config: values.config, since: values.since, preset, denyProjectToolingLinks: values['deny-project-tooling-links'], hints: values.hints, concurrency, cache: values.cache, cacheLocation: values['cache-location'] },
+    options: { paths: positionals, fix: values.fix, format, config: values.config, since: values.since, preset, denyProjectToolingLinks: values['deny-project-tooling-links'], hints: values.hints, concurrency, cache: values.cache, cacheLocation: values['cache-location'], timeoutMs: timeout * 1000 },
   };
 }
 

@@ -22,7 +22,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { fetchTitle, titledLink, type TitleNetwork } from '../service/titles';
-import { authoringCapabilities, TitledLinkRequest, WorkerNotifications, WorkerRequests, type Settings, type TitledLinkResult } from './protocol';
+import { authoringCapabilities, TitledLinkRequest, VisibleDocumentsNotification, WorkerNotifications, WorkerRequests, type Settings, type TitledLinkResult } from './protocol';
 import { WorkerHost, type AnalysisWorker, type WorkerHostEvents } from './worker-host';
 
 export interface ServerOptions {
@@ -144,6 +144,10 @@ export function startServer(connection: Connection, { createWorker, budgetMillis
     const uri = params.textDocument?.uri ?? params.arguments?.[0];
     return typeof uri === 'string' ? uri : undefined;
   }
+
+  connection.onNotification(VisibleDocumentsNotification, ({ uris }: { uris?: unknown }) => {
+    if (Array.isArray(uris)) worker.setVisible(uris.filter((uri): uri is string => typeof uri === 'string'));
+  });
 
   const WORKER_METHODS = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/documentLink', 'textDocument/hover', 'textDocument/completion', 'textDocument/codeAction'];
   for (const method of WORKER_METHODS) connection.onRequest(method, (params: Parameters<typeof uriOf>[0], token) => inWorker(method, params, uriOf(params), token));

@@ -65,6 +65,9 @@ export const MainNotifications = {
  */
 export const ReadFilesRequest = 'twir/readFiles';
 
+/** Client → server: `{ uris }`, the documents the editor shows, whenever that changes: they are analysed first. */
+export const VisibleDocumentsNotification = 'twir/visibleDocuments';
+
 /** A file or folder as the client read it; a file over `maxBytes` comes without its text. */
 export type FileEntry =
   | { type: 'file'; mtime: number; size: number; text?: string; problem?: string }

@@ -73,6 +73,8 @@ export class WorkerHost {
   private readonly yielded = new Map<string, { version?: number; milliseconds: number }>();
   /** When the user last asked for something or got an answer. */
   private lastActivity = 0;
+  /** The documents shown in the editor (see `VisibleDocumentsNotification`): analysed before the others. */
+  private visible = new Set<string>();
   private quietTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -92,6 +94,11 @@ export class WorkerHost {
     }
     if (method === WorkerNotifications.closeDocument) this.yielded.delete((params as { uri: string }).uri);
     this.worker.postMessage({ method, params } satisfies ToWorker);
+  }
+
+  /** The documents the editor shows now: their analyses go before the others' (the order of the rest is kept). */
+  setVisible(uris: readonly string[]): void {
+    this.visible = new Set(uris);
   }
 
   /** Resolves with the worker's answer, or null when the job was too slow, failed or was dropped. */
@@ -159,9 +166,15 @@ export class WorkerHost {
     return this.deferred(job) ? this.yielded.get(job.uri!)!.milliseconds : 0;
   }
 
-  /** The next job: requests first, then yielded analyses once the user is quiet, then background reads. */
+  /**
+   * The next job: what the user waits for first (hovers, completions, code actions, outlines, on any
+   * document: the worker answers them from the models it has), then the analyses of the visible
+   * documents, then the others', then yielded analyses once the user is quiet, then background reads.
+   */
   private next(): Job | undefined {
-    let index = this.queue.findIndex((job) => !job.background && !this.deferred(job));
+    let index = this.queue.findIndex((job) => this.waitsForUser(job));
+    if (index < 0) index = this.queue.findIndex((job) => !job.background && !this.deferred(job) && job.uri !== undefined && this.visible.has(job.uri));
+    if (index < 0) index = this.queue.findIndex((job) => !job.background && !this.deferred(job));
     if (index < 0) {
       const deferred = this.queue.findIndex((job) => this.deferred(job));
       const quietIn = this.lastActivity + QUIET_MILLISECONDS - performance.now();

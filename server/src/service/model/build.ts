@@ -186,7 +186,8 @@ function buildSections(headings: readonly Heading[], lines: LineIndex): { roots:
 /** A line saying a section has nothing: `*No … this week.*`, `_No …_`, `*No RFCs are currently …*`. */
 const NONE_SENTENCE = /^\s*(?:[*+-]\s+)?[*_]+\s*No\b/i;
 
-function entryLine(lines: LineIndex, line: number): EntryLine {
+/** A line of an entry: its indent, bullet and where its content starts. */
+export function entryLine(lines: LineIndex, line: number): EntryLine {
   const text = lines.lineText(line);
   const match = LIST_LINE.exec(text);
   const indent = (/^[ \t]*/.exec(text)?.[0] ?? '').replace(/\t/g, '    ').length;
@@ -224,7 +225,7 @@ function entryKindOf(sectionKind: SectionKind): EntryKind {
 /** An event's title line: `    * [**Title**](url)`, also when its indent or bullet is wrong. */
 const EVENT_TITLE = /^\s*(?:[*+-]\s*)?\[/;
 /** An event's overview line, also without its bullet or written as a heading: `* 2026-01-15 | …`. */
-const EVENT_OVERVIEW = /^\s*(?:[*+-]\s*|#{1,6}\s+)?\d/;
+export const EVENT_OVERVIEW = /^\s*(?:[*+-]\s*|#{1,6}\s+)?\d/;
 /**
  * An overview line indented as if it were a title (VS Code indents the line after a title line):
  * a bullet, a date and a field separator, at any indent. It is an event, never a title.

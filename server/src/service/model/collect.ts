@@ -202,12 +202,24 @@ export function summariseSimpleSegment(text: string, labels: ReadonlyMap<string,
   const lines = new LineIndex(text);
   const headings: Heading[] = [];
   const links: Link[] = [];
+  const blockComments: HtmlComment[] = [];
   let previous: 'blank' | 'heading' | 'content' = 'blank';
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.starts[line];
     const content = lines.lineText(line);
     if (content === '') {
       previous = 'blank';
+      continue;
+    }
+    if (content.startsWith('<!--')) {
+      // An HTML comment block (the instructions in every section): it runs to the line that holds
+      // `-->`, which must end there; `<!-->` and `<!--->` are comments of their own (CommonMark).
+      const last = commentBlockEnd(lines, line);
+      if (last === undefined) return undefined;
+      blockComments.push(...comments(text, lines, start, lines.lineEnd(last)));
+      line = last;
+      // What follows an HTML block cannot continue it, and an indented line after it could be code.
+      previous = 'heading';
       continue;
     }
     const heading = SIMPLE_HEADING.exec(content);
@@ -236,7 +248,20 @@ export function summariseSimpleSegment(text: string, labels: ReadonlyMap<string,
     }
     previous = 'content';
   }
-  return { headings, comments: [], links, references: [], definitions: [], codeLines: [], quoteLines: [], markers: [] };
+  return { headings, comments: blockComments, links, references: [], definitions: [], codeLines: [], quoteLines: [], markers: [] };
+}
+
+/** The last line of the comment block that starts at `line`, when it ends with its `-->` and holds no submerge marker. */
+function commentBlockEnd(lines: LineIndex, line: number): number | undefined {
+  const first = lines.lineText(line);
+  if (first.startsWith('<!-->') || first.startsWith('<!--->')) return undefined;
+  for (let last = line; last < lines.lineCount; last++) {
+    const content = lines.lineText(last);
+    if (content.includes(SUBMERGE_TOKEN)) return undefined;
+    const close = content.indexOf('-->', last === line ? 4 : 0);
+    if (close !== -1) return close === content.length - 3 ? last : undefined;
+  }
+  return undefined;
 }
 
 /** Where each segment's nodes were last placed: an edit that keeps the line count moves none. */

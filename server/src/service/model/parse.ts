@@ -271,6 +271,9 @@ const HTML_BLOCKS: { start: RegExp; end?: RegExp }[] = [
 
 /** The HTML block a line opens, and whether it closes on that same line. */
 function htmlBlockAt(line: string): { end?: RegExp; closed: boolean } | undefined {
+  // Most lines start with no `<` (the test of every kind on every line cost more than the rest of the segmenting).
+  const indent = line.length - line.trimStart().length;
+  if (indent > 3 || line.charCodeAt(indent) !== 60 /* < */) return undefined;
   const kind = HTML_BLOCKS.find((candidate) => candidate.start.test(line));
   if (!kind) return undefined;
   const opener = kind.start.exec(line)![0];
@@ -325,6 +328,33 @@ function* linesOf(text: string, from: number): Generator<{ start: number; text: 
     yield { start, text: text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end) };
     start = end + 1;
   }
+}
+
+/**
+ * Reads lines one after the other and says of each whether it is literal: inside (or opening, or
+ * closing) a fenced code block or an HTML block, where no heading or definition can stand.
+ */
+export function literalLineScanner(): (line: string) => boolean {
+  let fence: { char: string; length: number } | undefined;
+  let html: { end?: RegExp } | undefined;
+  return (line) => {
+    if (fence) {
+      if (isFenceClose(line, fence)) fence = undefined;
+      return true;
+    }
+    if (html) {
+      if (html.end ? html.end.test(line) : line.trim() === '') html = undefined;
+      return true;
+    }
+    const open = FENCE.exec(line);
+    if (open) {
+      fence = { char: open[1][0], length: open[1].length };
+      return true;
+    }
+    const block = htmlBlockAt(line);
+    if (block && !block.closed) html = block;
+    return block !== undefined;
+  };
 }
 
 /** Offsets where segments start, plus the text's length at the end. */

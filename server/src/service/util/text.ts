@@ -34,10 +34,16 @@ export class LineIndex {
   constructor(readonly text: string) {
     let crlf = 0;
     let lf = 0;
-    for (const match of text.matchAll(LINE_BREAK)) {
-      if (match[0] === '\r\n') crlf++;
-      else lf++;
-      this.starts.push(match.index + match[0].length);
+    if (!text.includes('\r')) {
+      // The common case, without a match object per line.
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+      lf = this.starts.length - 1;
+    } else {
+      for (const match of text.matchAll(LINE_BREAK)) {
+        if (match[0] === '\r\n') crlf++;
+        else lf++;
+        this.starts.push(match.index + match[0].length);
+      }
     }
     this.eol = crlf > lf ? '\r\n' : '\n';
   }

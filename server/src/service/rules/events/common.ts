@@ -1,5 +1,5 @@
 /** What the events/* rules share: which issues they check, the window, event order, and moving event blocks. */
-import type { Entry, EventsModel, IssueModel, Region } from '../../model/types';
+import type { Entry, EventLocation, EventsModel, IssueModel, Region } from '../../model/types';
 import { addDays, EVENTS_WINDOW_DAYS, formatIsoDate, type IsoDate } from '../../util/dates';
 import { REGIONS, type RegionName } from '../../util/countries';
 import { lineScope } from '../fixes';
@@ -9,14 +9,17 @@ import { entriesIn, isWhole, type LineSpan } from '../span';
 
 /** The places an issue's events write with a state (`Portland, OR, US`), once each, in document order. */
 export function statedPlaces(model: IssueModel): StatedPlace[] {
+  return statedPlacesOf((model.events?.regions ?? []).flatMap((region) => region.events.map((entry) => entry.event?.location)));
+}
+
+/** The places of these event locations that have a state, once each, in order. */
+export function statedPlacesOf(locations: Iterable<EventLocation | undefined>): StatedPlace[] {
   const places = new Map<string, StatedPlace>();
-  for (const region of model.events?.regions ?? []) {
-    for (const entry of region.events) {
-      const parts = entry.event?.location?.parts;
-      if (parts?.length !== 3 || !/^[A-Z]{2,3}$/.test(parts[1])) continue;
-      const key = parts.join('\n');
-      if (!places.has(key)) places.set(key, [parts[0], parts[1], parts[2]]);
-    }
+  for (const location of locations) {
+    const parts = location?.parts;
+    if (parts?.length !== 3 || !/^[A-Z]{2,3}$/.test(parts[1])) continue;
+    const key = parts.join('\n');
+    if (!places.has(key)) places.set(key, [parts[0], parts[1], parts[2]]);
   }
   return [...places.values()];
 }
