@@ -47,8 +47,8 @@ it('installs globally into an empty prefix with no registry, and runs', () => {
   npmOffline(['install', '--global', '--prefix', prefix, tgz], dir);
   const bin = join(prefix, 'bin/twir-lint');
   expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(`${version}\n`);
-  // Two files on two threads: the worker loads from the installed package too.
-  const linted = spawnSync(bin, ['--format', 'json', '--concurrency', '2', 'draft/'], { cwd: dir, encoding: 'utf8' });
+  // Two files on two threads: the worker loads from the installed package too. Checked as being published: the draft's publishing tasks are errors.
+  const linted = spawnSync(bin, ['--format', 'json', '--concurrency', '2', '--preset', 'publish', 'draft/'], { cwd: dir, encoding: 'utf8' });
   expect(linted.stderr).toBe('');
   expect(JSON.parse(linted.stdout).map((report: { file: string }) => report.file)).toEqual(['draft/2026-08-26-this-week-in-rust.md', 'draft/DRAFT_TEMPLATE']);
   expect(linted.status).toBe(1);
@@ -58,7 +58,7 @@ it('installs into an empty folder with no registry, and runs from node_modules/.
   const project = join(dir, 'empty');
   mkdirSync(project);
   npmOffline(['install', '--no-package-lock', tgz], project);
-  const linted = spawnSync(join(project, 'node_modules/.bin/twir-lint'), ['--format', 'github', 'draft/'], { cwd: dir, encoding: 'utf8' });
+  const linted = spawnSync(join(project, 'node_modules/.bin/twir-lint'), ['--format', 'github', '--preset', 'publish', 'draft/'], { cwd: dir, encoding: 'utf8' });
   expect(linted.stdout).toMatch(/\ntwir-lint: \d+ problems \(\d+ errors.*\) in 2 files\.\n$/);
   expect(linted.status).toBe(1);
 });

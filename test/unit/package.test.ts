@@ -11,7 +11,7 @@ const VSCE = join(ROOT, 'node_modules/.bin/vsce');
 const out = mkdtempSync(join(tmpdir(), 'twir-vsix-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-it('packages a .vsix under 1 MB with the bundles and no sources, tests or node_modules', () => {
+it('packages a .vsix under 1.5 MB with the bundles and no sources, tests or node_modules', () => {
   const listed = execFileSync(VSCE, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').sort();
   expect(listed).toContain('dist/client.js');
   expect(listed).toContain('dist/server.js');
@@ -36,7 +36,8 @@ it('packages as `npm run package` does: the user README, bundles that refer to n
   const packageScript: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.package;
   expect(packageScript).toContain('vsce package --allow-missing-repository');
   execFileSync(VSCE, ['package', '--allow-missing-repository', '--out', vsix], { cwd: copy, stdio: 'pipe' });
-  expect(statSync(vsix).size).toBeLessThan(1024 * 1024);
+  // Two builds (desktop and web) of the client, the server and the analysis worker, with the rule docs: 1.07 MB on 2026-12-04.
+  expect(statSync(vsix).size).toBeLessThan(1.5 * 1024 * 1024);
   const files = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
   const read = (file: string) => execFileSync('unzip', ['-p', vsix, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   expect(read('extension/readme.md')).toMatch(/^# TWiR Author\n/);

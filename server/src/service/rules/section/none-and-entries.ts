@@ -11,6 +11,10 @@ const rule: Rule = {
     'section where the sentence was written earlier. The fix removes the sentence (the entries are what the ' +
     'section holds now). A sentence that names the groups that had nothing ("…this week by [Rust], [Rustup] or ' +
     '[Cargo]", as Calls for Testing and Final Comment Period write it) beside entries of the others is fine.',
+  example: {
+    wrong: '### [Approved RFCs](https://github.com/rust-lang/rfcs/commits/master)\n\n* [RFC 1](https://github.com/rust-lang/rfcs/pull/1)\n* *No RFCs were approved this week.*',
+    right: '### [Approved RFCs](https://github.com/rust-lang/rfcs/commits/master)\n\n* [RFC 1](https://github.com/rust-lang/rfcs/pull/1)',
+  },
   check({ model }) {
     const findings: Finding[] = [];
     for (const section of model.allSections) {

@@ -16,6 +16,10 @@ const rule: Rule = {
     'markers carry it), events in their region and order; where both sides changed an entry differently, or the conflict spans text that ' +
     'is not a list, the action says why it leaves the conflict to a person. *TWiR: Resolve Conflicts by the Sections\' Rules* resolves every ' +
     'conflict it can, after a preview; `twir-lint merge-driver` does the same while git merges. A marker line outside any complete conflict is reported too.',
+  example: {
+    wrong: '### Official\n\n<<<<<<< ours\n* [Announcing Rust 1.95](https://blog.rust-lang.org/2026/04/16/Rust-1.95.0/)\n=======\n* [Rust Foundation news](https://foundation.rust-lang.org/news/)\n>>>>>>> theirs',
+    right: '### Official\n\n* [Announcing Rust 1.95](https://blog.rust-lang.org/2026/04/16/Rust-1.95.0/)\n* [Rust Foundation news](https://foundation.rust-lang.org/news/)',
+  },
   check({ model }) {
     if (!mayHoldConflicts(model.text)) return [];
     const { conflicts, stray } = findConflicts(model.lines);
