@@ -14,32 +14,41 @@ import { fileNameDate, parseIsoDate, type IsoDate } from './util/dates';
 export interface ConventionChange {
   /** The first issue date the convention holds for. */
   readonly since: string;
+  /** The rules that read it (the README's rule table says its date beside them). */
+  readonly rules: readonly string[];
   readonly what: string;
   readonly evidence: string;
 }
 
 export const CONVENTION_CHANGES = {
   starBullets: {
+    rules: ['render/bullet'],
     since: '2015-01-01',
     what: 'List items use `*`; the first issues wrote `-`.',
     evidence: 'The 2014 issues list everything with `-` (2014-03-12: 18 items); from 2015 every fixture uses `*`.',
   },
   wednesdayIssues: {
+    rules: ['header/metadata'],
     since: '2020-06-10',
     what: 'Issues come out on Wednesdays (their `Date:` is a Wednesday).',
     evidence: 'Issue 342 (2020-06-10) and every issue after it are dated on a Wednesday; before, Mondays and Tuesdays.',
   },
   regionOrder: {
+    rules: ['events/region-heading'],
     since: '2022-07-01',
     what: 'Regions go Virtual first, then the continents A–Z.',
     evidence: 'FORMAT.md §4: the continent order settled in mid-2022; every fixture from 2022-07-20 on follows it.',
   },
   h1OnlyForQuote: {
-    since: '2022-07-01',
+    rules: ['render/h1'],
+    since: '2022-07-20',
     what: 'Sections are `##` headings; the only `#` heading in the body is Quote of the Week.',
-    evidence: 'Until 2022-03-02 the issues also had `# Rust Jobs` (and banners such as `# We Stand With You`); from 2022-07-20 on every fixture has `# Quote of the Week` alone.',
+    evidence:
+      'Every archived issue until 2022-06-22 has `# Rust Jobs` (and 2022-03-02 the banner `# We Stand With You 🇺🇦`), 2022-07-06 `# Jobs`; from 2022-07-20 every issue has `# Quote of the Week` alone, ' +
+      'but for slips (2024-07-03 `# 2024-07-02 Triage Log`, 2024-09-25 `# Calls for Testing`, 2024-07-17 to 2024-08-28 `# Oceania`).',
   },
   dashDateRanges: {
+    rules: ['events/overview-format'],
     since: '2023-04-01',
     what: 'An event of several days is dated `YYYY-MM-DD - YYYY-MM-DD`; `D & D` and `D, D` are reported (a warning: the dates are right).',
     evidence:
@@ -47,6 +56,7 @@ export const CONVENTION_CHANGES = {
       '2024 `D - D` 10, `D & D` 4, `D, D` 1, `D-DD` 1; 2025 `D - D` 12, `D & D` 1; 2026 `D - D` 11. The events linter parses only `D` and `D - D` (reader.rs).',
   },
   hybridForm: {
+    rules: ['events/location'],
     since: '2025-04-01',
     what:
       'A hybrid event is written `Hybrid (City, CC)`; `City, CC + Virtual`, `Virtual + City, CC`, `Virtual and In-Person (…)`, `Virtual + In Person (…)` and `Hybrid - …`/`Hybrid: …` are older styles.',
@@ -55,6 +65,7 @@ export const CONVENTION_CHANGES = {
       '2025Q1 `Hybrid (…)` 1, `Virtual and In-Person` 2 (mixed: silent); 2025Q2 5 to 1; from 2025Q3 `Hybrid (…)` alone (2025: 24, 2026: 23). The events linter reads only `Hybrid (…)` as hybrid (events.rs `EventLocation`).',
   },
   eventsRightUnderRegion: {
+    rules: ['events/blank-lines'],
     since: '2024-06-19',
     what: 'A region heading is followed directly by its first event, without a blank line (the events team\'s linter reads a blank line as the end of the region).',
     evidence:
@@ -62,11 +73,13 @@ export const CONVENTION_CHANGES = {
       '2024-06-19 and every archived issue after it none (2024Q3–2026Q3: 0/411) but 2025-07-30 (5, the issue whose events were rewritten with `-` bullets). 2024-06-12 is not in the archive.',
   },
   cfpBoldNames: {
+    rules: ['cfp/event-format'],
     since: '2025-01-01',
     what: 'CFP - Events names are bold: `[**event name**](URL)`.',
     evidence: 'Distinct CFP event lines, bold / not: 2024 0/17, 2025 13/0, 2026 15/0.',
   },
   sameDayOrder: {
+    rules: ['events/order'],
     since: '2025-05-14',
     what: 'Events of the same day go by their whole location text, as the events team\'s linter sorts them; before it ran, editors ordered a day by hand.',
     evidence:
@@ -74,22 +87,26 @@ export const CONVENTION_CHANGES = {
       'The events linter sorts a day by `location.to_string()` (`EventOverview::cmp`, src/events.rs, bdillo/twir-events-lint); its README runs it on the 2025-05-14 draft, the first we know it ran on.',
   },
   eventsLinterBlankLines: {
+    rules: ['events/blank-lines'],
     since: '2025-05-14',
     what: 'Blank lines as the events linter reads them: a line of nothing but spaces is no blank line, and a region heading needs a blank line before it. On the site both render the same.',
     evidence:
       'Lines of spaces in Upcoming Events: 2022 1, 2023 2, 2024 1, 2025 0, 2026 4 (in 26 to 33 issues a year): never visible on the site, so never corrected before the events linter (from the 2025-05-14 draft, its README) rejected them.',
   },
   optionalAuStates: {
+    rules: ['events/location'],
     since: '2024-10-01',
     what: 'Australian locations are written with or without a state (`Sydney, AU`, `Sydney, NSW, AU`).',
     evidence: 'Distinct AU lines with / without a state: 2022 16/2 (one of them `Linz, AU`, Austria), 2023 18/0, 2024Q1–Q3 20/0, 2024Q4 2/3, 2025 9/6, 2026 8/13 (the events team\'s tooling writes none).',
   },
   optionalCaStates: {
+    rules: ['events/location'],
     since: '2026-07-01',
     what: 'Canadian locations are written with or without a province (`Toronto, CA`, `Toronto, ON, CA`).',
     evidence: 'Distinct CA lines with / without a province: 2022 14/0, 2023 14/1, 2024 25/0, 2025 24/0, 2026Q1–Q2 16/0, 2026Q3 5/5.',
   },
   groupsJoinedByPlus: {
+    rules: ['events/overview-format'],
     since: '2026-01-01',
     what: 'Several groups on one event line are joined with ` + ` (what the events linter writes); ` | ` between groups is reported.',
     evidence:
@@ -97,6 +114,7 @@ export const CONVENTION_CHANGES = {
       'The events linter joins groups with ` + ` (`EventGroups` Display, src/events.rs).',
   },
   repoOrCrateWarned: {
+    rules: ['links/repo-or-crate'],
     since: '2026-01-01',
     what: 'A community link straight to a GitHub repository or a crates.io page is reported (TWiR\'s CI warns about it).',
     evidence:
@@ -111,24 +129,35 @@ export const CONVENTION_CHANGES = {
  */
 export const UNSETTLED_STYLES = {
   cfpTemplateSeparator: {
+    rules: ['cfp/event-format'],
     what: '`[**event name**](URL)| …`: the draft template\'s own comment writes no space before the first `|` of a CFP event line. A hint, never more.',
     evidence: 'Distinct CFP event lines with `)|` / `) |`: 2024 3/12, 2025 3/10, 2026 2/12, in every year both, published and fixed.',
   },
   windowDecorations: {
+    rules: ['events/window-header'],
     what: 'A themed week decorates the window line (`Rusty Events between D - D 💕 🦀 💕`): the events linter reads only `Rusty Events between D - D`.',
     evidence: 'Window lines: 137 `… 🦀`, 1 `… 💕 🦀 💕` (2024-02-14, Valentine\'s week).',
   },
   playlistAndBilingualPrefixes: {
+    rules: ['links/prefix'],
     what: 'Community link prefixes beyond `[video]`/`[audio]`/`[series]`/`[XX]`: `[videos]` or `[playlist]` for a playlist, two languages `[ZH | EN]` or `[ZH/EN]` for a bilingual page.',
     evidence: '`[videos]` 2022-03-30 (2 playlists), 2025 1, 2026 1; `[ZH | EN]` 2024 1: all published as written.',
   },
   wordDeadlines: {
+    rules: ['cfp/event-format'],
     what: 'A CFP whose deadline is no date: `Rolling deadline`, `Open until filled`.',
     evidence: 'CFP deadline fields without a date: 2025-01-15 `Rolling deadline` (1 of 13 in 2025), published as written.',
   },
 } as const satisfies Record<string, Omit<ConventionChange, 'since'>>;
 
 export type ConventionName = keyof typeof CONVENTION_CHANGES;
+
+/** Per rule, what the README's rule table says of its dated conventions and unsettled styles. */
+export function conventionsOfRule(rule: string): string[] {
+  const dated = Object.entries(CONVENTION_CHANGES).filter(([, change]) => (change.rules as readonly string[]).includes(rule));
+  const unsettled = Object.entries(UNSETTLED_STYLES).filter(([, style]) => (style.rules as readonly string[]).includes(rule));
+  return [...dated.map(([name, change]) => `\`${name}\` from ${change.since}`), ...unsettled.map(([name]) => `\`${name}\` never (mixed or accepted)`)];
+}
 
 /** What holds for one issue. */
 export interface Conventions {

@@ -1,3 +1,4 @@
+import { conventionsOfRule } from '../conventions';
 import type { Rule } from './types';
 
 /** Where a rule's documentation lives: its row in the README's rule table. */
@@ -27,8 +28,12 @@ function peersOf(rule: Rule): string {
 export function rulesTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${ruleDefault(rule)} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
-  return ['| rule | default | fix | what it reports | shared with TWiR\'s CI / the events linter |', '|---|---|---|---|---|', ...rows].join('\n');
+    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>\`${rule.id}\` | ${ruleDefault(rule)} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(conventionsOfRule(rule.id).join('; ') || 'always')} | ${cell(peersOf(rule))} |`);
+  return [
+    '| rule | default | fix | what it reports | conventions and the issue dates they hold from (conventions.ts) | shared with TWiR\'s CI / the events linter |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** The severities a rule may be set to, in `.twir-lint.json` and in `twir.rules`. */

@@ -2,8 +2,8 @@ import { lineSpan, type Range } from '../../util/text';
 import type { Finding, Rule } from '../types';
 import { bulletSpacing } from './shared';
 
-/** The project named before the issue's title: `project - title`, also with `–`, `—` or `:` (`Wild Almonds — Appimage fails`). */
-const PROJECT_FIRST = /\S\s+[-–—]\s+\S|\S:\s+\S/;
+/** The project named before the issue's title: `project - title` (also `diesel- title`), with `–`, `—` or `:` (`Wild Almonds — Appimage fails`). */
+const PROJECT_FIRST = /\S\s*[-–—]\s+\S|\S:\s+\S/;
 
 const rule: Rule = {
   id: 'cfp/project-format',

@@ -18,6 +18,7 @@ testRule(rule, {
         region('Oceania', 'Perth, WA, AU', 'Sydney, AU'),
       ].join('\n\n'),
     ),
+    { name: 'an event in several places at once', code: eventsIssue(region('Virtual', 'Various - EMEA', 'Virtual (Joint Meetup, Europe + Israel)')) },
     {
       name: 'Canada without a province, from 2026-07 (conventions.ts optionalCaStates)',
       code: eventsIssue(region('North America', 'Toronto, CA', 'Toronto, ON, CA')).replace('Date: 2026-01-14', 'Date: 2026-07-01'),

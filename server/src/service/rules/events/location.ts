@@ -37,7 +37,7 @@ const rule: Rule = {
     return events.regions.flatMap((region) =>
       region.events.flatMap((entry) => {
         const location = entry.event?.location;
-        if (!location || (OLD_HYBRID_FORM.test(location.text) && !conventionsOf(model).hybridForm)) return [];
+        if (!location || (OLD_HYBRID_FORM.test(location.text) && !conventionsOf(model).hybridForm) || SEVERAL_PLACES.test(location.text)) return [];
         return [...labelFindings(model, location), ...placeFindings(model, entry, location, states)];
       }),
     );
@@ -53,6 +53,8 @@ function replace(range: Range, newText: string, title: string) {
  * `Virtual and In-Person (…)`, `Virtual + In Person (…)`, `Hybrid - …`, `Hybrid: …`, `Virtual + City, CC`,
  * `City, CC + Virtual`, `City, CC - Virtual + In-person`, `Hybrid (Virtual + In-person) City, CC`.
  */
+/** An event in several places at once (`Various - EMEA`, `Virtual (Joint Meetup, Europe + Israel)`): no one place to check. */
+const SEVERAL_PLACES = /^various\b|\(joint\b/i;
 const OLD_HYBRID_FORM = /in[- ]?person|^virtual\s*\+|\+\s*virtual$|^hybrid\s*[-:]/i;
 
 function labelFindings(model: IssueModel, location: EventLocation): Finding[] {
