@@ -131,8 +131,9 @@ const EARLY_RANGE = /^\d{4}-\d{1,2}-\d{1,2}\s*[&,]/;
 function dateFindings(date: EventDate | undefined, dashDateRanges: boolean): Finding[] {
   if (!date) return [];
   const reading = date.reading;
-  if (reading?.isRange && reading.start && reading.end?.dayNumber === reading.start.dayNumber) {
-    // `2024-05-28 & 2024-05-28`: a one-day event written twice, or a second day mistyped; a person knows which.
+  // `2024-05-28 & 2024-05-28`: a one-day event written twice, or a second day mistyped; a person knows which.
+  // (`D - D` of one day is the range snippet before its end is typed: left alone.)
+  if (reading?.isRange && reading.start && reading.end?.dayNumber === reading.start.dayNumber && /[&,]/.test(date.text)) {
     const day = formatIsoDate(reading.start);
     return [{ range: date.range, message: `The same day twice, "${date.text}": a one-day event is dated ${day}; if it lasts two days, one date is wrong.`, fix: { title: `Write ${day}`, edits: [{ range: date.range, newText: day }], safe: false } }];
   }
