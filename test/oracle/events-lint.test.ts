@@ -50,6 +50,10 @@ function excuse(model: IssueModel, findings: readonly LintDiagnostic[], rejectio
     return 'a `]` inside a title: its link parser stops at the first `]`, Markdown (and ours) reads the whole link';
   if (event?.location?.kind === 'hybrid' && !conventionsOf(model).hybridForm)
     return 'an older hybrid form (`Virtual + In Person (…)`), the style of its time before 2025 (conventions.ts hybridForm)';
+  if (rejection.reason === 'out-of-order' && event?.date?.start && !conventionsOf(model).sameDayOrder) {
+    const previous = region?.events.filter((entry) => entry.line < line).pop()?.event?.date?.start;
+    if (previous?.dayNumber === event.date.start.dayNumber) return 'a day out of location order before the events linter sorted each day (conventions.ts sameDayOrder)';
+  }
   if (rejection.reason === 'empty-region' && region && region.events.length > 0)
     return 'the events of the region are lines it cannot read (each reported on its own line)';
   if (rejection.reason === 'unexpected' && region && reported(['events/region-heading'], region.section.heading.line))

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allFixtures, recentFixtures } from '../unit/fixtures';
+import { allFixtures, archiveFixtures, recentFixtures } from '../unit/fixtures';
 import { buildCli, parseJson, runCli } from '../cli/cli-process';
 import { FIXTURES, startServer } from '../lsp/server-process';
 import { requestsFor } from './requests';
@@ -72,7 +72,7 @@ describe('no network access', () => {
     try {
       const run = await runCli(cli.cli, ['--format', 'json', '--concurrency', '2', FIXTURES], folder, env);
       expect(run.stderr).toBe('');
-      expect(parseJson(run)).toHaveLength(allFixtures().length + recentFixtures().length);
+      expect(parseJson(run)).toHaveLength(allFixtures().length + recentFixtures().length + archiveFixtures().length);
       expect(attempts()).toBe('');
     } finally {
       cli.dispose();

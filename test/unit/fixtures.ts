@@ -13,6 +13,11 @@ export function recentFixtures(): { name: string; fileName: string; text: string
   return fixturesIn('recent');
 }
 
+/** Every other week of 2022–2025, as published: the record conventions.ts is dated from. */
+export function archiveFixtures(): { name: string; fileName: string; text: string }[] {
+  return fixturesIn('archive');
+}
+
 function fixturesIn(folder: string): { name: string; fileName: string; text: string }[] {
   return readdirSync(join(FIXTURES, folder))
     .sort()

@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleDocFiles, RULE_DOCS_FOLDER } from '../../scripts/rule-docs';
 import { explainCommand } from '../../server/src/cli/explain';
+import { CONVENTION_CHANGES, conventionRowsOfRule } from '../../server/src/service/conventions';
 import { ruleDoc } from '../../server/src/service/rules/docs';
 import { RULES } from '../../server/src/service/rules/index';
 import { communityIssue, eventsIssue, findingsOf, fixOnce, issue } from '../../server/src/service/rules/testing';
@@ -60,10 +61,10 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_, rule) => 
     if (rule.fixable) expect(fixOnce(rule, wrong)).toBe(right);
   });
 
-  it('names the dated conventions it reads, so that its documentation shows their dates', () => {
+  it('is named by the dated conventions it reads (conventions.ts), so that its documentation shows their dates', () => {
     const source = readFileSync(join(ROOT, 'server/src/service/rules', `${rule.id}.ts`), 'utf8');
-    // `statesRequired` is what the convention `optionalAuCaStates` decides.
-    const read = [...source.matchAll(/conventions(?:Of|At)\(\w+\)\.(\w+)/g)].map((match) => (match[1] === 'statesRequired' ? 'optionalAuCaStates' : match[1]));
-    expect([...(rule.conventions ?? [])].sort()).toEqual([...new Set(read)].sort());
+    // `statesRequired` is what the conventions `optionalAuStates` and `optionalCaStates` decide.
+    const read = Object.keys(CONVENTION_CHANGES).filter((name) => source.includes(`.${name}`) || (source.includes('.statesRequired') && /^optional..States$/.test(name)));
+    expect(conventionRowsOfRule(rule.id).dated.map((change) => change.name).sort()).toEqual(read.sort());
   });
 });

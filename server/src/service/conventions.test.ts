@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONVENTION_CHANGES, conventionsOf, type ConventionName } from './conventions';
 import { buildModel } from './model/build';
 import { ruleById } from './rules/index';
-import { eventsIssue, findingsOf, issue } from './rules/testing';
+import { communityIssue, eventsIssue, findingsOf, issue } from './rules/testing';
 import { addDays, formatIsoDate, parseIsoDate } from './util/dates';
 
 const event = (location: string) => `* 2026-01-20 | ${location} | [Group](https://example.com/g)\n    * [**Meetup**](https://example.com/g/1)`;
@@ -25,7 +25,17 @@ const CASES: Record<Exclude<ConventionName, 'wednesdayIssues'>, { rule: string; 
     code: issue('## Call for Participation; projects and speakers\n\n### CFP - Events\n\n* [RustConf](https://example.com/cfp) | CFP closes 2025-06-01 | Montreal, Quebec, Canada | 2025-09-08\n'),
     reported: 'from its date',
   },
-  optionalAuCaStates: { rule: 'events/location', code: SYDNEY, reported: 'before its date' },
+  dashDateRanges: { rule: 'events/overview-format', code: eventsIssue('### Europe\n* 2026-01-20 & 2026-01-21 | Paris, FR | [Group](https://example.com/g)\n    * [**Conference**](https://example.com/g/1)'), reported: 'from its date' },
+  sameDayOrder: { rule: 'events/order', code: eventsIssue(`### Europe\n${event('Paris, FR')}\n${event('Berlin, DE')}`), reported: 'from its date' },
+  eventsLinterBlankLines: { rule: 'events/blank-lines', code: eventsIssue(`### Asia\n${event('Seoul, KR')}\n    \n### Europe\n${event('Paris, FR')}`), reported: 'from its date' },
+  optionalAuStates: { rule: 'events/location', code: SYDNEY, reported: 'before its date' },
+  optionalCaStates: { rule: 'events/location', code: eventsIssue(`### North America\n${event('Toronto, CA')}`), reported: 'before its date' },
+  groupsJoinedByPlus: {
+    rule: 'events/overview-format',
+    code: eventsIssue('### Europe\n* 2026-01-20 | Paris, FR | [A](https://example.com/a) | [B](https://example.com/b)\n    * [**Meetup**](https://example.com/a/1)'),
+    reported: 'from its date',
+  },
+  repoOrCrateWarned: { rule: 'links/repo-or-crate', code: communityIssue('* [A new crate](https://github.com/owner/crate)'), reported: 'from its date' },
 };
 
 const dated = (code: string, date: string) => code.replace('Date: 2026-01-14', `Date: ${date}`);
@@ -53,18 +63,59 @@ describe('conventions on both sides of their date', () => {
   }
 });
 
+describe('older forms of a convention, on both sides of its date', () => {
+  const at = (date: string, code: string, rule: string) => findingsOf(ruleById(rule)!, dated(code, date)).map((finding) => finding.message);
+  const before = (name: ConventionName) => dayBefore(CONVENTION_CHANGES[name].since);
+  const since = (name: ConventionName) => CONVENTION_CHANGES[name].since;
+
+  it.each(['Virtual + Portland, OR, US', 'Munich, DE + Virtual', 'Hybrid - Vancouver, BC, CA', 'Hybrid: Virtual and In-Person (Montreal, QC, CA)', 'Praha, CZ - Virtual + In-person', 'Virtual + In Person (Barcelona, ES)'])(
+    'hybridForm: "%s" is the style of its time, reported from the date',
+    (location) => {
+      const code = eventsIssue(`### Europe\n${event(location)}`);
+      expect(at(before('hybridForm'), code, 'events/location')).toEqual([]);
+      expect(at(since('hybridForm'), code, 'events/location')).not.toEqual([]);
+    },
+  );
+
+  it('dashDateRanges: `D & MM-DD` and `D, D` of 2022 are silent, a warning from the date; the same day twice is an error on both sides', () => {
+    const range = (date: string) => eventsIssue(`### Europe\n* ${date} | Berlin, DE | [Group](https://example.com/g)\n    * [**Conference**](https://example.com/g/1)`);
+    for (const written of ['2026-01-20 & 01-21', '2026-01-20, 2026-01-21', '2026-01-20 & 2026-01-21']) {
+      expect(at(before('dashDateRanges'), range(written), 'events/overview-format')).toEqual([]);
+      expect(at(since('dashDateRanges'), range(written), 'events/overview-format')).toHaveLength(1);
+    }
+    // Both dates written in full: the dates are right, the form is today's convention broken.
+    expect(findingsOf(ruleById('events/overview-format')!, dated(range('2026-01-20, 2026-01-21'), since('dashDateRanges')))[0].certainty).toBe('convention');
+    for (const date of [before('dashDateRanges'), since('dashDateRanges')]) {
+      const twice = findingsOf(ruleById('events/overview-format')!, dated(range('2026-01-20 & 2026-01-20'), date));
+      expect(twice.map((finding) => [finding.certainty, finding.message])).toEqual([[undefined, expect.stringContaining('The same day twice')]]);
+    }
+  });
+
+  it('sameDayOrder: events of different dates out of order are reported on both sides', () => {
+    const code = eventsIssue(`### Europe\n${event('Paris, FR').replace('2026-01-20', '2026-01-22')}\n${event('Berlin, DE')}`);
+    expect(at(before('sameDayOrder'), code, 'events/order')).toHaveLength(1);
+    expect(at(since('sameDayOrder'), code, 'events/order')).toHaveLength(1);
+  });
+
+  it('eventsLinterBlankLines: a region heading right under an event is reported from the date', () => {
+    const code = eventsIssue(`### Asia\n${event('Seoul, KR')}\n### Europe\n${event('Paris, FR')}`);
+    expect(at(before('eventsLinterBlankLines'), code, 'events/blank-lines')).toEqual([]);
+    expect(at(since('eventsLinterBlankLines'), code, 'events/blank-lines')).toHaveLength(1);
+  });
+});
+
 describe('the date an issue is judged by', () => {
   afterEach(() => vi.useRealTimers());
   const withoutDate = (code: string) => code.replace(/^Date: .*\n/m, '');
 
   it('is its Date:, even when the file name says otherwise', () => {
-    expect(formatIsoDate(conventionsOf(buildModel(dated(SYDNEY, '2025-11-19'), { fileName: '2026-01-14-this-week-in-rust.md' })).date!)).toBe('2025-11-19');
-    expect(reported('events/location', dated(SYDNEY, '2025-11-19'), '2026-01-14-this-week-in-rust.md')).toBe(true);
-    expect(reported('events/location', SYDNEY, '2025-11-19-this-week-in-rust.md')).toBe(false);
+    expect(formatIsoDate(conventionsOf(buildModel(dated(SYDNEY, '2024-06-05'), { fileName: '2026-01-14-this-week-in-rust.md' })).date!)).toBe('2024-06-05');
+    expect(reported('events/location', dated(SYDNEY, '2024-06-05'), '2026-01-14-this-week-in-rust.md')).toBe(true);
+    expect(reported('events/location', SYDNEY, '2024-06-05-this-week-in-rust.md')).toBe(false);
   });
 
   it("is the file name's date when there is no Date:", () => {
-    expect(reported('events/location', withoutDate(SYDNEY), '2025-11-19-this-week-in-rust.md')).toBe(true);
+    expect(reported('events/location', withoutDate(SYDNEY), '2024-06-05-this-week-in-rust.md')).toBe(true);
     expect(reported('events/location', withoutDate(SYDNEY), '2026-01-14-this-week-in-rust.md')).toBe(false);
   });
 
@@ -72,11 +123,11 @@ describe('the date an issue is judged by', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2014-06-01T12:00:00Z'));
     expect(reported('events/location', SYDNEY)).toBe(false);
-    expect(reported('events/location', withoutDate(SYDNEY), '2025-11-19-this-week-in-rust.md')).toBe(true);
+    expect(reported('events/location', withoutDate(SYDNEY), '2024-06-05-this-week-in-rust.md')).toBe(true);
     // With neither date, today's conventions hold, whatever the clock says: `-` bullets are reported.
     expect(conventionsOf(buildModel(withoutDate(CASES.starBullets.code))).date).toBeUndefined();
     expect(reported('render/bullet', withoutDate(CASES.starBullets.code))).toBe(true);
-    vi.setSystemTime(new Date('2025-11-19T12:00:00Z'));
+    vi.setSystemTime(new Date('2024-06-05T12:00:00Z'));
     expect(reported('events/location', SYDNEY)).toBe(false);
   });
 });

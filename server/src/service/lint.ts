@@ -19,6 +19,8 @@ export interface LintDiagnostic {
   certainty?: Weight;
   /** A placeholder filled only after publishing (`REDDIT_LINK_HERE`). */
   afterPublication?: boolean;
+  /** A publishing task editors often leave undone: information once published. */
+  publishingOnly?: boolean;
   range: Range;
   message: string;
   fix?: Fix;
@@ -115,9 +117,10 @@ export function lint(model: IssueModel, options: LintOptions = {}): LintResult {
       const certainty = finding.certainty ?? rule.certainty;
       diagnostics.push({
         rule: rule.id,
-        severity: severityOf({ certainty, afterPublication: finding.afterPublication }, { ...choices, ownCertainty: finding.certainty !== undefined }),
+        severity: severityOf({ certainty, afterPublication: finding.afterPublication, publishingOnly: finding.publishingOnly }, { ...choices, ownCertainty: finding.certainty !== undefined }),
         certainty,
         ...(finding.afterPublication && { afterPublication: true }),
+        ...(finding.publishingOnly && { publishingOnly: true }),
         range: finding.range,
         message: finding.message,
         fix: fix && protectMarkers(model, fix),

@@ -17,6 +17,12 @@ export interface Judged {
   readonly certainty: Weight;
   /** A placeholder only filled after publishing (`REDDIT_LINK_HERE`): never a blocker, a reminder once published. */
   readonly afterPublication?: boolean;
+  /**
+   * A publishing task the record shows editors leaving undone (an empty section without its "none"
+   * sentence: 15 of the 33 issues of 2026): an error when the issue is checked for publishing,
+   * information on a published issue, where it was the style of half the weeks.
+   */
+  readonly publishingOnly?: boolean;
 }
 
 export interface SeverityChoices {
@@ -33,6 +39,7 @@ export function severityOf(finding: Judged, choices: SeverityChoices): Severity 
   if (choices.setting) return choices.setting;
   if (choices.preset && !choices.ownCertainty) return choices.preset;
   if (finding.afterPublication) return choices.moment === 'published' ? 'warning' : 'info';
+  if (finding.publishingOnly && choices.moment === 'published') return 'info';
   switch (finding.certainty) {
     case 'defect':
       return 'error';

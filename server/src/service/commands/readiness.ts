@@ -73,7 +73,7 @@ export function publishReadiness(model: IssueModel, diagnostics: readonly LintDi
   const moment = momentOf(model, true);
   // A publishing task's severity at publishing; any other diagnostic keeps its own.
   const atPublishing = (diagnostic: LintDiagnostic) =>
-    diagnostic.certainty === 'task' ? severityOf({ certainty: 'task', afterPublication: diagnostic.afterPublication }, { moment }) : diagnostic.severity;
+    diagnostic.certainty === 'task' ? severityOf({ certainty: 'task', afterPublication: diagnostic.afterPublication, publishingOnly: diagnostic.publishingOnly }, { moment }) : diagnostic.severity;
   const items: ReadinessItem[] = [];
   for (const diagnostic of diagnostics) {
     const line = diagnostic.range.start.line;

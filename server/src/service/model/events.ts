@@ -161,7 +161,8 @@ export function parseEventEntry(group: readonly EntryLine[], links: readonly Lin
 const WINDOW_PHRASE = 'Rusty Events between';
 /** The crab, also as mis-decoded UTF-8 (the 2024-01-24 draft has `ðŸ¦€`). */
 const CRAB = /🦀|ðŸ¦€/u;
-const WINDOW_DATES = /^(\S+)\s+-\s+(\S+)$/;
+/** The two dates, then at most a themed week's emoji before the crab (`… 2024-03-13 💕 🦀 💕`, conventions.ts windowDecorations). */
+const WINDOW_DATES = /^(\S+)\s+-\s+(\S+?)(?:\s+[\p{Extended_Pictographic}\u200d\ufe0f\s]*)?$/u;
 
 /** Reads `Rusty Events between START - END 🦀`, with the ranges of its parts. */
 export function parseWindow(text: string, line: number, lines: LineIndex): EventsWindow | undefined {
@@ -169,11 +170,12 @@ export function parseWindow(text: string, line: number, lines: LineIndex): Event
   if (phrase === -1) return undefined;
   const afterPhrase = phrase + WINDOW_PHRASE.length;
   const crab = CRAB.exec(text.slice(afterPhrase));
-  const sentenceEnd = afterPhrase + text.slice(afterPhrase, crab ? afterPhrase + crab.index : text.length).trimEnd().length;
-  const datesStart = Math.min(sentenceEnd, afterPhrase + (text.slice(afterPhrase).length - text.slice(afterPhrase).trimStart().length));
-  const datesText = text.slice(datesStart, sentenceEnd);
-  const dates = WINDOW_DATES.exec(datesText);
-  const endColumn = dates ? sentenceEnd - dates[2].length : 0;
+  const beforeCrab = afterPhrase + text.slice(afterPhrase, crab ? afterPhrase + crab.index : text.length).trimEnd().length;
+  const datesStart = Math.min(beforeCrab, afterPhrase + (text.slice(afterPhrase).length - text.slice(afterPhrase).trimStart().length));
+  const dates = WINDOW_DATES.exec(text.slice(datesStart, beforeCrab));
+  // The sentence ends with its second date; a decoration after it is kept as written.
+  const endColumn = dates ? datesStart + text.slice(datesStart, beforeCrab).indexOf(dates[2], dates[1].length) : 0;
+  const sentenceEnd = dates ? endColumn + dates[2].length : beforeCrab;
   return {
     line,
     range: lines.lineRange(line),

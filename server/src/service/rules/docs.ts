@@ -4,7 +4,7 @@
  * writes it to docs/rules/<id>.md, which the extension ships and opens from a diagnostic's code
  * and the README's rule table links to. No URL: the docs travel with the tool.
  */
-import { CONVENTION_CHANGES } from '../conventions';
+import { conventionRowsOfRule, conventionsOfRule } from '../conventions';
 import { ruleDocPath } from './doc-path';
 import { defaultSeverities } from '../severity';
 import type { Rule, Severity } from './types';
@@ -34,12 +34,13 @@ export function ruleDoc(rule: Rule): string {
       ? '## The fix\n\nIn VS Code, a quick fix on the finding (the light bulb); `source.fixAll.twir` (also on save, with `editor.codeActionsOnSave`) applies the fixes that need no person\'s eye, as `twir-lint --fix` does. What each fix does, and when it is offered only one by one, is said above.'
       : '## The fix\n\nNone: what is right here needs a person to decide (above).',
   );
-  if (rule.conventions?.length) {
-    const dated = rule.conventions.map((name) => {
-      const change = CONVENTION_CHANGES[name];
-      return `* From **${change.since}**: ${change.what} ${change.evidence}`;
-    });
-    sections.push(`## Conventions by date\n\nAn issue is judged by the conventions of its own \`Date:\` (else its file name's date); issues before a convention's date are not held to it.\n\n${dated.join('\n')}`);
+  const { dated, unsettled } = conventionRowsOfRule(rule.id);
+  if (dated.length + unsettled.length > 0) {
+    const lines = [
+      ...dated.map((change) => `* From **${change.since}**: ${change.what} ${change.evidence}`),
+      ...unsettled.map((style) => `* Never enforced (mixed, or accepted as written): ${style.what} ${style.evidence}`),
+    ];
+    sections.push(`## Conventions by date\n\nAn issue is judged by the conventions of its own \`Date:\` (else its file name's date); issues before a convention's date are not held to it.\n\n${lines.join('\n')}`);
   }
   const peers = [
     rule.peers?.twirCi && `* **TWiR's CI** (\`tools/inspect_links.py\`, \`tools/inspect_markdown.py\`): ${rule.peers.twirCi}`,
@@ -78,8 +79,12 @@ function peersOf(rule: Rule): string {
 export function rulesTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>[\`${rule.id}\`](${ruleDocPath(rule.id)}) | ${ruleDefault(rule)} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(peersOf(rule))} |`);
-  return ['| rule | default | fix | what it reports | shared with TWiR\'s CI / the events linter |', '|---|---|---|---|---|', ...rows].join('\n');
+    .map((rule) => `| <a id="${ruleAnchor(rule.id)}"></a>[\`${rule.id}\`](${ruleDocPath(rule.id)}) | ${ruleDefault(rule)} | ${rule.fixable ? 'yes' : '—'} | ${cell(rule.docs)} | ${cell(conventionsOfRule(rule.id).join('; ') || 'always')} | ${cell(peersOf(rule))} |`);
+  return [
+    '| rule | default | fix | what it reports | conventions and the issue dates they hold from (conventions.ts) | shared with TWiR\'s CI / the events linter |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** The severities a rule may be set to, in `.twir-lint.json` and in `twir.rules`. */

@@ -1,4 +1,3 @@
-import type { ConventionName } from '../conventions';
 import type { IssueModel } from '../model/types';
 import type { Range } from '../util/text';
 import type { LineSpan } from './span';
@@ -47,6 +46,8 @@ export interface Finding {
   certainty?: Weight;
   /** A placeholder filled only after publishing (`REDDIT_LINK_HERE`): never a blocker (service/severity.ts). */
   afterPublication?: boolean;
+  /** A publishing task that the record shows editors leaving undone: asked at publishing, information once published (service/severity.ts). */
+  publishingOnly?: boolean;
 }
 
 /**
@@ -123,8 +124,6 @@ export interface Rule {
    * fixes turn one into the other.
    */
   readonly example?: RuleExample;
-  /** The dated conventions the rule reads (conventions.ts): its documentation shows their dates. */
-  readonly conventions?: readonly ConventionName[];
   /** Whether the rule applies to the draft template too (default false: the template is full of placeholders). */
   readonly appliesToTemplate?: boolean;
   check(context: RuleContext): Finding[];

@@ -12,6 +12,16 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "GitHub page-copy leftovers (2023-04-26): the comment count after a non-breaking space, and non-breaking spaces (a hint)",
+      code: projects('* [ockam - Refactor auto-reconnect replacer\u00a01](https://github.com/build-trust/ockam/issues/4789)\n* [ockam - Update docs for\u00a0`identity`\u00a0commands](https://github.com/build-trust/ockam/issues/4777)'),
+      errors: [
+        { line: 12, message: "The title ends with the issue's comment count, `1`, copied from its GitHub page: remove it.", severity: 'warning' },
+        { line: 13, message: 'A non-breaking space copied from a GitHub page', severity: 'hint' },
+        { line: 13, message: 'A non-breaking space copied from a GitHub page', severity: 'hint' },
+      ],
+      output: projects('* [ockam - Refactor auto-reconnect replacer](https://github.com/build-trust/ockam/issues/4789)\n* [ockam - Update docs for `identity` commands](https://github.com/build-trust/ockam/issues/4777)'),
+    },
+    {
       name: 'an empty item gets no space after its bullet (text/trailing-space would take it away again)',
       code: projects('* [sysknife - Record a run](https://example.com/217)\n*'),
       errors: [{ line: 13, message: 'Write the entry as' }],

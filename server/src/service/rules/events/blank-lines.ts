@@ -10,36 +10,38 @@ const rule: Rule = {
   fixable: true,
   docs:
     'Blank lines in Upcoming Events as the events team\'s linter reads them: a blank line ends a region, so there is ' +
-    'none between the events of a region (nor, from September 2025, between a region heading and its first event), ' +
+    'none between the events of a region (nor, from 2024-06-19, between a region heading and its first event), ' +
     'and each region heading has a blank line before it. A line of nothing but spaces is no blank line to it. The ' +
-    'fixes remove the blank lines, insert the missing one, and empty the lines of spaces.',
+    'last two render as intended on the site, so they are reported from the 2025-05-14 issue, when the events ' +
+    'linter ran on drafts. The fixes remove the blank lines, insert the missing one, and empty the lines of spaces.',
   peers: { eventsLint: 'the same: it rejects these lines (a blank line in a region, a heading right after an event, a line of spaces)' },
   example: {
     in: 'events',
     wrong: '### Europe\n\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\n\n* 2026-01-21 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)',
     right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)\n* 2026-01-21 | Lyon, FR | [Rust Lyon](https://example.com/lyon)\n    * [**Rust meetup**](https://example.com/lyon/1)',
   },
-  conventions: ['eventsRightUnderRegion'],
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];
     const findings: Finding[] = [];
-    for (let line = events.section.heading.line + 1; line < events.section.endLine; line++) {
+    // Lines of spaces and a heading right under an event render as intended: only the events linter minds them.
+    const asTheLinterReads = conventionsOf(model).eventsLinterBlankLines;
+    for (let line = events.section.heading.line + 1; asTheLinterReads && line < events.section.endLine; line++) {
       const text = model.lines.lineText(line);
       if (text === '' || text.trim() !== '' || model.lineKinds[line] === 'code') continue;
       const range = lineSpan(line, 0, text.length);
       findings.push({ range, message: 'A line of nothing but spaces: the events linter does not read it as a blank line.', fix: { title: 'Empty the line', edits: [{ range, newText: '' }] } });
     }
-    for (const region of events.regions) findings.push(...regionFindings(model, region));
+    for (const region of events.regions) findings.push(...regionFindings(model, region, asTheLinterReads));
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
 };
 
-function regionFindings(model: IssueModel, region: Region): Finding[] {
+function regionFindings(model: IssueModel, region: Region, asTheLinterReads: boolean): Finding[] {
   const findings: Finding[] = [];
   const heading = region.section.heading.line;
   const before = heading - 1;
-  if (before >= 0 && model.lineKinds[before] !== 'blank' && model.lineKinds[before] !== 'comment' && model.lineKinds[before] !== 'heading') {
+  if (asTheLinterReads && before >= 0 && model.lineKinds[before] !== 'blank' && model.lineKinds[before] !== 'comment' && model.lineKinds[before] !== 'heading') {
     const start = { line: heading, character: 0 };
     findings.push({
       range: model.lines.lineRange(heading),

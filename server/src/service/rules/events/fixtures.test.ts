@@ -31,11 +31,11 @@ describe('events/* on the fixtures', () => {
     });
   });
 
-  it('seeds/2024-01-24: the 10 events before the window and the malformed range 2024-01-27-28', () => {
+  // The malformed range 2024-01-27-28 (line 235) is a warning: its dates read right.
+  it('seeds/2024-01-24: the 10 events before the window', () => {
     expect(errorsOf('seeds/2024-01-24-this-week-in-rust.md')).toEqual({
       // Virtual 2 (01-17, 01-23), Europe 5 (01-17 ×3, 01-23 ×2), North America 3 (01-17, 01-18, 01-22).
       'events/out-of-window': [155, 157, 198, 200, 202, 204, 206, 227, 229, 231],
-      'events/overview-format': [235],
     });
   });
 

@@ -14,10 +14,15 @@ testRule(rule, {
       [
         region('Virtual', 'Virtual', 'Virtual (Berlin, DE)', 'Hybrid (Seattle, WA, US)'),
         region('Europe', 'Reading, UK', 'Praha / Prague, CZ', 'Leipzig, SN, DE'),
-        region('North America', 'Toronto, CA', 'Toronto, ON, CA'),
+        region('North America', 'Toronto, ON, CA'),
         region('Oceania', 'Perth, WA, AU', 'Sydney, AU'),
       ].join('\n\n'),
     ),
+    { name: 'an event in several places at once', code: eventsIssue(region('Virtual', 'Various - EMEA', 'Virtual (Joint Meetup, Europe + Israel)')) },
+    {
+      name: 'Canada without a province, from 2026-07 (conventions.ts optionalCaStates)',
+      code: eventsIssue(region('North America', 'Toronto, CA', 'Toronto, ON, CA')).replace('Date: 2026-01-14', 'Date: 2026-07-01'),
+    },
     {
       name: 'the hybrid forms of 2024, the style of their time',
       code: olderIssue(region('Virtual', 'Vancouver, BC, CA + Virtual', 'Virtual and In-Person (Vancouver, BC, CA)', 'Hybrid - Virtual and In-Person (Seattle, WA, US)', 'Hybrid (Barcelona, ES)')),

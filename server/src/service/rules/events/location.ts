@@ -19,22 +19,22 @@ const rule: Rule = {
   certainty: 'convention',
   fixable: true,
   docs:
-    'The location of an event: `City, CC` in person, with a state for the US (`Seattle, WA, US`) — and, in issues ' +
-    'before 2026, for Canada and Australia (since 2026 both `Sydney, AU` and `Sydney, NSW, AU` are written); ' +
+    'The location of an event: `City, CC` in person, with a state for the US (`Seattle, WA, US`) — and, in older ' +
+    'issues, for Canada and Australia (today both `Sydney, AU` and `Sydney, NSW, AU` are written); ' +
     '`Virtual`, `Virtual (City, CC)` or `Hybrid (City, CC)`. Reports what editors correct: `Online`, `Virtual(…)`, ' +
     '`Virtual + City`, `GB` (TWiR writes `UK`), countries written in words or as 3-letter codes (`Malaysia`, `AUS`), ' +
     'codes that are not ISO 3166-1 alpha-2, a missing state or country, and spacing (`Columbus , OH`). A missing ' +
     'state is filled in from the same city written with its state in this issue (`Portland, OR, US`), or in a recent ' +
     'one (then as a quick fix only: two cities may share a name). The hybrid ' +
-    'forms of issues before 2025 (`City, CC + Virtual`, `Virtual and In-Person (…)`) are the style of their time; ' +
-    'from 2025 they are rewritten as `Hybrid (City, CC)`.',
+    'forms of issues before 2025-04 (`City, CC + Virtual`, `Virtual + City, CC`, `Virtual and In-Person (…)`, ' +
+    '`Hybrid - …`) are the style of their time; from then they are rewritten as `Hybrid (City, CC)`. A state is ' +
+    'optional for Australia from 2024-10 and for Canada from 2026-07, when editors started writing both forms.',
   peers: { eventsLint: 'reads `Virtual`, `Virtual (…)`, `Hybrid (…)` and takes any other text as in person; rejects `Virtual(…)` and `Virtual and In-Person (…)`, as we do from 2025. Stricter: `Online`, countries and states, which it does not check' },
   example: {
     in: 'events',
     wrong: '### Virtual\n* 2026-01-20 | Virtual(Berlin, DE) | [Rust Berlin](https://example.com/berlin)\n    * [**Rust meetup**](https://example.com/berlin/1)',
     right: '### Virtual\n* 2026-01-20 | Virtual (Berlin, DE) | [Rust Berlin](https://example.com/berlin)\n    * [**Rust meetup**](https://example.com/berlin/1)',
   },
-  conventions: ['hybridForm', 'optionalAuCaStates'],
   check({ model, recentIssues }) {
     const events = currentEvents(model);
     if (!events) return [];
@@ -42,7 +42,8 @@ const rule: Rule = {
     return events.regions.flatMap((region) =>
       region.events.flatMap((entry) => {
         const location = entry.event?.location;
-        return location ? [...labelFindings(model, location), ...placeFindings(model, entry, location, states)] : [];
+        if (!location || (OLD_HYBRID_FORM.test(location.text) && !conventionsOf(model).hybridForm) || SEVERAL_PLACES.test(location.text)) return [];
+        return [...labelFindings(model, location), ...placeFindings(model, entry, location, states)];
       }),
     );
   },
@@ -53,10 +54,13 @@ function replace(range: Range, newText: string, title: string) {
 }
 
 /**
- * Hybrid labels that were the style before 2025 (see conventions.ts): `Virtual and In-Person (…)`,
- * `Virtual + In Person (…)`, `Hybrid - Virtual and In-Person (…)`, `City, CC + Virtual`.
+ * Hybrid forms that were the style before `Hybrid (City, CC)` (conventions.ts hybridForm):
+ * `Virtual and In-Person (…)`, `Virtual + In Person (…)`, `Hybrid - …`, `Hybrid: …`, `Virtual + City, CC`,
+ * `City, CC + Virtual`, `City, CC - Virtual + In-person`, `Hybrid (Virtual + In-person) City, CC`.
  */
-const OLD_HYBRID_LABEL = /in[- ]?person$|^\+ ?virtual$/i;
+/** An event in several places at once (`Various - EMEA`, `Virtual (Joint Meetup, Europe + Israel)`): no one place to check. */
+const SEVERAL_PLACES = /^various\b|\(joint\b/i;
+const OLD_HYBRID_FORM = /in[- ]?person|^virtual\s*\+|\+\s*virtual$|^hybrid\s*[-:]/i;
 
 function labelFindings(model: IssueModel, location: EventLocation): Finding[] {
   const label = location.label;
@@ -65,7 +69,6 @@ function labelFindings(model: IssueModel, location: EventLocation): Finding[] {
     return [{ range: location.range, message: `Write the location as \`Virtual (City, CC)\` or \`Hybrid (City, CC)\`, not "${location.text}".` }];
   }
   const want = LABELS[location.kind as keyof typeof LABELS];
-  if (OLD_HYBRID_LABEL.test(label.text) && !conventionsOf(model).hybridForm) return [];
   const findings: Finding[] = [];
   const parts = location.partFields;
   const suffixed = label.range.start.character > location.range.start.character;

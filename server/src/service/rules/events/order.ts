@@ -1,3 +1,4 @@
+import { conventionsOf } from '../../conventions';
 import type { Entry } from '../../model/types';
 import { formatIsoDate } from '../../util/dates';
 import type { Finding, Fix, Rule } from '../types';
@@ -11,8 +12,9 @@ const rule: Rule = {
   docs:
     'Events inside a region are listed by date, and on the same date by the whole location text compared character ' +
     'by character (`Berlin, DE` before `Hybrid (…)` before `Virtual (…)`), as the events team\'s linter sorts them. An ' +
-    'event listed before an earlier one is hard to find. The fix sorts the region that way, moving whole events and ' +
-    "keeping each event's lines as written.",
+    'event listed before an earlier one is hard to find. The order within a day is reported from the 2025-05-14 ' +
+    'issue, when the events linter ran on drafts (before, editors ordered a day by hand). The fix sorts the region ' +
+    "that way, moving whole events and keeping each event's lines as written.",
   peers: { eventsLint: 'the same order (date, then `location.to_string()`), reported and fixed as it does' },
   example: {
     in: 'events',
@@ -22,6 +24,8 @@ const rule: Rule = {
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];
+    // Before the events linter, a day's order was the editors' own: only dates are compared then.
+    const compare = conventionsOf(model).sameDayOrder ? compareEvents : compareDates;
     const findings: Finding[] = [];
     for (const region of events.regions) {
       const entries = region.events;
@@ -29,7 +33,7 @@ const rule: Rule = {
       for (let index = 1; index < entries.length; index++) {
         const [previous, entry] = [entries[index - 1], entries[index]];
         const [before, day] = [eventStart(previous), eventStart(entry)];
-        if (!before || !day || compareEvents(entry, previous) >= 0) continue;
+        if (!before || !day || compare(entry, previous) >= 0) continue;
         // An event without a location has no place in a day's order (events/overview-format reports it).
         if (day.dayNumber === before.dayNumber && !(entry.event?.location && previous.event?.location)) continue;
         misplaced.push(
@@ -52,11 +56,15 @@ const rule: Rule = {
     function sortFix(entries: readonly Entry[]): Fix | undefined {
       // Events without a readable date have no place in the order: leave such a region to a person.
       if (entries.some((entry) => !eventStart(entry))) return undefined;
-      const order = entries.map((_, index) => index).sort((a, b) => compareEvents(entries[a], entries[b]));
+      const order = entries.map((_, index) => index).sort((a, b) => compare(entries[a], entries[b]));
       const edit = permuteBlocks(model, entries.map((entry) => ({ first: entry.line, last: entry.endLine })), order);
       return edit && { title: 'Sort the region by date, then location', edits: [edit], scope: [lineScope(entries[0].line, entries[entries.length - 1].endLine)] };
     }
   },
 };
+
+function compareDates(a: Entry, b: Entry): number {
+  return (eventStart(a)?.dayNumber ?? 0) - (eventStart(b)?.dayNumber ?? 0);
+}
 
 export default rule;

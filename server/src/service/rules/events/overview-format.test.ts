@@ -18,9 +18,9 @@ testRule(rule, {
       ),
       errors: [
         { line: 11, message: 'Write the date as 2026-01-02.', severity: 'warning' },
-        { line: 13, message: 'Malformed date range "2026-01-27-28": write 2026-01-27 - 2026-01-28.', severity: 'error' },
-        { line: 15, message: 'Malformed date range "2026-01-27 & 2026-01-28"' },
-        { line: 17, message: 'Malformed date range "2026-01-27, 2026-01-28"' },
+        { line: 13, message: 'Write the date range as 2026-01-27 - 2026-01-28, not "2026-01-27-28".', severity: 'warning' },
+        { line: 15, message: 'Write the date range as 2026-01-27 - 2026-01-28, not "2026-01-27 & 2026-01-28".' },
+        { line: 17, message: 'Write the date range as 2026-01-27 - 2026-01-28, not "2026-01-27, 2026-01-28".' },
         { line: 19, message: '2026-02-30 is not a calendar date.', severity: 'error' },
         { line: 21, message: 'The range 2026-01-28 - 2026-01-27 ends before it starts.' },
       ],

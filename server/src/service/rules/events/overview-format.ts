@@ -1,4 +1,6 @@
-import type { Entry, EventDate } from '../../model/types';
+import type { Entry, EventDate, IssueModel } from '../../model/types';
+import { conventionsOf } from '../../conventions';
+import { formatIsoDate } from '../../util/dates';
 import { lineSpan } from '../../util/text';
 import type { Finding, Rule } from '../types';
 import { eventsIn } from './common';
@@ -15,8 +17,10 @@ const rule: Rule = {
     'The first line of an event: `* DATE | LOCATION | [Group](url)`. Reports an indented event line (VS Code indents ' +
     'the line after a title line; the site nests it under the event before), a missing bullet, an event written as a ' +
     'heading (`# 2025-07-23 | …`), a line broken over several lines, separators other than ` | ` (also a comma before ' +
-    'the group), dates that are not `YYYY-MM-DD` or `YYYY-MM-DD - YYYY-MM-DD` (`2023-10-9`, `D & D`, `D, D`, ' +
-    '`YYYY-MM-DD-DD`) or not on the calendar (2026-02-30), a missing location or field, and text after the group link. ' +
+    'the group), dates that are not `YYYY-MM-DD` or `YYYY-MM-DD - YYYY-MM-DD` (`2023-10-9`; from 2023-04, when ' +
+    'ranges settled on ` - `, `D & D`, `D, D`, `YYYY-MM-DD-DD`) or not on the calendar (2026-02-30), the same day ' +
+    'twice (`2024-05-28 & 2024-05-28`), a missing location or field, and text after the group link. From 2026 ' +
+    'several groups are joined with ` + ` (` | ` between them was written in 2022 and late 2025). ' +
     'Normalises where unambiguous; trailing whitespace is left to text/trailing-space.',
   peers: { eventsLint: 'rejects the same lines (its parser wants exactly `* DATE | LOCATION | [Group](url)`); stricter on dates, which it only parses' },
   example: {
@@ -25,11 +29,11 @@ const rule: Rule = {
     right: '### Europe\n* 2026-01-20 - 2026-01-21 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
   },
   check({ model, span }) {
-    return eventsIn(model, span).flatMap(overviewFindings);
+    return eventsIn(model, span).flatMap((entry) => overviewFindings(model, entry));
   },
 };
 
-function overviewFindings(entry: Entry): Finding[] {
+function overviewFindings(model: IssueModel, entry: Entry): Finding[] {
   const event = entry.event!;
   const overview = entry.lines[0];
   const line = overview.line;
@@ -62,7 +66,8 @@ function overviewFindings(entry: Entry): Finding[] {
       fix: { title: 'Add the bullet', edits: [{ range: { start: position, end: position }, newText: at === overview.contentStart ? '* ' : ' ' }] },
     });
   }
-  findings.push(...dateFindings(event.date));
+  const conventions = conventionsOf(model);
+  findings.push(...dateFindings(event.date, conventions.dashDateRanges));
   if (event.continuation.length > 0) {
     findings.push(wrapFinding(entry));
     // The fields of a wrapped line are incomplete: joining it first says what, if anything, is left.
@@ -91,7 +96,9 @@ function overviewFindings(entry: Entry): Finding[] {
     if (index >= 2 && !extraGroup) {
       findings.push({ range: field.range, message: `Text after the group link: "${field.text}".`, certainty: 'convention' });
     } else if (extraGroup) {
-      findings.push({ range: gap, message: 'Join several groups with ` + `.', certainty: 'convention', fix: { title: 'Join with ` + `', edits: [{ range: gap, newText: ' + ' }] } });
+      // ` | ` between groups was a style of 2022 and of late 2025 (conventions.ts groupsJoinedByPlus).
+      if (conventions.groupsJoinedByPlus)
+        findings.push({ range: gap, message: 'Join several groups with ` + `.', certainty: 'convention', fix: { title: 'Join with ` + `', edits: [{ range: gap, newText: ' + ' }] } });
     } else if (written !== ' | ') {
       findings.push({ range: gap, message: `Separate the fields with \` | \`, not \`${written}\`.`, certainty: 'convention', fix: { title: 'Use ` | `', edits: [{ range: gap, newText: ' | ' }] } });
     }
@@ -133,17 +140,27 @@ function wrapFinding(entry: Entry): Finding {
   };
 }
 
-function dateFindings(date: EventDate | undefined): Finding[] {
+/** A first day joined to a second by `&` or `,` (`2022-05-19 & 05-20`): a range before ranges had one form. */
+const EARLY_RANGE = /^\d{4}-\d{1,2}-\d{1,2}\s*[&,]/;
+
+function dateFindings(date: EventDate | undefined, dashDateRanges: boolean): Finding[] {
   if (!date) return [];
   const reading = date.reading;
+  // `2024-05-28 & 2024-05-28`: a one-day event written twice, or a second day mistyped; a person knows which.
+  // (`D - D` of one day is the range snippet before its end is typed: left alone.)
+  if (reading?.isRange && reading.start && reading.end?.dayNumber === reading.start.dayNumber && /[&,]/.test(date.text)) {
+    const day = formatIsoDate(reading.start);
+    return [{ range: date.range, message: `The same day twice, "${date.text}": a one-day event is dated ${day}; if it lasts two days, one date is wrong.`, fix: { title: `Write ${day}`, edits: [{ range: date.range, newText: day }], safe: false } }];
+  }
+  if (!dashDateRanges && EARLY_RANGE.test(date.text)) return [];
   if (!reading) return [{ range: date.range, message: `"${date.text}" is not a date: write \`YYYY-MM-DD\` or \`YYYY-MM-DD - YYYY-MM-DD\`.` }];
   if (!reading.start || (reading.isRange && !reading.end)) return [{ range: date.range, message: `${date.text} is not a calendar date.` }];
   if (reading.end && reading.end.dayNumber < reading.start.dayNumber) return [{ range: date.range, message: `The range ${date.text} ends before it starts.` }];
   const canonical = reading.canonical!;
   if (date.text === canonical) return [];
   const fix = { title: `Write ${canonical}`, edits: [{ range: date.range, newText: canonical }] };
-  // `D - D` with odd spacing or padding reads right; `D & D`, `D, D` and `YYYY-MM-DD-DD` do not.
-  if (reading.isRange && !date.start) return [{ range: date.range, message: `Malformed date range "${date.text}": write ${canonical}.`, fix }];
+  // `D - D` with odd spacing or padding reads right; `D & D`, `D, D` and `YYYY-MM-DD-DD` are read, but not by the events linter.
+  if (reading.isRange && !date.start) return [{ range: date.range, message: `Write the date range as ${canonical}, not "${date.text}".`, certainty: 'convention', fix }];
   return [{ range: date.range, message: `Write the date as ${canonical}.`, certainty: 'convention', fix }];
 }
 

@@ -24,7 +24,6 @@ const rule: Rule = {
     wrong: '### Online\n* 2026-01-20 | Virtual | [Rust Online](https://example.com/online)\n    * [**Rust meetup**](https://example.com/online/1)',
     right: '### Virtual\n* 2026-01-20 | Virtual | [Rust Online](https://example.com/online)\n    * [**Rust meetup**](https://example.com/online/1)',
   },
-  conventions: ['regionOrder'],
   check({ model }) {
     const events = currentEvents(model);
     if (!events) return [];

@@ -24,7 +24,6 @@ const rule: Rule = {
     wrong: 'Title: This Week in Rust 633\nNumber: 634\nDate: 2026-01-14\nCategory: This Week in Rust\n\nHello and welcome to another issue of *This Week in Rust*!\n',
     right: 'Title: This Week in Rust 634\nNumber: 634\nDate: 2026-01-14\nCategory: This Week in Rust\n\nHello and welcome to another issue of *This Week in Rust*!\n',
   },
-  conventions: ['wednesdayIssues'],
   check({ model }) {
     const header = model.header;
     if (!header) {

@@ -16,6 +16,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a URL going on on the next line inside `(…)`: a link on the site, joined into one line',
+      code: communityIssue('* [A post](https://example.com/a-long-\n  path/post.html)'),
+      errors: [{ line: 9, message: 'the site makes a link of it', severity: 'warning' }],
+      output: communityIssue('* [A post](https://example.com/a-long-path/post.html)'),
+    },
+    {
       name: 'an empty URL',
       code: issue('– [Simon Buchan on rust-users]()\n'),
       errors: [{ line: 6, message: 'empty URL' }],

@@ -89,7 +89,7 @@ function blockTextBefore(model: IssueModel, position: Position): string {
 function syntaxFindings(model: IssueModel, span: LineSpan | undefined): Finding[] {
   const findings: Finding[] = [];
   for (const { line, text } of visibleLines(model, span)) {
-    if (text.includes(']')) findings.push(...lineSyntaxFindings(text, line, linkSpansOn(model, line)));
+    if (text.includes(']')) findings.push(...lineSyntaxFindings(text, line, linkSpansOn(model, line), continuationOf(model, line)));
   }
   return findings;
 }
@@ -102,7 +102,14 @@ function linkSpansOn(model: IssueModel, line: number): string {
     .join(',');
 }
 
-function lineSyntaxFindings(visibleText: string, line: number, linkSpans: string): Finding[] {
+/** The next line when it continues the same paragraph or item (not blank, no new item or heading), else undefined. */
+function continuationOf(model: IssueModel, line: number): string | undefined {
+  if (line + 1 >= model.lines.lineCount || model.lineKinds[line + 1] === 'blank' || model.lineKinds[line + 1] === 'heading') return undefined;
+  const next = model.lines.lineText(line + 1);
+  return BLOCK_START.test(next) ? undefined : next;
+}
+
+function lineSyntaxFindings(visibleText: string, line: number, linkSpans: string, continuation?: string): Finding[] {
   const spans = linkSpans ? linkSpans.split(',').map((span) => span.split('-').map(Number)) : [];
   const inLink = (character: number) => spans.some(([start, end]) => start <= character && character < end);
   const text = withoutCodeSpans(visibleText);
@@ -118,14 +125,14 @@ function lineSyntaxFindings(visibleText: string, line: number, linkSpans: string
   }
   for (const match of text.matchAll(/\]\(/g)) {
     if (inLink(match.index)) continue;
-    const finding = destinationFinding(text, line, match.index);
+    const finding = destinationFinding(text, line, match.index, continuation);
     if (finding) findings.push(finding);
   }
   return findings;
 }
 
 /** What is wrong with the `](…` at `close` that Markdown did not make a link of. */
-function destinationFinding(text: string, line: number, close: number): Finding | undefined {
+function destinationFinding(text: string, line: number, close: number, continuation?: string): Finding | undefined {
   const depth = openDepth(text, close);
   if (depth === 0) {
     if (text[close - 1] === ']' && openDepth(text, close - 1) === 1) {
@@ -140,6 +147,19 @@ function destinationFinding(text: string, line: number, close: number): Finding 
     const token = /^\S*/.exec(text.slice(open + 1))![0];
     const tokenEnd = open + 1 + token.length;
     const range = lineSpan(line, open, tokenEnd);
+    const wrapped = continuation !== undefined && token !== '' && text.slice(tokenEnd).trim() === '' && /^\s*[^\s()]*\)/.exec(continuation);
+    if (wrapped) {
+      // Python-Markdown reads a destination across the line break (the site links it; browsers drop the
+      // break), a CommonMark preview does not: one line is what both read.
+      const indent = continuation!.length - continuation!.trimStart().length;
+      const joint = { start: { line, character: tokenEnd }, end: { line: line + 1, character: indent } };
+      return {
+        range,
+        certainty: 'convention',
+        message: 'The URL goes on on the next line: the site makes a link of it, an editor\'s preview does not. Join the URL into one line.',
+        fix: { title: 'Join the URL', edits: [{ range: joint, newText: '' }] },
+      };
+    }
     const message = 'The link\'s `(` is never closed: this is no link.';
     if (token === '' || text.slice(tokenEnd).trim() !== '') return { range, message };
     const insertAt = lineSpan(line, tokenEnd, tokenEnd);

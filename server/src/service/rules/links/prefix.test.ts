@@ -6,6 +6,10 @@ testRule(rule, {
   valid: [
     communityIssue('* [video] [A talk](https://example.com/a)\n* [audio] [A podcast](https://example.com/b)\n* [series] [video] [Part 3](https://example.com/c)'),
     communityIssue('* [ZH] [audio] [一篇文章](https://example.com/a)\n* [DE] [Ein Artikel](https://example.com/b)'),
+    {
+      name: 'a playlist and a bilingual page, as published (2022-03-30, 2024-05-08, 2025-10-08)',
+      code: communityIssue('* [videos] [RustConf 2025](https://www.youtube.com/playlist?list=PL1)\n* [playlist] [Talks](https://example.com/p)\n* [ZH | EN] [A bilingual post](https://example.com/z)\n* [ZH/EN] [Another](https://example.com/y)'),
+    },
     { name: 'RFC prefixes are not community prefixes', code: issue('## Updates from the Rust Project\n\n### Final Comment Period\n\n* [disposition: merge] [An RFC](https://github.com/rust-lang/rfcs/pull/1)\n') },
     { name: 'a trailing bracket that is no prefix', code: communityIssue('* [A post](https://example.com/a) [1]') },
   ],

@@ -7,6 +7,10 @@ import type { Finding, Rule } from '../types';
 import { entriesIn } from '../span';
 
 const KINDS = new Set(['video', 'audio', 'series']);
+/** Kinds published for a playlist, never corrected (conventions.ts playlistAndBilingualPrefixes). */
+const PLAYLIST_KINDS = new Set(['videos', 'playlist']);
+/** A bilingual page: two language codes, `[ZH | EN]` or `[ZH/EN]`. */
+const BILINGUAL = /^[A-Z]{2}(?:\s*[|/]\s*[A-Z]{2})+$/;
 /** Words older issues used where TWiR now writes one of its kinds. */
 const KIND_SYNONYMS: Record<string, string> = { podcast: 'audio' };
 const TOKEN = /\[([^[\]]*)\]/g;
@@ -15,7 +19,8 @@ const TOKEN = /\[([^[\]]*)\]/g;
 function canonicalPrefix(token: string): { prefix: string; safe: boolean } | undefined {
   const word = token.trim();
   const lower = word.toLowerCase();
-  if (KINDS.has(lower)) return { prefix: lower, safe: true };
+  if (KINDS.has(lower) || PLAYLIST_KINDS.has(lower)) return { prefix: lower, safe: true };
+  if (BILINGUAL.test(word) && word.split(/\s*[|/]\s*/).every(isLanguageCode)) return { prefix: word, safe: true };
   if (KIND_SYNONYMS[lower]) return { prefix: KIND_SYNONYMS[lower], safe: true };
   if (/^[a-z]{2}$/i.test(word)) {
     if (isLanguageCode(word)) return { prefix: word.toUpperCase(), safe: true };
@@ -37,8 +42,9 @@ const rule: Rule = {
   local: true,
   certainty: 'convention',
   docs:
-    'The prefixes of a community link: `[video]`, `[audio]`, `[series]` (lower case) and a two-letter ISO 639-1 ' +
-    'language code such as `[ZH]` (upper case), each left of the link: `* [video] [ZH] [Title](url)`. Reports ' +
+    'The prefixes of a community link: `[video]`, `[audio]`, `[series]` (lower case; `[videos]` or `[playlist]` for ' +
+    'a playlist) and a two-letter ISO 639-1 language code such as `[ZH]` (upper case; two for a bilingual page, ' +
+    '`[ZH | EN]`), each left of the link: `* [video] [ZH] [Title](url)`. Reports ' +
     'prefixes in the wrong case, written after the link, named in words (`[Chinese]`, `[podcast]`), country codes ' +
     'used as language codes (`[CN]`), and unknown ones; the fix rewrites or moves them.',
   example: {

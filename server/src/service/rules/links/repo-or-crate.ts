@@ -1,3 +1,4 @@
+import { conventionsOf } from '../../conventions';
 import { parseUrl } from '../../util/urls';
 import type { Finding, Rule } from '../types';
 import { communityLinks } from './shared';
@@ -26,7 +27,8 @@ const rule: Rule = {
     'A community link straight to a GitHub repository (`github.com/owner/repo`, or one page below it such as ' +
     '`/releases` or `/issues`; not an organisation, not GitHub\'s own pages such as `/sponsors/…`) or to crates.io. ' +
     'TWiR\'s CI warns about these: the community sections link to something written about a project (an ' +
-    'announcement, release notes, a blog post); a crate itself can be suggested as Crate of the Week.',
+    'announcement, release notes, a blog post); a crate itself can be suggested as Crate of the Week. Reported in ' +
+    'issues from 2026, when the CI started warning: before, editors published such links without remark.',
   peers: { twirCi: 'same warning and scope; wider: `http` and `www.` too; narrower: GitHub\'s own pages (`/sponsors/…`) are no repository' },
   example: {
     in: 'community',
@@ -34,6 +36,7 @@ const rule: Rule = {
     right: '* [Announcing Zebra 1.0.0](https://example.com/announcing-zebra-1-0-0)',
   },
   check({ model, span }) {
+    if (!conventionsOf(model).repoOrCrateWarned) return [];
     const findings: Finding[] = [];
     for (const { link } of communityLinks(model, span)) {
       const target = whatItLinksTo(link.url);

@@ -12,6 +12,24 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an event, CFP or job link without a scheme: a 404 on the site; fixed from the same name linked elsewhere',
+      code: issue(
+        '## Call for Participation; projects and speakers\n\n### CFP - Events\n\n* [**Euro Rust**](eurorust) | CFP closes 2026-02-01 | Paris, France | 2026-10-09\n\n' +
+          '## Upcoming Events\n\nRusty Events between 2026-01-14 - 2026-02-11 🦀\n\n### Europe\n* 2026-01-20 | Paris, FR | [Euro Rust](https://eurorust.eu/)\n    * [**Meetup**](meetup-82)\n\n' +
+          '## Jobs\n\nPlease see the latest [Who\'s Hiring thread on r/rust](whos-hiring)\n',
+      ),
+      errors: [
+        { line: 10, message: 'The link "eurorust" has no scheme: on the site it is a page of this-week-in-rust.org that does not exist.', severity: 'error' },
+        { line: 18, message: 'The link "meetup-82" has no scheme' },
+        { line: 22, message: 'The link "whos-hiring" has no scheme' },
+      ],
+      output: issue(
+        '## Call for Participation; projects and speakers\n\n### CFP - Events\n\n* [**Euro Rust**](https://eurorust.eu/) | CFP closes 2026-02-01 | Paris, France | 2026-10-09\n\n' +
+          '## Upcoming Events\n\nRusty Events between 2026-01-14 - 2026-02-11 🦀\n\n### Europe\n* 2026-01-20 | Paris, FR | [Euro Rust](https://eurorust.eu/)\n    * [**Meetup**](meetup-82)\n\n' +
+          '## Jobs\n\nPlease see the latest [Who\'s Hiring thread on r/rust](whos-hiring)\n',
+      ),
+    },
+    {
       name: 'another scheme in a community section: an error',
       code: communityIssue('* [A talk](ftp://example.com/talk.mp4)'),
       errors: [{ line: 9, message: '`ftp:`', severity: 'error' }],

@@ -5,8 +5,14 @@ import { visibleLines, withoutCodeSpans } from '../visible-text';
 
 /** The tags TWiR's CI accepts in a rendered issue. */
 const ALLOWED_TAGS = new Set(['p', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'strong', 'hr', 'li', 'ul', 'ol', 'em', 'code', 'blockquote', 'small', 'br']);
-/** An opening or closing tag as Markdown passes it through; `<https://…>` autolinks have a `:` after the name. */
-const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g;
+/**
+ * Raw HTML as Python-Markdown passes it through (its `HTML_RE`: `<`, a letter, no space, `<`, `>` or `@`,
+ * then optionally a space and anything but `<>`), so `<u*>`, `<K,V>`, `<T: Copy>`, `<T.0>` and
+ * `<T=u8>` are tags. The name is what html.parser (the CI's BeautifulSoup) reads: up to a space, `/` or `>`.
+ */
+const TAG = /<\/?([a-zA-Z][^<>@ \t\n\r\f/]*)[^<>@ ]*(?: [^<>]*)?>/g;
+/** `<https://…>` and `<ftp://…>`: autolinks, which Python-Markdown reads before raw HTML. */
+const AUTOLINK = /^<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*>$/;
 const EMPTY_ITEM = /^\s*[*+-](?:\s+|$)/;
 const EMPTY_HTML_ITEM = /<li\b[^>]*><\/li>/gi;
 
@@ -18,7 +24,9 @@ const rule: Rule = {
   docs:
     "As TWiR's CI (`inspect_markdown.py`): HTML tags other than `p a h1 h2 h3 h4 h5 strong hr li ul ol em code " +
     'blockquote small br`, which usually are `<` and `>` that should have been escaped or put in backticks ' +
-    '(`Vec<T>` shows as `Vec` on the site), and empty list items. Comments and code are not checked. An item ' +
+    '(`Vec<T>` shows as `Vec` on the site), read as Python-Markdown and the CI read them (`<u*>`, `HashMap<K,V>`, ' +
+    '`<T: Copy>` are tags too), and empty list items; `\\<` shows its backslash on the site (Python-Markdown does not ' +
+    'escape `<`), a warning. Comments and code are not checked. An item ' +
     'holding only a link without text (`* [](url)`), which the CI calls empty too, is reported by `links/malformed`.',
   peers: { twirCi: 'same tags and empty items; `* [](url)` reported by links/malformed' },
   example: {
@@ -32,11 +40,21 @@ const rule: Rule = {
 
 function htmlOn(text: string, line: number, kind: LineKind): Finding[] {
   const findings: Finding[] = [];
-  for (const tag of withoutCodeSpans(text).matchAll(TAG)) {
-    if (ALLOWED_TAGS.has(tag[1].toLowerCase())) continue;
+  const visible = withoutCodeSpans(text);
+  for (const tag of visible.matchAll(TAG)) {
+    if (ALLOWED_TAGS.has(tag[1].toLowerCase()) || AUTOLINK.test(tag[0])) continue;
+    // `\<T\>`: Python-Markdown escapes no `<` (and `\>` is read first), so the site shows `\<T>`, no tag.
+    if (visible[tag.index - 1] === '\\' || visible[tag.index + tag[0].length - 2] === '\\') continue;
     findings.push({
       range: lineSpan(line, tag.index, tag.index + tag[0].length),
       message: `The site does not allow the HTML tag \`${tag[0]}\`: escape it as \`&lt;\` or put it in backticks.`,
+    });
+  }
+  for (const escaped of visible.matchAll(/\\</g)) {
+    findings.push({
+      range: lineSpan(line, escaped.index, escaped.index + 2),
+      certainty: 'convention',
+      message: 'The site shows this backslash: Python-Markdown does not escape `<`. Write `&lt;`, or put the code in backticks.',
     });
   }
   for (const empty of withoutCodeSpans(text).matchAll(EMPTY_HTML_ITEM)) {

@@ -17,7 +17,6 @@ const rule: Rule = {
     wrong: '### Europe\n- 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    - [**Rust meetup**](https://example.com/paris/1)',
     right: '### Europe\n* 2026-01-20 | Paris, FR | [Rust Paris](https://example.com/paris)\n    * [**Rust meetup**](https://example.com/paris/1)',
   },
-  conventions: ['starBullets'],
   check({ model, span }) {
     if (!conventionsOf(model).starBullets) return [];
     const findings: Finding[] = [];

@@ -13,6 +13,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a list right under a comment line with text after `-->` (2026-07-08: a space): the site renders a paragraph',
+      code: issue('## Jobs\n\n<!-- Jobs go here --> \n* [A job](https://example.com/j)\n'),
+      errors: [{ line: 8, message: 'Text after `-->`' }],
+      output: issue('## Jobs\n\n<!-- Jobs go here -->\n* [A job](https://example.com/j)\n'),
+    },
+    {
       name: 'a list right after an intro paragraph',
       code: issue('### [Approved RFCs](https://github.com/rust-lang/rfcs/commits/master)\n\nThese are the RFCs that were approved this week:\n* [RFC 1](https://github.com/rust-lang/rfcs/pull/1)\n* [RFC 2](https://github.com/rust-lang/rfcs/pull/2)\n'),
       errors: [{ line: 9, message: 'follows a paragraph' }],

@@ -51,6 +51,7 @@ const rule: Rule = {
       findings.push({
         range: section.heading.range,
         message: `"${section.heading.text}" has no entries this week and does not say so${sentence ? `: add "${firstLine(sentence)}"` : ''}.`,
+        publishingOnly: true,
         fix: sentence && !hidden ? { ...insertAfter(model, comment?.endLine ?? section.heading.line, sentence), scope: [lineScope(section.heading.line, section.bodyEndLine - 1)] } : undefined,
       });
     }
