@@ -63,7 +63,7 @@ export function mergeCommand(options: MergeOptions, print: (text: string) => voi
   if ('problem' in batch) return fail(`${options.events}: ${batch.problem}`);
   const draft = readTextFile(options.draft);
   if ('problem' in draft) return fail(`${options.draft}: ${draft.problem}`);
-  const model = buildModel(draft.text, { fileName: basename(options.draft), singleSegment: true });
+  const model = buildModel(draft.text, { fileName: basename(options.draft) });
   const result = mergeEvents(model, batch.text);
   if ('error' in result) return fail(`${result.error} Nothing was changed.`);
   const merged = applyEdits(draft.text, model.lines, result.edits);

@@ -51,12 +51,12 @@ export function reviewCommand(options: ReviewOptions, print: (text: string) => v
   };
   const draft = readTextFile(options.draft);
   if ('problem' in draft) return fail(`${options.draft}: ${draft.problem}`);
-  const model = buildModel(draft.text, { fileName: basename(options.draft), singleSegment: true });
+  const model = buildModel(draft.text, { fileName: basename(options.draft), final: true });
   const previousPath = options.previous ?? previousIssueFile(options.draft, model);
   if (!previousPath) return fail(`${options.draft}: no earlier issue in a content/ folder beside its folder; name one with --previous FILE.`);
   const previous = readTextFile(previousPath);
   if ('problem' in previous) return fail(`${previousPath}: ${previous.problem}`);
-  const previousModel = buildModel(previous.text, { fileName: basename(previousPath), singleSegment: true, final: true });
+  const previousModel = buildModel(previous.text, { fileName: basename(previousPath), final: true });
   const review = reviewWeek(model, previousModel, basename(previousPath), new LookBack().earlierIssues(options.draft, model));
   // Lines 1-based, as in the lint's JSON.
   print(options.format === 'json' ? `${JSON.stringify(review, (key, value) => (key === 'line' || key === 'previousLine' ? value + 1 : value), 2)}\n` : formatReview(review, options.draft, previousPath));

@@ -144,7 +144,7 @@ export function originFindings(path: string, origin: Origin, options: LintOption
 function textFindings(path: string, text: string, options: LintOptions): string[] {
   const tooBig = overBudget(text);
   if (tooBig) throw new Error(`The file at the --since revision ${tooBig}: it cannot be compared.`);
-  return findingKeys(buildModel(text, { fileName: basename(path), singleSegment: true }), options);
+  return findingKeys(buildModel(text, { fileName: basename(path), final: true }), options);
 }
 
 /** The findings of a model as `baseline` compares them. */
