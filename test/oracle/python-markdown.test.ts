@@ -16,31 +16,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { conventionsOf } from '../../server/src/service/conventions';
 import { lint, type LintDiagnostic } from '../../server/src/service/lint';
 import { buildModel } from '../../server/src/service/model/build';
 import { allFixtures, archiveFixtures, FIXTURES, recentFixtures } from '../unit/fixtures';
+import { PYTHON, PYTHON_MARKDOWN, unavailablePackages } from './debian-python';
 
-const PYTHON = '/usr/bin/python3';
-const PACKAGES = [
-  { name: 'python3', file: PYTHON },
-  { name: 'python3-markdown', file: '/usr/lib/python3/dist-packages/markdown/__init__.py' },
-];
-
-async function whyUnavailable(): Promise<string | undefined> {
-  const provision = pathToFileURL(resolve(__dirname, '../../scripts/e2e/provision.mjs')).href;
-  const { ensureDebianPackages } = (await import(provision)) as { ensureDebianPackages(needed: typeof PACKAGES, log: (message: string) => void): void };
-  try {
-    ensureDebianPackages(PACKAGES, (message) => console.error(`[python-markdown oracle] ${message}`));
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return undefined;
-}
-
-const unavailable = await whyUnavailable();
+const unavailable = await unavailablePackages(PYTHON_MARKDOWN, 'python-markdown oracle');
 if (unavailable) console.warn(`Skipping the Python-Markdown oracle: ${unavailable}`);
 
 type Anomaly = { kind: 'asterisks' | 'heading' | 'flat' | 'swallowed' | 'tag' | 'item'; text: string; hrefs: string[]; level?: number; name?: string; depth?: number };

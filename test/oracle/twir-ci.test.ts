@@ -9,7 +9,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conventionsOf } from '../../server/src/service/conventions';
 import { buildModel } from '../../server/src/service/model/build';
@@ -19,13 +18,11 @@ import { earlierIssue, writtenUrls } from '../../server/src/service/rules/links/
 import { communityIssue, issue } from '../../server/src/service/rules/testing';
 import type { Finding, EarlierIssue } from '../../server/src/service/rules/types';
 import { allFixtures } from '../unit/fixtures';
+import { PYTHON, PYTHON_MARKDOWN, unavailablePackages } from './debian-python';
 
 const TOOLS = resolve(process.env.TWIR_CI_TOOLS ?? join(__dirname, 'twir-ci/tools'));
-/** Debian's Python, which the packages below install into (not a pyenv or venv one on PATH). */
-const PYTHON = '/usr/bin/python3';
 const PACKAGES = [
-  { name: 'python3', file: PYTHON },
-  { name: 'python3-markdown', file: '/usr/lib/python3/dist-packages/markdown/__init__.py' },
+  ...PYTHON_MARKDOWN,
   { name: 'python3-bs4', file: '/usr/lib/python3/dist-packages/bs4/__init__.py' },
   // Imported at the top of inspect_links.py, used only for --since.
   { name: 'python3-pygit2', file: '/usr/lib/python3/dist-packages/pygit2/__init__.py' },
@@ -35,14 +32,7 @@ const PACKAGES = [
 async function whyUnavailable(): Promise<string | undefined> {
   const scripts = ['inspect_links.py', 'inspect_markdown.py'];
   if (!scripts.every((script) => existsSync(join(TOOLS, script)))) return `TWiR's CI scripts are not in ${TOOLS}: see test/oracle/twir-ci/README.md`;
-  const provision = pathToFileURL(resolve(__dirname, '../../scripts/e2e/provision.mjs')).href;
-  const { ensureDebianPackages } = (await import(provision)) as { ensureDebianPackages(needed: typeof PACKAGES, log: (message: string) => void): void };
-  try {
-    ensureDebianPackages(PACKAGES, (message) => console.error(`[twir-ci oracle] ${message}`));
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return undefined;
+  return unavailablePackages(PACKAGES, 'twir-ci oracle');
 }
 
 const unavailable = await whyUnavailable();

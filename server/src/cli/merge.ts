@@ -1,6 +1,5 @@
 /** `twir-lint merge --events FILE DRAFT [--write]`: a week's events merged into a draft, as the editor's command does. */
 import { dirname, basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { batchOverBudget } from '../service/commands/merge-events/batch';
 import { mergeEvents } from '../service/commands/merge-events/merge';
@@ -8,6 +7,7 @@ import { formatMergeReport } from '../service/commands/merge-events/report';
 import { buildModel } from '../service/model/build';
 import { applyEdits } from '../service/rules/fixes';
 import { readTextFile, refusalToWrite, writeFileAtomically } from './file-io';
+import { parseSubcommand } from './subcommand';
 
 export interface MergeOptions {
   events: string;
@@ -35,19 +35,9 @@ cannot take (nothing is written).
 `;
 
 export function parseMergeCommandLine(args: readonly string[]): { kind: 'merge'; options: MergeOptions } | { kind: 'usage-error'; message: string; usage: string } | { kind: 'help'; usage: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: { events: { type: 'string' }, write: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    return { kind: 'usage-error', message: (error as Error).message, usage: MERGE_USAGE };
-  }
+  const parsed = parseSubcommand(args, { events: { type: 'string' }, write: { type: 'boolean', default: false } }, MERGE_USAGE);
+  if ('kind' in parsed) return parsed;
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help', usage: MERGE_USAGE };
   if (!values.events) return { kind: 'usage-error', message: 'merge needs --events FILE', usage: MERGE_USAGE };
   if (positionals.length !== 1) return { kind: 'usage-error', message: `merge takes one DRAFT, not ${positionals.length}`, usage: MERGE_USAGE };
   return { kind: 'merge', options: { events: values.events, draft: positionals[0], write: values.write } };

@@ -1,11 +1,11 @@
 /** `twir-lint review [--previous FILE] [--format text|json] DRAFT`: this week against last week. */
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatReview, reviewWeek } from '../service/commands/review';
 import { buildModel } from '../service/model/build';
 import { previousIssueFile } from '../service/workspace/recent-issues';
 import { readTextFile } from './file-io';
 import { LookBack } from './look-back';
+import { parseSubcommand } from './subcommand';
 
 export interface ReviewOptions {
   draft: string;
@@ -25,19 +25,9 @@ Exit status: 0 compared, 2 usage error, unreadable file or no issue to compare w
 `;
 
 export function parseReviewCommandLine(args: readonly string[]): { kind: 'review'; options: ReviewOptions } | { kind: 'usage-error'; message: string; usage: string } | { kind: 'help'; usage: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: { previous: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    return { kind: 'usage-error', message: (error as Error).message, usage: REVIEW_USAGE };
-  }
+  const parsed = parseSubcommand(args, { previous: { type: 'string' }, format: { type: 'string', default: 'text' } }, REVIEW_USAGE);
+  if ('kind' in parsed) return parsed;
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help', usage: REVIEW_USAGE };
   if (values.format !== 'text' && values.format !== 'json') return { kind: 'usage-error', message: `review --format is text or json, not ${values.format}`, usage: REVIEW_USAGE };
   if (positionals.length !== 1) return { kind: 'usage-error', message: `review takes one DRAFT, not ${positionals.length}`, usage: REVIEW_USAGE };
   return { kind: 'review', options: { draft: positionals[0], previous: values.previous, format: values.format } };
